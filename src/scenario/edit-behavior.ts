@@ -1,0 +1,62 @@
+/**
+ * Edits of the `podlab.dev/behavior` annotation: a YAML mapping from container name to behaviour,
+ * held as a string inside the Pod. It is parsed, changed and written back, keeping its comments.
+ */
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { BEHAVIOR_ANNOTATION } from './annotations';
+import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
+
+/** Sets (or with `undefined` removes) one behaviour field of one container. */
+export function setBehaviorField(source: string, container: string, field: string, value: unknown): string {
+  return editDocument(source, (doc) => {
+    editBehaviors(doc, (inner) => {
+      if (value === undefined) {
+        inner.deleteIn([container, field]);
+        const entry = inner.getIn([container], true);
+        if (isMap(entry) && entry.items.length === 0) inner.deleteIn([container]);
+        return;
+      }
+      ensureEntry(inner, container).set(field, value);
+    });
+  });
+}
+
+/** Applies `edit` to the behaviour mapping inside `doc`; a malformed annotation is left alone. */
+export function editBehaviors(doc: Document, edit: (inner: Document) => void): void {
+  const text = editInnerText(annotationText(doc, BEHAVIOR_ANNOTATION), (inner) => {
+    if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
+    edit(inner);
+  });
+  if (text !== null) setAnnotationText(doc, BEHAVIOR_ANNOTATION, text);
+}
+
+export function setBehavior(inner: Document, container: string, behavior: Record<string, unknown>): void {
+  inner.deleteIn([container]);
+  if (Object.keys(behavior).length === 0) return;
+  const node = inner.createNode(behavior) as YAMLMap;
+  node.flow = true;
+  inner.setIn([container], node);
+}
+
+export function renameBehavior(inner: Document, from: string, to: string): void {
+  const map = inner.contents;
+  if (!isMap(map)) return;
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && pair.key.value === from) pair.key.value = to;
+    else if (pair.key === from) pair.key = inner.createNode(to);
+  }
+}
+
+export function behaviorOf(inner: Document, container: string): Record<string, unknown> {
+  const entry = inner.getIn([container], true);
+  return isMap(entry) ? (entry.toJSON() as Record<string, unknown>) : {};
+}
+
+function ensureEntry(inner: Document, container: string): YAMLMap {
+  const entry = inner.getIn([container], true);
+  if (isMap(entry)) return entry;
+  const node = inner.createNode({}) as YAMLMap;
+  node.flow = true;
+  inner.setIn([container], node);
+  return node;
+}

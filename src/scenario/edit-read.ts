@@ -1,0 +1,82 @@
+/**
+ * Reads what the editor shows from the scenario text, even when it is not a valid Pod: the
+ * containers as written (so the canvas and inspector never lose what the user typed), their
+ * behaviours and the actions.
+ */
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
+import type { ContainerRole } from '../engine/types';
+
+export interface ContainerEntry {
+  name: string;
+  role: ContainerRole;
+  /** Position within its list (initContainers or containers). */
+  index: number;
+  spec: Record<string, unknown>;
+}
+
+export interface ActionEntry {
+  at: unknown;
+  do: unknown;
+  container?: unknown;
+  exitCode?: unknown;
+  oom?: unknown;
+  gracePeriodSeconds?: unknown;
+}
+
+export interface PodView {
+  /** False when the text is not well-formed YAML: nothing below can be trusted then. */
+  wellFormed: boolean;
+  name: string;
+  spec: Record<string, unknown>;
+  initContainers: ContainerEntry[];
+  containers: ContainerEntry[];
+  behaviors: Record<string, Record<string, unknown>>;
+  actions: ActionEntry[];
+}
+
+const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [] };
+
+export function readPod(source: string): PodView {
+  const doc = parseDocument(source);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return EMPTY;
+  const json = record(doc.toJSON());
+  const metadata = record(json.metadata);
+  const annotations = record(metadata.annotations);
+  const spec = record(json.spec);
+  return {
+    wellFormed: true,
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    spec,
+    initContainers: entries(spec.initContainers, (c) => (c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
+    containers: entries(spec.containers, () => 'regular'),
+    behaviors: mapOfRecords(innerYaml(annotations[BEHAVIOR_ANNOTATION])),
+    actions: listOfRecords(innerYaml(annotations[ACTIONS_ANNOTATION])) as ActionEntry[],
+  };
+}
+
+function entries(list: unknown, roleOf: (spec: Record<string, unknown>) => ContainerRole): ContainerEntry[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((item, index) => {
+    const spec = record(item);
+    return { name: typeof spec.name === 'string' ? spec.name : '', role: roleOf(spec), index, spec };
+  });
+}
+
+function innerYaml(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  const doc = parseDocument(text);
+  return doc.errors.length > 0 ? undefined : doc.toJSON();
+}
+
+function mapOfRecords(value: unknown): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(record(value)).map(([key, entry]) => [key, record(entry)]));
+}
+
+function listOfRecords(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.map(record) : [];
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
