@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { inferBehavior, type ContainerCommand } from './infer-behavior';
+
+function infer(partial: Partial<ContainerCommand>) {
+  return inferBehavior({ name: 'c', image: 'busybox:1.36', role: 'regular', ...partial });
+}
+
+describe('commands', () => {
+  it('reads `sleep N` as a run of N seconds', () => {
+    expect(infer({ command: ['sleep', '30'] })).toMatchObject({ behavior: { run: 30 }, certain: true });
+    expect(infer({ command: ['sh', '-c', 'sleep 2m'] }).behavior).toEqual({ run: 120 });
+    expect(infer({ args: ['sleep', '5'] }).behavior).toEqual({ run: 5 });
+  });
+
+  it('adds up sleeps and takes the exit code of `exit N`', () => {
+    const guess = infer({ command: ['/bin/sh', '-c'], args: ['echo migrating; sleep 4; sleep 1\nexit 3'] });
+    expect(guess).toMatchObject({ behavior: { run: 5, exitCode: 3 }, certain: true });
+    expect(guess.reason).toContain('exits 3 after 5 s');
+    expect(infer({ command: ['sh', '-ec', 'sleep 3 && exit 1'] }).behavior).toEqual({ run: 3, exitCode: 1 });
+    expect(infer({ command: ['false'] }).behavior).toEqual({ run: 0, exitCode: 1 });
+    expect(infer({ command: ['sh', '-c', 'exit 300'] }).behavior).toEqual({ run: 0, exitCode: 44 });
+  });
+
+  it('reads endless commands as running until stopped', () => {
+    for (const command of [
+      ['sleep', 'infinity'],
+      ['sh', '-c', 'touch /var/log/app.log; tail -f /var/log/app.log'],
+      ['sh', '-c', 'while true; do echo tick; sleep 5; done'],
+      ['nginx', '-g', 'daemon off;'],
+      ['python3', '-m', 'http.server', '8080'],
+      ['sh', '-c', 'exec redis-server --appendonly yes'],
+    ]) {
+      const guess = infer({ command });
+      expect(guess.behavior, command.join(' ')).toEqual({});
+      expect(guess.certain).toBe(true);
+      expect(guess.reason).toContain('until stopped');
+    }
+  });
+
+  it('marks an exit after an unknown command as an assumption', () => {
+    const guess = infer({ command: ['sh', '-c', './migrate up; exit 2'] });
+    expect(guess).toMatchObject({ behavior: { run: 0, exitCode: 2 }, certain: false });
+    expect(guess.reason).toContain('assuming `migrate` finishes at once');
+  });
+
+  it('does not guess through shell control flow', () => {
+    const guess = infer({ command: ['sh', '-c', 'if [ -f /x ]; then exit 1; fi; sleep 3'] });
+    expect(guess).toMatchObject({ behavior: {}, certain: false });
+  });
+});
+
+describe('images', () => {
+  it('knows long-running servers by image', () => {
+    for (const image of [
+      'nginx:1.27',
+      'docker.io/envoyproxy/envoy:v1.31.0',
+      'redis:7',
+      'postgres:16@sha256:abc',
+      'mysql:8',
+      'httpd:2.4',
+      'haproxy:3.0',
+      'traefik:v3',
+      'fluent/fluent-bit:3.1',
+      'fluent/fluentd:v1.17',
+      'quay.io/prometheus/node-exporter:v1.8.0',
+      'istio/proxyv2:1.23.0',
+      'cr.l5d.io/linkerd/proxy:stable-2.14.10',
+    ]) {
+      expect(inferBehavior({ name: 'c', image, role: 'regular' }), image).toMatchObject({ behavior: {}, certain: true });
+    }
+  });
+
+  it("knows that busybox's default shell exits at once", () => {
+    expect(infer({})).toMatchObject({ behavior: { run: 0, exitCode: 0 }, certain: true });
+  });
+
+  it('assumes an unknown regular container or sidecar runs until stopped, and says so', () => {
+    const guess = inferBehavior({ name: 'api', image: 'example.com/shop/api:2.1', role: 'regular' });
+    expect(guess).toEqual({
+      container: 'api',
+      behavior: {},
+      reason: 'unknown command (the default command of example.com/shop/api:2.1): assumed to run until stopped',
+      certain: false,
+    });
+    expect(inferBehavior({ name: 'agent', image: 'example.com/agent:1', role: 'sidecar' }).behavior).toEqual({});
+  });
+
+  it('assumes an unknown init container finishes, since the pod would never start otherwise', () => {
+    const guess = inferBehavior({ name: 'migrate', image: 'migrate/migrate:v4', args: ['up'], role: 'init' });
+    expect(guess).toMatchObject({ behavior: { run: 2, exitCode: 0 }, certain: false });
+    expect(guess.reason).toContain('assumed to finish');
+  });
+});

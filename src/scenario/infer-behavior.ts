@@ -1,0 +1,245 @@
+/**
+ * Guesses a container's behaviour from what it runs, for manifests written without Podlab's
+ * `podlab.dev/behavior` annotation: `sleep 30` runs 30 s, `exit 3` fails with 3, servers and
+ * `sleep infinity` run until stopped. Every guess carries a sentence the UI shows as "inferred: …".
+ */
+
+/** The behaviour fields a guess can set (the annotation's names). `{}` means "runs until stopped". */
+export interface InferredFields {
+  run?: number;
+  exitCode?: number;
+}
+
+export interface InferredBehavior {
+  container: string;
+  behavior: InferredFields;
+  /** Why, in plain words: "runs `sleep 30`: exits 0 after 30 s". */
+  reason: string;
+  /** False when Podlab had to assume; the UI asks the user to check. */
+  certain: boolean;
+}
+
+export interface ContainerCommand {
+  name: string;
+  image: string;
+  command?: readonly string[];
+  args?: readonly string[];
+  /** Regular init containers are meant to finish, so an unknown one is assumed to succeed. */
+  role: 'init' | 'sidecar' | 'regular';
+}
+
+/** Images whose default command is a long-running server or agent. */
+const SERVER_IMAGES = [
+  'nginx', 'envoy', 'redis', 'valkey', 'postgres', 'postgis', 'mysql', 'mariadb', 'httpd', 'apache', 'haproxy',
+  'traefik', 'fluent-bit', 'fluentd', 'prometheus', 'exporter', 'proxyv2', 'istio', 'linkerd', 'l5d', 'memcached',
+  'mongo', 'rabbitmq', 'kafka', 'zookeeper', 'elasticsearch', 'opensearch', 'grafana', 'caddy', 'consul', 'vault',
+  'etcd', 'coredns', 'pause', 'tomcat', 'jetty', 'minio', 'nats', 'opentelemetry-collector', 'otel', 'jaeger', 'loki',
+  'promtail', 'vector', 'filebeat', 'logstash', 'keycloak', 'wordpress', 'squid', 'varnish', 'oauth2-proxy',
+  'kube-rbac-proxy', 'cloud-sql-proxy', 'cloudflared', 'echoserver', 'agnhost', 'hello-app', 'whoami',
+];
+/** Binaries that serve until stopped when run in the foreground. */
+const SERVER_COMMANDS = [
+  'nginx', 'envoy', 'redis-server', 'postgres', 'mysqld', 'mariadbd', 'httpd', 'apache2', 'haproxy', 'traefik',
+  'fluent-bit', 'fluentd', 'prometheus', 'memcached', 'mongod', 'caddy', 'consul', 'vault', 'etcd', 'coredns',
+  'pause', 'gunicorn', 'uvicorn', 'java', 'node', 'npm', 'dotnet', 'php-fpm', 'rails', 'puma', 'nc', 'socat',
+  'pilot-agent', 'linkerd2-proxy', 'otelcol', 'vector', 'grafana-server', 'kubectl-proxy',
+];
+/** Images whose default command is a shell: without a terminal it exits at once with 0. */
+const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];
+const SHELLS = ['sh', 'bash', 'ash', 'dash', 'zsh'];
+/** Commands that finish at once (with 0) for inference purposes. */
+const QUICK_COMMANDS = [
+  'echo', 'printf', 'cp', 'mv', 'mkdir', 'touch', 'cat', 'ls', 'chmod', 'chown', 'ln', 'rm', 'date', 'env',
+  'id', 'hostname', 'set', 'export', 'cd', 'sync', 'tee', 'sed', 'grep', 'head', 'wc', 'test', '[', ':', 'true', 'uname',
+];
+/** Shell control flow: the script's path cannot be read as a straight line. */
+const CONTROL_WORDS = ['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'function'];
+const ASSUMED_INIT_RUN = 2;
+
+/** Infers one container's behaviour. */
+export function inferBehavior(container: ContainerCommand): InferredBehavior {
+  const { name, command, args, role } = container;
+  const image = imageName(container.image);
+  const repository = imageRepository(container.image);
+  const shellImage = SHELL_IMAGES.some((s) => image === s);
+  let argv: readonly string[] | undefined;
+  if (command && command.length > 0) argv = [...command, ...(args ?? [])];
+  else if (args && args.length > 0 && shellImage) argv = args;
+
+  if (argv) {
+    const guess = fromArgv(argv);
+    if (guess) return { container: name, ...guess };
+  }
+  if (SERVER_IMAGES.some((s) => repository.includes(s))) {
+    return {
+      container: name,
+      behavior: {},
+      reason: `${image} is a long-running server: runs until stopped`,
+      certain: !argv,
+    };
+  }
+  if (!argv && shellImage) {
+    return {
+      container: name,
+      behavior: { run: 0, exitCode: 0 },
+      reason: `${image}'s default command is a shell, which exits at once (0) without a terminal`,
+      certain: true,
+    };
+  }
+  const what = argv ? `\`${argv.join(' ')}\`` : `the default command of ${container.image}`;
+  if (role === 'init') {
+    return {
+      container: name,
+      behavior: { run: ASSUMED_INIT_RUN, exitCode: 0 },
+      reason: `unknown command (${what}): assumed to finish with 0 after ${ASSUMED_INIT_RUN} s, as an init container should`,
+      certain: false,
+    };
+  }
+  return {
+    container: name,
+    behavior: {},
+    reason: `unknown command (${what}): assumed to run until stopped`,
+    certain: false,
+  };
+}
+
+type Guess = Omit<InferredBehavior, 'container'>;
+
+function fromArgv(argv: readonly string[]): Guess | null {
+  const program = basename(argv[0] ?? '');
+  if (SHELLS.includes(program)) {
+    const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+    if (c > 0 && argv[c + 1] !== undefined) return fromScript(argv[c + 1] as string);
+    return null;
+  }
+  return fromScript(argv.map(quoteWord).join(' '));
+}
+
+/** Reads a shell script as a straight sequence of simple commands. */
+function fromScript(script: string): Guess | null {
+  const shown = `\`${script.trim().replace(/\s+/g, ' ')}\``;
+  if (/\bwhile\s+(true|:|\[\s*1\s*\])\s*;?\s*do\b/.test(script) || /\bfor\s*\(\(\s*;;\s*\)\)/.test(script)) {
+    return { behavior: {}, reason: `runs ${shown}, an endless loop: runs until stopped`, certain: true };
+  }
+  let seconds = 0;
+  let exitCode = 0;
+  let unknown: string | null = null;
+  for (const words of simpleCommands(script)) {
+    const [first, ...rest] = words[0] === 'exec' ? words.slice(1) : words;
+    const program = basename(first ?? '');
+    if (program === '') continue;
+    if (CONTROL_WORDS.includes(program)) return null;
+    if (program === 'exit') {
+      exitCode = toExitCode(rest[0]);
+      return finish(seconds, exitCode, shown, unknown);
+    }
+    if (program === 'sleep') {
+      const duration = parseDuration(rest[0]);
+      if (duration === Infinity) return { behavior: {}, reason: `runs ${shown}: sleeps forever, runs until stopped`, certain: true };
+      if (duration === null) return null;
+      seconds += duration;
+      exitCode = 0;
+    } else if (program === 'tail' && rest.some((a) => /^-[a-zA-Z]*[fF]/.test(a))) {
+      return { behavior: {}, reason: `runs ${shown}: \`tail -f\` follows forever, runs until stopped`, certain: true };
+    } else if (program === 'false') {
+      exitCode = 1;
+    } else if (QUICK_COMMANDS.includes(program)) {
+      exitCode = 0;
+    } else if (SERVER_COMMANDS.includes(program) || (program.startsWith('python') && rest.includes('http.server'))) {
+      return { behavior: {}, reason: `runs ${shown}: \`${program}\` serves until stopped`, certain: true };
+    } else {
+      unknown ??= program;
+      exitCode = 0;
+    }
+  }
+  return unknown === null ? finish(seconds, exitCode, shown, null) : null;
+}
+
+function finish(seconds: number, exitCode: number, shown: string, unknown: string | null): Guess {
+  const when = seconds === 0 ? 'at once' : `after ${seconds} s`;
+  const assumption = unknown === null ? '' : ` (assuming \`${unknown}\` finishes at once)`;
+  return {
+    behavior: exitCode === 0 ? { run: seconds } : { run: seconds, exitCode },
+    reason: `runs ${shown}: exits ${exitCode} ${when}${assumption}`,
+    certain: unknown === null,
+  };
+}
+
+/** Splits a script on `;`, `&&`, `||`, `|`, `&` and newlines into word lists (quotes respected). */
+function simpleCommands(script: string): string[][] {
+  const commands: string[][] = [];
+  let words: string[] = [];
+  let word = '';
+  let quote: '"' | "'" | null = null;
+  let inWord = false;
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i] as string;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else word += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '#' && !inWord) {
+      while (i < script.length && script[i] !== '\n') i++;
+      endCommand();
+    } else if (ch === ';' || ch === '\n' || ch === '|' || ch === '&') {
+      endCommand();
+    } else if (ch === ' ' || ch === '\t') {
+      endWord();
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+
+/** busybox and GNU `sleep`: seconds, with an optional s/m/h/d suffix; `infinity`. */
+function parseDuration(word: string | undefined): number | null {
+  if (word === undefined) return null;
+  if (/^inf(inity)?$/i.test(word)) return Infinity;
+  const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(word);
+  if (!match) return null;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+function toExitCode(word: string | undefined): number {
+  const n = Number(word ?? '0');
+  return Number.isInteger(n) ? ((n % 256) + 256) % 256 : 0;
+}
+
+function quoteWord(word: string): string {
+  return /[\s;&|]/.test(word) ? `'${word.replace(/'/g, `'\\''`)}'` : word;
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** `docker.io/library/nginx:1.27@sha256:…` → `nginx`; `ghcr.io/x/fluent-bit:3` → `fluent-bit`. */
+function imageName(image: string): string {
+  const repository = imageRepository(image);
+  return repository.slice(repository.lastIndexOf('/') + 1);
+}
+
+/** The image path without registry host, tag and digest: `cr.l5d.io/linkerd/proxy:2` → `linkerd/proxy`. */
+function imageRepository(image: string): string {
+  const parts = (image.split('@')[0] ?? '').toLowerCase().split('/');
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? '')) parts.shift();
+  const path = parts.join('/');
+  const tag = path.lastIndexOf(':');
+  return tag > path.lastIndexOf('/') ? path.slice(0, tag) : path;
+}
