@@ -1,0 +1,86 @@
+/**
+ * Stopping containers: preStop, the wait for the termination order, SIGTERM, and SIGKILL when
+ * the grace period runs out.
+ * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, killContainersWithSyncResult;
+ * kuberuntime_termination_order.go.
+ */
+import { at, isRunning, wholeSeconds, type ContainerRuntime, type Sim, type Task } from '../runtime';
+import type { KillReason } from '../trace';
+import { sendSigkill, sendSigterm } from './process';
+
+/** kuberuntime_container.go minimumGracePeriodInSeconds: every stop gets at least this long between TERM and KILL. */
+export const MINIMUM_GRACE_PERIOD = 2;
+
+export interface KillOptions {
+  reason: KillReason;
+  /** The Killing event's message. */
+  message: string;
+  grace: number;
+  /** During a pod kill with sidecars: may this container get its SIGTERM now? */
+  mayStop?: () => boolean;
+}
+
+export function* killContainer(sim: Sim, c: ContainerRuntime, opts: KillOptions): Task {
+  const inst = c.current;
+  if (!inst || inst.exited) return;
+  const { name } = c.spec;
+  c.killing = true;
+  sim.rec.emitK8s(
+    { t: sim.now, type: 'Killing', container: name, reason: opts.reason, gracePeriod: opts.grace },
+    'Normal',
+    'Killing',
+    opts.message,
+  );
+  let grace = opts.grace;
+
+  if (c.spec.hooks.preStop && grace > 0) {
+    const start = sim.now;
+    const hookEnd = at(start + inst.behavior.preStop);
+    sim.rec.emit({ t: sim.now, type: 'HookStarted', container: name, hook: 'preStop' });
+    // The kubelet waits for the hook at most the grace period; a dead container ends it early.
+    yield { until: Math.min(hookEnd, at(start + grace)), when: () => inst.exited };
+    sim.rec.emit({ t: sim.now, type: 'HookFinished', container: name, hook: 'preStop', failed: sim.now < hookEnd });
+    grace -= wholeSeconds(start, sim.now);
+  }
+
+  if (opts.mayStop && grace > 0 && !inst.exited) {
+    const start = sim.now;
+    const mayStop = opts.mayStop;
+    yield { until: at(start + grace), when: () => inst.exited || mayStop() };
+    grace -= wholeSeconds(start, sim.now);
+  }
+
+  grace = Math.max(grace, MINIMUM_GRACE_PERIOD);
+  if (!inst.exited) {
+    sendSigterm(sim, c, inst);
+    yield { until: at(sim.now + grace), when: () => inst.exited };
+    sendSigkill(sim, c, inst);
+  }
+  c.killing = false;
+}
+
+/**
+ * Kills every running container at once. With sidecars, each sidecar's SIGTERM waits until every
+ * regular container and every later sidecar has exited, so sidecars stop last, in reverse order.
+ */
+export function* killPod(sim: Sim, reason: KillReason, gracePeriod: number, spawn: (task: Task) => { done: boolean }): Task {
+  sim.killPodReason = reason;
+  const grace = Math.max(gracePeriod, MINIMUM_GRACE_PERIOD);
+  const hasSidecars = sim.init.some((c) => c.spec.role === 'sidecar');
+  const sidecars = sim.init.filter((c) => c.spec.role === 'sidecar');
+  const children = [...sim.init, ...sim.regular]
+    .filter((c) => isRunning(c) && !c.killing)
+    .map((c) => {
+      const later = sidecars.slice(sidecars.indexOf(c) + 1);
+      const mayStop =
+        hasSidecars && c.spec.role === 'sidecar'
+          ? () => !sim.regular.some(isRunning) && !later.some(isRunning)
+          : undefined;
+      return spawn(killContainer(sim, c, { reason, message: `Stopping container ${c.spec.name}`, grace, mayStop }));
+    });
+  yield {
+    until: Infinity,
+    when: () => children.every((t) => t.done) && ![...sim.init, ...sim.regular].some((c) => c.killing),
+  };
+  sim.sandboxReady = false;
+}

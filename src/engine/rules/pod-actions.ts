@@ -1,0 +1,72 @@
+/**
+ * What one sync of a running pod does: containers to kill, to start, or the whole pod to kill.
+ * kubelet: pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions.
+ */
+import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
+import type { KillReason } from '../trace';
+import { computeInitActions } from './init-sequence';
+
+export interface ContainerToKill {
+  c: ContainerRuntime;
+  reason: KillReason;
+  message: string;
+}
+
+export interface PodActions {
+  killPod?: KillReason;
+  toKill: ContainerToKill[];
+  initToStart: ContainerRuntime[];
+  toStart: ContainerRuntime[];
+}
+
+/** kubelet: pkg/kubelet/container/helpers.go ShouldContainerBeRestarted, for an exited regular container. */
+function shouldRestart(sim: Sim, c: ContainerRuntime): boolean {
+  const inst = c.current;
+  if (!inst) return true;
+  switch (sim.model.restartPolicy) {
+    case 'Always':
+      return true;
+    case 'OnFailure':
+      return inst.exitCode !== 0;
+    case 'Never':
+      return false;
+  }
+}
+
+export function computePodActions(sim: Sim): PodActions {
+  const actions: PodActions = { toKill: [], initToStart: [], toStart: [] };
+  const initialized = computeInitActions(sim, actions);
+  if (actions.killPod || !initialized) return actions;
+
+  const restart = sim.model.restartPolicy !== 'Never';
+  let keepCount = 0;
+  for (const c of sim.regular) {
+    if (!isRunning(c)) {
+      if (shouldRestart(sim, c)) actions.toStart.push(c);
+      continue;
+    }
+    const inst = c.current!;
+    const failed = (['liveness', 'startup'] as const).find((kind) => {
+      const w = c.probes[kind];
+      return w && w.instanceId === inst.id && w.result === 'failure';
+    });
+    if (!failed) {
+      keepCount++;
+      continue;
+    }
+    const message = `Container ${c.spec.name} failed ${failed} probe`;
+    actions.toKill.push({
+      c,
+      reason: failed === 'liveness' ? 'LivenessProbeFailed' : 'StartupProbeFailed',
+      message: restart ? `${message}, will be restarted` : message,
+    });
+    if (restart) actions.toStart.push(c);
+  }
+
+  if (keepCount === 0 && actions.toStart.length === 0) {
+    // Every regular container is done for good: stop the sidecars too, do not restart them.
+    actions.killPod = 'PodCompleted';
+    actions.initToStart = [];
+  }
+  return actions;
+}

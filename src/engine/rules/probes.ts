@@ -1,0 +1,127 @@
+/**
+ * Probe workers: one per (container, probe kind), ticking every periodSeconds from the pod's first
+ * sync, for sidecars and regular containers (never for regular init containers).
+ * kubelet: pkg/kubelet/prober/worker.go doProbe, prober_manager.go.
+ */
+import { at, isStarted, type ContainerRuntime, type ProbeResult, type ProbeWorker, type Sim } from '../runtime';
+import type { ProbeKind, ProbeTiming } from '../types';
+
+const INITIAL_RESULT: Record<ProbeKind, ProbeResult> = {
+  readiness: 'failure',
+  liveness: 'success',
+  startup: 'unknown',
+};
+
+const LABEL: Record<ProbeKind, string> = { startup: 'Startup', readiness: 'Readiness', liveness: 'Liveness' };
+
+export function startProbeWorkers(sim: Sim, c: ContainerRuntime): void {
+  if (c.spec.role === 'init') return;
+  for (const kind of ['startup', 'readiness', 'liveness'] as const) {
+    const timing = c.spec[`${kind}Probe`];
+    if (!timing) continue;
+    const worker: ProbeWorker = {
+      kind,
+      timing,
+      instanceId: 0,
+      result: INITIAL_RESULT[kind],
+      lastResult: 'unknown',
+      resultRun: 0,
+      onHold: false,
+      stopped: false,
+    };
+    c.probes[kind] = worker;
+    scheduleTick(sim, c, worker, sim.now);
+  }
+}
+
+function scheduleTick(sim: Sim, c: ContainerRuntime, w: ProbeWorker, t: number): void {
+  sim.queue.push(t, () => {
+    doProbe(sim, c, w);
+    if (!w.stopped) scheduleTick(sim, c, w, at(t + w.timing.periodSeconds));
+  });
+}
+
+/**
+ * The kubelet runs a readiness probe at once when it publishes a started container that is not
+ * ready yet (prober_manager.go UpdatePodStatus manual trigger); the ticker is not reset.
+ */
+export function triggerReadiness(sim: Sim, c: ContainerRuntime): void {
+  const w = c.probes.readiness;
+  if (w && isStarted(c)) doProbe(sim, c, w);
+}
+
+/** Is the process answering its probes at this instant? */
+function healthy(sim: Sim, c: ContainerRuntime): boolean {
+  const inst = c.current!;
+  const age = sim.now - inst.startedAt;
+  const { startup, unhealthyAfter } = inst.behavior;
+  if (c.failProbesFrom !== null && sim.now >= c.failProbesFrom) return false;
+  if (age < startup) return false;
+  return unhealthyAfter === null || age < unhealthyAfter;
+}
+
+function doProbe(sim: Sim, c: ContainerRuntime, w: ProbeWorker): void {
+  if (sim.terminated) {
+    w.stopped = true;
+    return;
+  }
+  const inst = c.current;
+  if (!inst || !inst.published) return;
+  if (w.instanceId !== inst.id) {
+    w.instanceId = inst.id;
+    setResult(sim, c, w, INITIAL_RESULT[w.kind]);
+    w.onHold = false;
+  }
+  if (w.onHold || inst.exited) return;
+  if (sim.deletion && w.kind !== 'readiness') {
+    // Liveness and startup probes stop once the pod is terminating; readiness goes on.
+    setResult(sim, c, w, 'success');
+    w.stopped = true;
+    return;
+  }
+  if (Math.floor(sim.now - inst.startedAt + 1e-9) < w.timing.initialDelaySeconds) return;
+  if (w.kind === 'startup' ? w.result === 'success' : !isStarted(c)) return;
+
+  const result: ProbeResult = healthy(sim, c) ? 'success' : 'failure';
+  if (result === 'failure') {
+    sim.rec.emitK8s(
+      { t: sim.now, type: 'ProbeFailed', container: c.spec.name, probe: w.kind },
+      'Warning',
+      'Unhealthy',
+      `${LABEL[w.kind]} probe failed: ${probeOutput(c, w.kind)}`,
+    );
+  }
+  if (w.lastResult === result) w.resultRun++;
+  else {
+    w.lastResult = result;
+    w.resultRun = 1;
+  }
+  const threshold = result === 'failure' ? w.timing.failureThreshold : w.timing.successThreshold;
+  if (w.resultRun < threshold) return;
+  setResult(sim, c, w, result);
+  if (result === 'failure' && w.kind !== 'readiness') {
+    w.onHold = true;
+    w.resultRun = 0;
+  }
+}
+
+function setResult(sim: Sim, c: ContainerRuntime, w: ProbeWorker, result: ProbeResult): void {
+  if (w.result === result) return;
+  w.result = result;
+  // A new result is a reason to sync: a startup success may let the next init container start,
+  // a liveness or startup failure gets the container killed.
+  sim.dirty = true;
+  if (w.kind === 'startup' && result === 'success') triggerReadiness(sim, c);
+}
+
+/** What the kubelet's prober reports for a failed attempt of each handler kind. */
+const FAILURE_OUTPUT: Record<ProbeTiming['handler'], string> = {
+  httpGet: 'HTTP probe failed with statuscode: 503',
+  tcpSocket: 'dial tcp: connect: connection refused',
+  exec: 'command exited with non-zero status 1',
+  grpc: 'service unhealthy (responded with "NOT_SERVING")',
+};
+
+function probeOutput(c: ContainerRuntime, kind: ProbeKind): string {
+  return FAILURE_OUTPUT[c.spec[`${kind}Probe`]!.handler];
+}

@@ -1,0 +1,68 @@
+/**
+ * Exponential backoff per key, as client-go's flowcontrol.Backoff that the kubelet uses twice:
+ * crash-loop backoff (kubelet.go newCrashLoopBackOff: 10 s doubling to 300 s, entry expired when
+ * the container ran longer than 600 s since the last restart attempt) and image-pull backoff
+ * (image_manager.go: 10 s doubling to 300 s, entry expired after 2 × max idle). No jitter.
+ */
+export const CRASH_LOOP_INITIAL = 10;
+export const CRASH_LOOP_MAX = 300;
+/** kubelet.go: a container that ran this long since the last restart attempt resets its backoff. */
+export const CRASH_LOOP_RESET = 600;
+export const IMAGE_BACKOFF_INITIAL = 10;
+export const IMAGE_BACKOFF_MAX = 300;
+
+interface Entry {
+  backoff: number;
+  lastUpdate: number;
+}
+
+export class Backoff {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly initial: number,
+    private readonly max: number,
+    private readonly expiry: number,
+  ) {}
+
+  private expired(eventTime: number, entry: Entry): boolean {
+    return eventTime - entry.lastUpdate > this.expiry;
+  }
+
+  /** Records an attempt at `now`: the first (or after expiry) sets the initial delay, later ones double it. */
+  next(key: string, now: number): void {
+    const entry = this.entries.get(key);
+    if (!entry || this.expired(now, entry)) {
+      this.entries.set(key, { backoff: this.initial, lastUpdate: now });
+    } else {
+      entry.backoff = Math.min(entry.backoff * 2, this.max);
+      entry.lastUpdate = now;
+    }
+  }
+
+  /** Crash loop: the container finished at `eventTime`; held back until eventTime + backoff. */
+  backoffUntilSince(key: string, eventTime: number, now: number): number | null {
+    const entry = this.entries.get(key);
+    if (!entry || this.expired(eventTime, entry)) return null;
+    return now - eventTime < entry.backoff ? eventTime + entry.backoff : null;
+  }
+
+  /** Image pulls: held back until the last failed attempt + backoff. */
+  backoffUntilSinceUpdate(key: string, now: number): number | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    return now - entry.lastUpdate < entry.backoff ? entry.lastUpdate + entry.backoff : null;
+  }
+
+  delay(key: string): number {
+    return this.entries.get(key)?.backoff ?? this.initial;
+  }
+}
+
+export function crashLoopBackoff(): Backoff {
+  return new Backoff(CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET);
+}
+
+export function imagePullBackoff(): Backoff {
+  return new Backoff(IMAGE_BACKOFF_INITIAL, IMAGE_BACKOFF_MAX, 2 * IMAGE_BACKOFF_MAX);
+}

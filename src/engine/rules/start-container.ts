@@ -1,0 +1,86 @@
+/**
+ * Starting one container: crash-loop backoff, image, create, start, postStart — strictly in
+ * that order and blocking the pod worker throughout, so the next container waits.
+ * kubelet: pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff, kuberuntime_container.go startContainer.
+ */
+import { at, behaviorFor, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
+import { ensureImage } from './image-pull';
+import { killContainer } from './kill-container';
+import { triggerReadiness } from './probes';
+import { cacheReason, resyncAt, scheduleOwnExit } from './process';
+
+/** Returns whether the container is now running (start errors and backoff return false). */
+export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
+  const { name } = c.spec;
+  const last = c.current;
+  if (last?.exited) {
+    // The backoff key is the container's name and image (getStableKey hashes both).
+    const key = `${name}:${c.spec.image}`;
+    const heldUntil = sim.crashBackoff.backoffUntilSince(key, last.finishedAt, sim.now);
+    if (heldUntil !== null) {
+      const delay = sim.crashBackoff.delay(key);
+      cacheReason(sim, c, 'CrashLoopBackOff', `back-off ${delay}s restarting failed container=${name} pod=${podRef(sim)}`);
+      if (c.backoffReportedFor !== last.id) {
+        c.backoffReportedFor = last.id;
+        sim.rec.emitK8s(
+          { t: sim.now, type: 'BackOff', container: name, delay },
+          'Warning',
+          'BackOff',
+          `Back-off restarting failed container ${name} in pod ${podRef(sim)}`,
+        );
+      }
+      resyncAt(sim, heldUntil);
+      return false;
+    }
+    sim.crashBackoff.next(key, last.finishedAt);
+  }
+
+  if (!(yield* ensureImage(sim, c))) return false;
+
+  const restartCount = last ? last.restartCount + 1 : 0;
+  const inst: Instance = {
+    id: ++sim.instanceSeq,
+    restartCount,
+    startedAt: sim.now,
+    behavior: behaviorFor(c.spec, restartCount),
+    published: !c.spec.hooks.postStart,
+    exited: false,
+    exitCode: 0,
+    exitReason: 'Completed',
+    finishedAt: 0,
+    terminating: false,
+  };
+  c.previous = c.current;
+  c.current = inst;
+  c.reason = undefined;
+  sim.rec.emitK8s({ t: sim.now, type: 'Created', container: name }, 'Normal', 'Created', `Created container: ${name}`);
+  sim.rec.emitK8s({ t: sim.now, type: 'Started', container: name, restartCount }, 'Normal', 'Started', `Started container ${name}`);
+  scheduleOwnExit(sim, c, inst);
+  // PLEG reports the new container: another sync follows (it may start the next container).
+  sim.dirty = true;
+
+  if (c.spec.hooks.postStart) {
+    const { postStart, postStartFails } = inst.behavior;
+    sim.rec.emit({ t: sim.now, type: 'HookStarted', container: name, hook: 'postStart' });
+    yield { until: at(sim.now + postStart) };
+    inst.published = true;
+    if (postStartFails) {
+      sim.rec.emitK8s(
+        { t: sim.now, type: 'HookFinished', container: name, hook: 'postStart', failed: true },
+        'Warning',
+        'FailedPostStartHook',
+        'PostStartHook failed',
+      );
+      yield* killContainer(sim, c, {
+        reason: 'FailedPostStartHook',
+        message: 'FailedPostStartHook',
+        grace: sim.model.terminationGracePeriodSeconds,
+      });
+      cacheReason(sim, c, 'PostStartHookError', 'PostStartHook failed');
+      return false;
+    }
+    sim.rec.emit({ t: sim.now, type: 'HookFinished', container: name, hook: 'postStart', failed: false });
+  }
+  triggerReadiness(sim, c);
+  return !inst.exited;
+}

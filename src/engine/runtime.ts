@@ -1,0 +1,148 @@
+/**
+ * The simulated node's runtime state for one pod: what containerd and the kubelet's caches
+ * (probe results, reason cache, backoff) hold at the current instant. Mutated only by simulate.ts
+ * and the rules it calls.
+ */
+import type { EventQueue } from './event-queue';
+import type { Recorder } from './recorder';
+import type { ContainerModel, PodModel, ProbeKind, ProbeTiming, RunBehavior } from './types';
+import type { Backoff } from './rules/restart-backoff';
+import type { KillReason } from './trace';
+
+/** One container instance (a containerd container): created and started once, exits once. */
+export interface Instance {
+  id: number;
+  restartCount: number;
+  startedAt: number;
+  behavior: RunBehavior;
+  /** false while the postStart hook runs: the pod worker is blocked and publishes no status. */
+  published: boolean;
+  exited: boolean;
+  exitCode: number;
+  exitReason: 'Completed' | 'Error' | 'OOMKilled';
+  finishedAt: number;
+  /** SIGTERM was sent. */
+  terminating: boolean;
+}
+
+export type ProbeResult = 'unknown' | 'success' | 'failure';
+
+/** kubelet: pkg/kubelet/prober/worker.go — one worker per (container, probe kind). */
+export interface ProbeWorker {
+  kind: ProbeKind;
+  timing: ProbeTiming;
+  /** The instance the cached result belongs to. */
+  instanceId: number;
+  result: ProbeResult;
+  lastResult: ProbeResult;
+  resultRun: number;
+  onHold: boolean;
+  stopped: boolean;
+}
+
+/** A start error the kubelet keeps in its reason cache; shown as the waiting reason. */
+export interface CachedReason {
+  reason: string;
+  message: string;
+  /** The status update that publishes it. */
+  visibleAt: number;
+}
+
+export interface ContainerRuntime {
+  spec: ContainerModel;
+  /** Index in spec.initContainers or spec.containers. */
+  index: number;
+  current?: Instance;
+  previous?: Instance;
+  instances: number;
+  reason?: CachedReason;
+  /** The exited instance a BackOff event was already reported for. */
+  backoffReportedFor?: number;
+  probes: Partial<Record<ProbeKind, ProbeWorker>>;
+  pullAttempts: number;
+  imagePresent: boolean;
+  failProbesFrom: number | null;
+  /** Whether a kill of the running instance is under way (kubelet goroutine). */
+  killing: boolean;
+}
+
+export interface Deletion {
+  t: number;
+  gracePeriod: number;
+}
+
+export interface Sim {
+  model: PodModel;
+  queue: EventQueue;
+  rec: Recorder;
+  now: number;
+  init: ContainerRuntime[];
+  regular: ContainerRuntime[];
+  byName: Map<string, ContainerRuntime>;
+  crashBackoff: Backoff;
+  imageBackoff: Backoff;
+  instanceSeq: number;
+  /** A sync is wanted (PLEG event, probe result, API update). */
+  dirty: boolean;
+  deletion?: Deletion;
+  /** The kubelet decided to kill the whole pod (completion, init failure, deadline, deletion). */
+  killPodReason?: KillReason;
+  /** Every container has stopped after a pod kill: the pod worker is done with this pod. */
+  terminated: boolean;
+  sandboxReady: boolean;
+  deadlineExceeded: boolean;
+  deletedAt?: number;
+}
+
+export function isRunning(c: ContainerRuntime): boolean {
+  return c.current !== undefined && !c.current.exited;
+}
+
+/** A container's status is `started`: running and its startup probe (if any) has succeeded. */
+export function isStarted(c: ContainerRuntime): boolean {
+  const inst = c.current;
+  if (!inst || inst.exited || !inst.published) return false;
+  const startup = c.probes.startup;
+  return !startup || (startup.instanceId === inst.id && startup.result === 'success');
+}
+
+/** kubelet: prober_manager.go UpdatePodStatus — ready = started && (readiness Success or no probe). */
+export function isReady(c: ContainerRuntime): boolean {
+  if (!isStarted(c)) return false;
+  const readiness = c.probes.readiness;
+  return !readiness || (readiness.instanceId === c.current!.id && readiness.result === 'success');
+}
+
+/** The behaviour of the run with this restart count: the attempt override, else the defaults. */
+export function behaviorFor(spec: ContainerModel, restartCount: number): RunBehavior {
+  const { attempts, ...base } = spec.behavior;
+  const override = attempts[restartCount];
+  return override ? { ...base, ...override } : base;
+}
+
+export function isSidecar(c: ContainerRuntime): boolean {
+  return c.spec.role === 'sidecar';
+}
+
+/** What a task waits for: a moment, or a condition that is checked after every step (bounded by `until`). */
+export interface Wait {
+  until: number;
+  when?: () => boolean;
+}
+
+/** A kubelet goroutine: the pod worker's sync, or one container kill during a pod kill. */
+export type Task<R = void> = Generator<Wait, R, void>;
+
+/** Times are kept to the millisecond so sums of fractions never drift. */
+export function at(t: number): number {
+  return Math.round(t * 1000) / 1000;
+}
+
+/** Whole seconds elapsed, as the kubelet's int64(duration.Seconds()) truncates them. */
+export function wholeSeconds(from: number, to: number): number {
+  return Math.floor(to - from + 1e-9);
+}
+
+export function podRef(sim: Sim): string {
+  return `${sim.model.name}_${sim.model.namespace}`;
+}

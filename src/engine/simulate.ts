@@ -1,0 +1,261 @@
+/**
+ * The lifecycle engine's entry point: a discrete-event simulation of one kubelet running one pod.
+ * Pure and deterministic: the same PodModel always gives the same Trace; no clock, no randomness.
+ *
+ * Like the kubelet it is level-triggered: whenever something changes (a process exits, a probe
+ * result flips, a backoff expires, the user acts) the pod worker runs a sync that recomputes what
+ * should run now. A sync blocks while it pulls images, runs postStart hooks or kills containers,
+ * exactly as the kubelet's pod worker does, so containers start one after another.
+ */
+import { EventQueue } from './event-queue';
+import { Recorder } from './recorder';
+import { crashLoopBackoff, imagePullBackoff } from './rules/restart-backoff';
+import { computePodActions } from './rules/pod-actions';
+import { killContainer, killPod } from './rules/kill-container';
+import { startContainer } from './rules/start-container';
+import { startProbeWorkers } from './rules/probes';
+import { exitProcess } from './rules/process';
+import { recordStatus } from './status/record-status';
+import { isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
+import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
+import type { Trace } from './trace';
+
+/** How far a run goes when the pod never finishes and no `until` is given. */
+export const DEFAULT_HORIZON = 600;
+/** A guard against a scenario that would loop forever at one instant. */
+const MAX_STEPS_PER_INSTANT = 100_000;
+
+interface TaskState {
+  gen: Task<unknown>;
+  wait: Wait;
+  done: boolean;
+}
+
+class Simulation {
+  readonly sim: Sim;
+  private tasks: TaskState[] = [];
+  private worker?: TaskState;
+  private pendingDeletes: number;
+
+  constructor(model: PodModel) {
+    const toRuntime = (spec: ContainerModel, index: number): ContainerRuntime => ({
+      spec,
+      index,
+      instances: 0,
+      probes: {},
+      pullAttempts: 0,
+      imagePresent: spec.behavior.pull === 0 && spec.behavior.pullFailures === 0,
+      failProbesFrom: null,
+      killing: false,
+    });
+    const init = model.initContainers.map(toRuntime);
+    const regular = model.containers.map(toRuntime);
+    this.sim = {
+      model,
+      queue: new EventQueue(),
+      rec: new Recorder(),
+      now: 0,
+      init,
+      regular,
+      byName: new Map([...init, ...regular].map((c) => [c.spec.name, c])),
+      crashBackoff: crashLoopBackoff(),
+      imageBackoff: imagePullBackoff(),
+      instanceSeq: 0,
+      dirty: true,
+      terminated: false,
+      sandboxReady: true,
+      deadlineExceeded: false,
+    };
+    this.pendingDeletes = model.actions.filter((a) => a.do === 'delete').length;
+  }
+
+  run(until: number): Trace {
+    const { sim } = this;
+    sim.rec.emit({ t: 0, type: 'PodPhase', phase: 'Pending' });
+    sim.rec.setPhase(0, { phase: 'Pending' });
+    sim.rec.events.push({
+      t: 0,
+      type: 'Scheduled',
+      event: {
+        type: 'Normal',
+        reason: 'Scheduled',
+        message: `Successfully assigned ${sim.model.namespace}/${sim.model.name} to podlab-node`,
+        from: 'default-scheduler',
+      },
+    });
+    for (const action of sim.model.actions) sim.queue.push(action.at, () => this.act(action));
+    const deadline = sim.model.activeDeadlineSeconds;
+    if (deadline !== undefined) sim.queue.push(deadline, () => this.exceedDeadline());
+    for (const c of [...sim.init, ...sim.regular]) startProbeWorkers(sim, c);
+
+    for (;;) {
+      if (!this.settle()) break;
+      recordStatus(sim);
+      if (this.finished()) break;
+      const next = sim.queue.peek();
+      if (!next || next.t > until) break;
+      sim.now = next.t;
+      while (sim.queue.peek()?.t === sim.now) sim.queue.pop()!.fire();
+    }
+    const done = this.finished();
+    return {
+      events: sim.rec.events,
+      end: done ? sim.now : until,
+      finished: done,
+      pod: {
+        name: sim.model.name,
+        namespace: sim.model.namespace,
+        initContainers: sim.model.initContainers.map((c) => ({ name: c.name, sidecar: c.role === 'sidecar' })),
+        containers: sim.model.containers.map((c) => c.name),
+      },
+      phase: sim.rec.phase,
+      conditions: sim.rec.conditions,
+      deletion: sim.deletion,
+      deletedAt: sim.deletedAt,
+      containerStatuses: sim.rec.containerStatuses,
+    };
+  }
+
+  private finished(): boolean {
+    return this.sim.terminated && (this.pendingDeletes === 0 || this.sim.deletedAt !== undefined);
+  }
+
+  /** Runs every task that can go on at this instant, and a sync whenever one is wanted. */
+  private settle(): boolean {
+    const { sim } = this;
+    for (let steps = 0; steps < MAX_STEPS_PER_INSTANT; steps++) {
+      const task = this.tasks.find((t) => t.wait.until <= sim.now || t.wait.when?.());
+      if (task) {
+        this.step(task);
+        continue;
+      }
+      if (!this.worker && sim.dirty && !sim.terminated) {
+        sim.dirty = false;
+        const worker = this.spawn(this.sync());
+        if (!worker.done) this.worker = worker;
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private spawn(gen: Task<unknown>): TaskState {
+    const task: TaskState = { gen, wait: { until: this.sim.now }, done: false };
+    this.tasks.push(task);
+    this.step(task);
+    return task;
+  }
+
+  private step(task: TaskState): void {
+    const r = task.gen.next();
+    if (r.done) {
+      task.done = true;
+      this.tasks.splice(this.tasks.indexOf(task), 1);
+      if (task === this.worker) this.worker = undefined;
+      return;
+    }
+    task.wait = r.value;
+    if (r.value.until > this.sim.now && Number.isFinite(r.value.until)) {
+      this.sim.queue.push(r.value.until, () => {});
+    }
+  }
+
+  /** One pass of the pod worker. kubelet: kuberuntime_manager.go SyncPod, pod_workers.go. */
+  private *sync(): Task {
+    const { sim } = this;
+    if (sim.deletion || sim.deadlineExceeded) {
+      const reason = sim.deadlineExceeded && !sim.deletion ? 'DeadlineExceeded' : 'PodDeleted';
+      const grace = sim.deletion?.gracePeriod ?? sim.model.terminationGracePeriodSeconds;
+      yield* killPod(sim, reason, grace, (t) => this.spawn(t));
+      this.terminate();
+      return;
+    }
+    if (sim.killPodReason) return;
+    const actions = computePodActions(sim);
+    if (actions.killPod) {
+      yield* killPod(sim, actions.killPod, sim.model.terminationGracePeriodSeconds, (t) => this.spawn(t));
+      this.terminate();
+      return;
+    }
+    for (const { c, reason, message } of actions.toKill) {
+      const timing = reason === 'LivenessProbeFailed' ? c.spec.livenessProbe : c.spec.startupProbe;
+      const grace = timing?.terminationGracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds;
+      yield* killContainer(sim, c, { reason, message, grace });
+    }
+    for (const c of actions.initToStart) {
+      const started = yield* startContainer(sim, c);
+      // A regular init container that did not start ends the sync; a sidecar does not.
+      if (!started && c.spec.role === 'init') return;
+    }
+    for (const c of actions.toStart) yield* startContainer(sim, c);
+  }
+
+  /** The pod worker is done: every container has stopped. */
+  private terminate(): void {
+    const { sim } = this;
+    sim.terminated = true;
+    if (sim.deletion) {
+      sim.deletedAt = sim.now;
+      sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
+    }
+  }
+
+  /** Stops the sync in flight: the kubelet cancels it when the pod starts terminating. */
+  private cancelSync(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.gen.return(undefined);
+    this.tasks.splice(this.tasks.indexOf(worker), 1);
+    this.worker = undefined;
+    for (const c of [...this.sim.init, ...this.sim.regular]) {
+      if (c.current) c.current.published = true;
+      c.killing = false;
+    }
+  }
+
+  private act(action: PodAction): void {
+    const { sim } = this;
+    if (action.do === 'delete') {
+      this.pendingDeletes--;
+      if (sim.deletion) return;
+      // The API server deletes a pod that has already finished at once.
+      const gracePeriod = sim.terminated ? 0 : Math.max(1, action.gracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds);
+      sim.deletion = { t: sim.now, gracePeriod };
+      sim.rec.emit({ t: sim.now, type: 'DeletionRequested', gracePeriod });
+      if (sim.terminated) {
+        sim.deletedAt = sim.now;
+        sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
+        return;
+      }
+      if (!sim.killPodReason) this.cancelSync();
+      sim.dirty = true;
+      return;
+    }
+    const c = sim.byName.get(action.container);
+    if (!c) return;
+    if (action.do === 'fail-probes') {
+      c.failProbesFrom = sim.now;
+      return;
+    }
+    if (isRunning(c)) exitProcess(sim, c, c.current!, action.exitCode, action.oom);
+  }
+
+  private exceedDeadline(): void {
+    const { sim } = this;
+    if (sim.terminated || sim.deletion || sim.killPodReason) return;
+    sim.deadlineExceeded = true;
+    this.cancelSync();
+    sim.dirty = true;
+  }
+}
+
+/**
+ * Plays a pod's lifecycle on a simulated kubelet.
+ * @param pod the normalised pod (see src/scenario/ for turning YAML into one)
+ * @param options.until pod time to stop at; by default the run ends when the pod has finished, or at 600 s
+ * @returns the trace: events in causal order and the history of every published status
+ */
+export function simulate(pod: PodModel, options: SimulateOptions = {}): Trace {
+  return new Simulation(pod).run(options.until ?? DEFAULT_HORIZON);
+}

@@ -1,0 +1,108 @@
+/**
+ * The API ContainerStatus the kubelet publishes for one container.
+ * kubelet: pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses.
+ */
+import type { ContainerState, ContainerStatus } from '../trace';
+import { isReady, isRunning, isStarted, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+
+function terminatedState(inst: Instance): ContainerState {
+  return {
+    terminated: {
+      exitCode: inst.exitCode,
+      reason: inst.exitReason,
+      startedAt: inst.startedAt,
+      finishedAt: inst.finishedAt,
+    },
+  };
+}
+
+/** Whether the kubelet will start this container again (so a cached start error shows as waiting). */
+export function willRestart(sim: Sim, c: ContainerRuntime): boolean {
+  if (sim.killPodReason || sim.deletion) return false;
+  const inst = c.current;
+  if (!inst || !inst.exited) return true;
+  if (c.spec.role === 'sidecar') return true;
+  const policy = sim.model.restartPolicy;
+  if (policy === 'Always') return c.spec.role === 'regular' || inst.exitCode !== 0;
+  if (policy === 'OnFailure') return inst.exitCode !== 0 || inst.exitReason === 'OOMKilled';
+  return false;
+}
+
+export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus {
+  const unpublished = c.current !== undefined && !c.current.published;
+  const newest = unpublished ? c.previous : c.current;
+  const older = unpublished ? undefined : c.previous;
+  const cached = c.reason && c.reason.visibleAt <= sim.now ? c.reason : undefined;
+
+  let state: ContainerState;
+  let lastState: ContainerState = older?.exited ? terminatedState(older) : {};
+  if (!newest) {
+    const reason = cached?.reason ?? (sim.model.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating');
+    state = { waiting: cached ? { reason, message: cached.message } : { reason } };
+  } else if (!newest.exited) {
+    state = { running: { startedAt: newest.startedAt } };
+  } else if (cached && willRestart(sim, c)) {
+    state = { waiting: { reason: cached.reason, message: cached.message } };
+    lastState = terminatedState(newest);
+  } else {
+    state = terminatedState(newest);
+  }
+
+  const regularInit = c.spec.role === 'init';
+  return {
+    name: c.spec.name,
+    image: c.spec.image,
+    state,
+    lastState,
+    ready: regularInit ? newest?.exited === true && newest.exitCode === 0 : isReady(c),
+    started: regularInit ? isRunning(c) && !unpublished : isStarted(c),
+    restartCount: newest?.restartCount ?? 0,
+  };
+}
+
+const UNKNOWN_AT_TERMINATION: ContainerState = {
+  terminated: {
+    exitCode: 137,
+    reason: 'ContainerStatusUnknown',
+    message: 'The container could not be located when the pod was terminated',
+    finishedAt: 0,
+  },
+};
+
+/**
+ * What the status manager does once the pod worker is done with a pod: every container without a
+ * terminated state becomes ContainerStatusUnknown/137, for regular containers only once the pod
+ * had initialized, for init containers up to the last one that ever started.
+ * kubelet: pkg/kubelet/status/status_manager.go TerminatePod.
+ */
+export function markUnknownAtTermination(
+  sim: Sim,
+  init: ContainerStatus[],
+  regular: ContainerStatus[],
+): void {
+  const initialized = hasPodInitialized(sim, init, regular);
+  const at = { terminated: { ...UNKNOWN_AT_TERMINATION.terminated!, finishedAt: sim.now } };
+  if (initialized) {
+    for (const s of regular) if (!s.state.terminated) s.state = at;
+  }
+  let last = 0;
+  for (let i = init.length - 1; i >= 0; i--) {
+    const s = init[i]!;
+    if (!s.state.waiting || s.lastState.terminated) {
+      last = i;
+      break;
+    }
+  }
+  for (let i = 0; i <= last && i < init.length; i++) {
+    if (!init[i]!.state.terminated) init[i]!.state = at;
+  }
+}
+
+function hasPodInitialized(sim: Sim, init: ContainerStatus[], regular: ContainerStatus[]): boolean {
+  if (sim.model.initContainers.length === 0) return true;
+  if (regular.some((s) => s.lastState.terminated || !s.state.waiting)) return true;
+  const lastSpec = sim.init[sim.init.length - 1]!;
+  const last = init[init.length - 1]!;
+  if (lastSpec.spec.role === 'sidecar') return last.state.running !== undefined && last.started;
+  return last.lastState.terminated?.exitCode === 0 || last.state.terminated?.exitCode === 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * Generates the pod status the kubelet would publish now, records what changed, and emits the
+ * trace events that describe the change (readiness, started, phase, conditions).
+ * kubelet: pkg/kubelet/kubelet_pods.go generateAPIPodStatus.
+ */
+import type { Sim } from '../runtime';
+import type { PodCondition, PodPhase } from '../trace';
+import { podConditions } from './conditions';
+import { containerStatus, markUnknownAtTermination } from './container-status';
+import { podPhase } from './pod-phase';
+
+export function recordStatus(sim: Sim): void {
+  const { rec, now } = sim;
+  const init = sim.init.map((c) => containerStatus(sim, c));
+  const regular = sim.regular.map((c) => containerStatus(sim, c));
+  if (sim.terminated) markUnknownAtTermination(sim, init, regular);
+
+  for (const status of [...init, ...regular]) {
+    const history = rec.containerStatuses[status.name];
+    const before = history?.[history.length - 1]?.value;
+    if (!rec.setContainerStatus(now, status)) continue;
+    if (status.started && !before?.started) rec.emit({ t: now, type: 'ContainerStarted', container: status.name });
+    if (before ? status.ready !== before.ready : status.ready) {
+      rec.emit({ t: now, type: 'Ready', container: status.name, ready: status.ready });
+    }
+  }
+
+  const sidecar = sim.init.map((c) => c.spec.role === 'sidecar');
+  const previous = rec.phase[rec.phase.length - 1]!.value;
+  let phase: PodPhase = podPhase({
+    restartPolicy: sim.model.restartPolicy,
+    sidecar,
+    init,
+    regular,
+    podIsTerminal: sim.terminated,
+  });
+  let reason: string | undefined;
+  let message: string | undefined;
+  if (sim.deadlineExceeded) {
+    phase = 'Failed';
+    reason = 'DeadlineExceeded';
+    message = 'Pod was active on the node longer than the specified deadline';
+  } else if (previous.phase === 'Succeeded' || previous.phase === 'Failed') {
+    // A terminal phase never changes again.
+    phase = previous.phase;
+  } else if (sim.terminated && phase !== 'Succeeded') {
+    // status_manager.go TerminatePod: a pod the kubelet is done with ends Failed if not Succeeded.
+    phase = 'Failed';
+  }
+  if (rec.setPhase(now, { phase, reason, message }) && phase !== previous.phase) {
+    rec.emit({ t: now, type: 'PodPhase', phase, ...(reason ? { reason } : {}) });
+  }
+
+  const previousConditions = rec.conditions[rec.conditions.length - 1]?.value ?? [];
+  const conditions: PodCondition[] = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular }).map(
+    (c) => {
+      const old = previousConditions.find((p) => p.type === c.type);
+      const changed = !old || old.status !== c.status;
+      if (changed) rec.emit({ t: now, type: 'PodCondition', condition: c.type, status: c.status, ...(c.reason ? { reason: c.reason } : {}) });
+      return { ...c, lastTransitionTime: changed ? now : old.lastTransitionTime };
+    },
+  );
+  rec.setConditions(now, conditions);
+}
+

@@ -1,0 +1,120 @@
+/**
+ * The engine's output: events in causal order, plus the history of every status the API server
+ * would have shown, so that questions about any moment t are cheap binary searches.
+ */
+import type { HookKind, ProbeKind } from './types';
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+export type PodConditionType =
+  | 'PodScheduled'
+  | 'PodReadyToStartContainers'
+  | 'Initialized'
+  | 'ContainersReady'
+  | 'Ready';
+export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'ContainerStatusUnknown';
+
+/** The Kubernetes Event the kubelet (or scheduler) would record for a trace event. */
+export interface KubeEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  from: 'kubelet' | 'default-scheduler';
+}
+
+interface Base {
+  /** Seconds since pod creation. */
+  t: number;
+  event?: KubeEvent;
+}
+
+export type TraceEvent = Base &
+  (
+    | { type: 'PodPhase'; phase: PodPhase; reason?: string }
+    | { type: 'PodCondition'; condition: PodConditionType; status: 'True' | 'False'; reason?: string }
+    | { type: 'Scheduled' }
+    | { type: 'Pulling'; container: string; image: string }
+    | { type: 'Pulled'; container: string; image: string; alreadyPresent: boolean }
+    | { type: 'PullFailed'; container: string; image: string }
+    /** An image pull held back by the image-pull backoff. */
+    | { type: 'PullBackOff'; container: string; image: string; delay: number }
+    | { type: 'Created'; container: string }
+    | { type: 'Started'; container: string; restartCount: number }
+    /** The startup probe succeeded (or there is none): the container is `started`. */
+    | { type: 'ContainerStarted'; container: string }
+    | { type: 'HookStarted'; container: string; hook: HookKind }
+    | { type: 'HookFinished'; container: string; hook: HookKind; failed: boolean }
+    | { type: 'ProbeFailed'; container: string; probe: ProbeKind }
+    | { type: 'Ready'; container: string; ready: boolean }
+    | { type: 'Killing'; container: string; reason: KillReason; gracePeriod: number }
+    | { type: 'Signal'; container: string; signal: 'SIGTERM' | 'SIGKILL' }
+    | { type: 'Exited'; container: string; exitCode: number; reason: ExitReason; restartCount: number }
+    | { type: 'BackOff'; container: string; delay: number }
+    | { type: 'DeletionRequested'; gracePeriod: number }
+    | { type: 'PodDeleted' }
+  );
+
+export type TraceEventType = TraceEvent['type'];
+export type KillReason =
+  | 'PodDeleted'
+  | 'PodCompleted'
+  | 'InitContainerFailed'
+  | 'DeadlineExceeded'
+  | 'LivenessProbeFailed'
+  | 'StartupProbeFailed'
+  | 'FailedPostStartHook';
+
+/** Kubernetes API `ContainerState` (times in seconds since pod creation instead of RFC 3339). */
+export interface ContainerState {
+  waiting?: { reason: string; message?: string };
+  running?: { startedAt: number };
+  terminated?: {
+    exitCode: number;
+    reason: string;
+    message?: string;
+    startedAt?: number;
+    finishedAt: number;
+  };
+}
+
+/** Kubernetes API `ContainerStatus`. */
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  state: ContainerState;
+  lastState: ContainerState;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+}
+
+export interface PodCondition {
+  type: PodConditionType;
+  status: 'True' | 'False';
+  reason?: string;
+  message?: string;
+  lastTransitionTime: number;
+}
+
+/** A value that changed over time: one entry per change, t ascending. */
+export type History<T> = { t: number; value: T }[];
+
+export interface Trace {
+  events: TraceEvent[];
+  /** Pod time the simulation ran to. */
+  end: number;
+  /** Whether the pod reached its end (deleted, or terminal with every container stopped) by `end`. */
+  finished: boolean;
+  pod: {
+    name: string;
+    namespace: string;
+    initContainers: { name: string; sidecar: boolean }[];
+    containers: string[];
+  };
+  phase: History<{ phase: PodPhase; reason?: string; message?: string }>;
+  conditions: History<PodCondition[]>;
+  /** When deletion was requested and with which grace period. */
+  deletion?: { t: number; gracePeriod: number };
+  /** When the pod object disappeared from the API. */
+  deletedAt?: number;
+  containerStatuses: Record<string, History<ContainerStatus>>;
+}

@@ -1,0 +1,84 @@
+/**
+ * The engine's input and output. The input is a Pod already normalised by `src/scenario/`
+ * (defaults applied, behaviours resolved); the output is a Trace: plain JSON data.
+ */
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+/** init: ordinary init container; sidecar: init container with restartPolicy Always; regular: spec.containers. */
+export type ContainerRole = 'init' | 'sidecar' | 'regular';
+export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+export type HookKind = 'postStart' | 'preStop';
+
+/** A probe's timing, with the API defaults applied (period 10, timeout 1, thresholds 1 and 3). */
+export interface ProbeTiming {
+  initialDelaySeconds: number;
+  timeoutSeconds: number;
+  periodSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+  /** Probe-level grace period for liveness/startup kills. */
+  terminationGracePeriodSeconds?: number;
+  /** How the kubelet probes; only shapes the failure message. */
+  handler: 'exec' | 'httpGet' | 'tcpSocket' | 'grpc';
+}
+
+/** What the process does when it runs. Times in seconds from the container's start. */
+export interface RunBehavior {
+  /** Exits on its own this long after start; null: runs until stopped. */
+  run: number | null;
+  exitCode: number;
+  /** The own exit is an OOM kill: exit code 137, reason OOMKilled. */
+  oom: boolean;
+  /** Probes fail until this long after start. */
+  startup: number;
+  /** Probes fail from this long after start on; null: never. */
+  unhealthyAfter: number | null;
+  postStart: number;
+  postStartFails: boolean;
+  preStop: number;
+  /** Seconds from SIGTERM to exit; 'ignore': only SIGKILL stops it. */
+  stop: number | 'ignore';
+  stopExitCode: number;
+  pull: number;
+  pullFailures: number;
+}
+
+export interface Behavior extends RunBehavior {
+  /** Overrides for the 1st, 2nd, ... run (index = restartCount). */
+  attempts: Partial<RunBehavior>[];
+}
+
+export interface ContainerModel {
+  name: string;
+  image: string;
+  role: ContainerRole;
+  imagePullPolicy: PullPolicy;
+  startupProbe?: ProbeTiming;
+  readinessProbe?: ProbeTiming;
+  livenessProbe?: ProbeTiming;
+  /** Whether the spec declares the hook. */
+  hooks: { postStart: boolean; preStop: boolean };
+  behavior: Behavior;
+}
+
+export type PodAction =
+  | { at: number; do: 'delete'; gracePeriodSeconds?: number }
+  | { at: number; do: 'kill'; container: string; exitCode: number; oom: boolean }
+  | { at: number; do: 'fail-probes'; container: string };
+
+export interface PodModel {
+  name: string;
+  namespace: string;
+  restartPolicy: RestartPolicy;
+  terminationGracePeriodSeconds: number;
+  activeDeadlineSeconds?: number;
+  initContainers: ContainerModel[];
+  containers: ContainerModel[];
+  actions: PodAction[];
+}
+
+export interface SimulateOptions {
+  /** Stop the simulation at this pod time (seconds). Default: when the pod is gone or finished, at most 600 s. */
+  until?: number;
+}
