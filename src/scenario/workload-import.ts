@@ -1,0 +1,403 @@
+/**
+ * Import: turns whatever the user pastes or drops — a Pod, a workload with a pod template, a `List`,
+ * several documents — into one Pod scenario text, saying what was taken from where. Containers
+ * without a behaviour get an inferred one, written into the annotation so the user can correct it.
+ */
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  Pair,
+  parseDocument,
+  Scalar,
+  YAMLMap,
+  type Node,
+} from 'yaml';
+import type { Trace } from '../engine/trace';
+import { inferBehavior, type InferredBehavior } from './infer-behavior';
+
+const BEHAVIOR_ANNOTATION = 'podlab.dev/behavior';
+
+export interface ImportNotice {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  /** 0-based index of the YAML document the notice is about. */
+  document?: number;
+  /** 1-based line in the imported text. */
+  line?: number;
+}
+
+/** Where the pod came from. */
+export interface PodOrigin {
+  kind: string;
+  name: string;
+  /** 0-based index of the YAML document. */
+  document: number;
+  /** 0-based index inside a `List`'s items. */
+  item?: number;
+  line: number;
+}
+
+/** What a Job (or a CronJob's job template) says about its pod, for `jobOutcome`. */
+export interface JobTerms {
+  kind: 'Job' | 'CronJob';
+  name: string;
+  restartPolicy: 'Never' | 'OnFailure';
+  backoffLimit: number;
+  completions: number;
+  activeDeadlineSeconds?: number;
+}
+
+export type WorkloadImport =
+  | { ok: true; source: string; origin: PodOrigin; job?: JobTerms; inferred: InferredBehavior[]; notices: ImportNotice[] }
+  | { ok: false; notices: ImportNotice[] };
+
+/** Where each kind keeps its pod template. */
+const TEMPLATE_PATHS: Record<string, readonly string[]> = {
+  Pod: [],
+  PodTemplate: ['template'],
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+/** Fields the API server sets; a Pod copied from `kubectl get -o yaml` cannot be applied with them. */
+const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'generation', 'selfLink', 'ownerReferences'];
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/** Extracts the pod scenario from pasted or dropped YAML. Never throws. */
+export function importWorkload(text: string): WorkloadImport {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter });
+  const notices: ImportNotice[] = [];
+  const lineOf = (node: unknown): number | undefined => {
+    const range = (node as Node | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+
+  for (const [index, doc] of docs.entries()) {
+    const where = `document ${index + 1}`;
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        notices.push({ level: 'error', message: `${where}: ${error.message.split('\n')[0]}`, document: index, line: error.linePos?.[0].line });
+      }
+      return { ok: false, notices };
+    }
+    if (isEmpty(doc)) continue;
+    if (!isMap(doc.contents)) {
+      notices.push(skipped(where, 'not a Kubernetes object (expected a mapping with apiVersion and kind)', index, lineOf(doc.contents)));
+      continue;
+    }
+    const found = findPod(doc, doc.contents, index, undefined, lineOf, notices);
+    if (!found) continue;
+    return { ok: true, ...buildScenario(text, docs.length, doc, found), notices: [...notices, ...found.notices] };
+  }
+
+  const empty = docs.every(isEmpty);
+  notices.push({
+    level: 'error',
+    message: empty
+      ? 'There is no YAML here: paste a Pod, or a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob.'
+      : `No pod found: none of the ${docs.length === 1 ? 'document' : `${docs.length} documents`} is a Pod or a workload with a pod template (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, List).`,
+  });
+  return { ok: false, notices };
+}
+
+interface FoundPod {
+  origin: PodOrigin;
+  /** The object holding the pod (a Pod or a workload), and the template inside it. */
+  object: YAMLMap;
+  template: YAMLMap;
+  job?: JobTerms;
+  notices: ImportNotice[];
+}
+
+function findPod(
+  doc: Document,
+  object: YAMLMap,
+  index: number,
+  item: number | undefined,
+  lineOf: (node: unknown) => number | undefined,
+  notices: ImportNotice[],
+): FoundPod | null {
+  const kind = object.get('kind');
+  const name = String(object.getIn(['metadata', 'name']) ?? '');
+  const line = lineOf(object) ?? 1;
+  const where = item === undefined ? `document ${index + 1}` : `document ${index + 1}, item ${item + 1}`;
+  if (typeof kind !== 'string') {
+    notices.push(skipped(where, 'it has no kind', index, line));
+    return null;
+  }
+  const items = object.get('items', true);
+  if (kind.endsWith('List') && isSeq(items)) {
+    for (const [i, entry] of items.items.entries()) {
+      if (!isMap(entry)) {
+        notices.push(skipped(`${where}, item ${i + 1}`, 'not a Kubernetes object', index, lineOf(entry)));
+        continue;
+      }
+      const found = findPod(doc, entry, index, i, lineOf, notices);
+      if (found) return found;
+    }
+    return null;
+  }
+  const path = TEMPLATE_PATHS[kind];
+  if (!path) {
+    notices.push(skipped(where, `a ${kind}${name ? ` (${name})` : ''}, which holds no pod`, index, line));
+    return null;
+  }
+  const template = path.length === 0 ? object : object.getIn(path, true);
+  if (!isMap(template)) {
+    notices.push({
+      level: 'error',
+      message: `${where}: the ${kind}${name ? ` ${name}` : ''} has no ${path.join('.')} (its pod template), so it was skipped`,
+      document: index,
+      line,
+    });
+    return null;
+  }
+  const origin: PodOrigin = item === undefined ? { kind, name, document: index, line } : { kind, name, document: index, item, line };
+  const own: ImportNotice[] = [];
+  if (kind !== 'Pod' || index > 0 || item !== undefined) {
+    own.push({
+      level: 'info',
+      message: kind === 'Pod' ? `Took the Pod ${name} from ${where}.` : `Took the pod template of the ${kind} ${name} (${where}).`,
+      document: index,
+      line,
+    });
+  }
+  const job = kind === 'Job' || kind === 'CronJob' ? jobTerms(object, kind, name, template, index, lineOf, own) : undefined;
+  return job ? { origin, object, template, job, notices: own } : { origin, object, template, notices: own };
+}
+
+function jobTerms(
+  object: YAMLMap,
+  kind: 'Job' | 'CronJob',
+  name: string,
+  template: YAMLMap,
+  index: number,
+  lineOf: (node: unknown) => number | undefined,
+  notices: ImportNotice[],
+): JobTerms {
+  const jobSpec = kind === 'Job' ? object.get('spec') : object.getIn(['spec', 'jobTemplate', 'spec']);
+  const spec = (jobSpec && typeof jobSpec === 'object' && 'toJSON' in jobSpec ? (jobSpec as YAMLMap).toJSON() : {}) as Record<string, unknown>;
+  const declared = template.getIn(['spec', 'restartPolicy']);
+  let restartPolicy: 'Never' | 'OnFailure' = 'Never';
+  if (declared === 'Never' || declared === 'OnFailure') {
+    restartPolicy = declared;
+  } else {
+    notices.push({
+      level: 'warning',
+      message: `A Job's pod template must set restartPolicy Never or OnFailure (Kubernetes rejects ${declared === undefined ? 'it unset' : `"${String(declared)}"`}); Podlab uses Never, as a Job does after a failed pod.`,
+      document: index,
+      line: lineOf(template.getIn(['spec', 'restartPolicy'], true)) ?? lineOf(template),
+    });
+  }
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback);
+  const terms: JobTerms = {
+    kind,
+    name,
+    restartPolicy,
+    backoffLimit: number(spec.backoffLimit, 6),
+    completions: number(spec.completions, 1),
+  };
+  if (typeof spec.activeDeadlineSeconds === 'number') terms.activeDeadlineSeconds = spec.activeDeadlineSeconds;
+  notices.push({
+    level: 'info',
+    message: `The pod follows the Job's rules: restartPolicy ${restartPolicy}, backoffLimit ${terms.backoffLimit}${terms.activeDeadlineSeconds === undefined ? '' : `, activeDeadlineSeconds ${terms.activeDeadlineSeconds}`}. Play it to see whether the Job completes.`,
+    document: index,
+  });
+  return terms;
+}
+
+function buildScenario(
+  text: string,
+  documentCount: number,
+  doc: Document,
+  found: FoundPod,
+): { source: string; origin: PodOrigin; job?: JobTerms; inferred: InferredBehavior[] } {
+  const { origin, job } = found;
+  const isPlainPod = origin.kind === 'Pod' && origin.item === undefined;
+  const pod = isPlainPod ? doc.clone() : podFromTemplate(found);
+  let changed = !isPlainPod || documentCount > 1;
+  changed = stripServerFields(pod, found.notices) || changed;
+  if (job) {
+    pod.setIn(['spec', 'restartPolicy'], job.restartPolicy);
+    changed = true;
+  }
+  const inferred = inferMissing(pod);
+  if (inferred.length > 0) {
+    writeInferred(pod, inferred);
+    changed = true;
+    found.notices.push({
+      level: 'info',
+      message: `No behaviour given for ${inferred.map((i) => i.container).join(', ')}: inferred from what ${inferred.length === 1 ? 'it runs' : 'they run'} (check the annotation ${BEHAVIOR_ANNOTATION}).`,
+    });
+  }
+  const source = changed ? pod.toString(TO_STRING) : text;
+  return job ? { source, origin, job, inferred } : { source, origin, inferred };
+}
+
+function podFromTemplate({ object, template, origin }: FoundPod): Document {
+  const pod = new Document({ apiVersion: 'v1', kind: 'Pod' });
+  const templateMetadata = template.get('metadata', true);
+  const metadata = isMap(templateMetadata) ? (templateMetadata.clone() as YAMLMap) : new YAMLMap();
+  if (!metadata.has('name')) {
+    metadata.items.unshift(pod.createPair('name', origin.kind === 'StatefulSet' ? `${origin.name}-0` : origin.name || 'imported'));
+  }
+  const namespace = object.getIn(['metadata', 'namespace']);
+  if (typeof namespace === 'string' && !metadata.has('namespace')) metadata.items.splice(1, 0, pod.createPair('namespace', namespace));
+  pod.set('metadata', metadata);
+  const spec = template.get('spec', true);
+  pod.set('spec', isMap(spec) ? spec.clone() : new YAMLMap());
+  pod.commentBefore = ` The pod of the ${origin.kind} ${origin.name}`;
+  return pod;
+}
+
+function stripServerFields(pod: Document, notices: ImportNotice[]): boolean {
+  const removed: string[] = [];
+  if (pod.has('status')) {
+    pod.delete('status');
+    removed.push('status');
+  }
+  for (const field of SERVER_METADATA) {
+    if (pod.hasIn(['metadata', field])) {
+      pod.deleteIn(['metadata', field]);
+      removed.push(`metadata.${field}`);
+    }
+  }
+  if (pod.hasIn(['metadata', 'annotations', LAST_APPLIED])) {
+    pod.deleteIn(['metadata', 'annotations', LAST_APPLIED]);
+    removed.push(`the ${LAST_APPLIED} annotation`);
+  }
+  if (removed.length > 0) notices.push({ level: 'info', message: `Removed what the API server sets: ${removed.join(', ')}.` });
+  return removed.length > 0;
+}
+
+/** Infers a behaviour for every container the behaviour annotation does not mention. */
+export function inferMissing(pod: Document): InferredBehavior[] {
+  const annotation = pod.getIn(['metadata', 'annotations', BEHAVIOR_ANNOTATION]);
+  let described: Set<string>;
+  if (annotation === undefined) {
+    described = new Set();
+  } else {
+    const inner = typeof annotation === 'string' ? parseDocument(annotation) : null;
+    // A malformed annotation is the validator's to report; guessing over it would hide the error.
+    if (!inner || inner.errors.length > 0) return [];
+    const value: unknown = inner.toJS();
+    described = new Set(value && typeof value === 'object' ? Object.keys(value) : []);
+  }
+  const inferred: InferredBehavior[] = [];
+  for (const list of ['initContainers', 'containers'] as const) {
+    const seq = pod.getIn(['spec', list], true);
+    if (!isSeq(seq)) continue;
+    for (const item of seq.items) {
+      if (!isMap(item)) continue;
+      const container = item.toJSON() as Record<string, unknown>;
+      if (typeof container.name !== 'string' || described.has(container.name)) continue;
+      inferred.push(
+        inferBehavior({
+          name: container.name,
+          image: typeof container.image === 'string' ? container.image : '',
+          command: stringList(container.command),
+          args: stringList(container.args),
+          role: list === 'containers' ? 'regular' : container.restartPolicy === 'Always' ? 'sidecar' : 'init',
+        }),
+      );
+    }
+  }
+  return inferred;
+}
+
+function writeInferred(pod: Document, inferred: InferredBehavior[]): void {
+  const path = ['metadata', 'annotations', BEHAVIOR_ANNOTATION];
+  const current = pod.getIn(path);
+  const inner = parseDocument(typeof current === 'string' ? current : '');
+  if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
+  for (const { container, behavior, reason } of inferred) {
+    const value = inner.createNode(behavior) as YAMLMap;
+    value.flow = true;
+    const key = new Scalar(container);
+    key.commentBefore = ` inferred: ${reason}`;
+    (inner.contents as YAMLMap).items.push(new Pair(key, value));
+  }
+  if (!pod.hasIn(['metadata', 'annotations'])) pod.setIn(['metadata', 'annotations'], new YAMLMap());
+  pod.setIn(path, inner.toString(TO_STRING));
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+function isEmpty(doc: Document): boolean {
+  return doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+}
+
+function skipped(where: string, why: string, document: number, line: number | undefined): ImportNotice {
+  return { level: 'info', message: `Skipped ${where}: ${why}.`, document, line };
+}
+
+/** Whether the Job would complete, read from the simulated trace of its pod. */
+export interface JobOutcome {
+  completes: boolean;
+  message: string;
+}
+
+/**
+ * Decides, from the trace of the Job's pod, whether the Job would complete. Every pod the Job
+ * controller creates runs the same scenario, so one pod's fate is the Job's.
+ */
+export function jobOutcome(trace: Trace, job: JobTerms): JobOutcome {
+  const succeededAt = trace.phase.find((entry) => entry.value.phase === 'Succeeded')?.t;
+  const failedAt = trace.phase.find((entry) => entry.value.phase === 'Failed')?.t;
+  const many = job.completions > 1 ? ` (each of its ${job.completions} completions runs the same pod)` : '';
+  if (succeededAt !== undefined) {
+    if (job.activeDeadlineSeconds !== undefined && succeededAt > job.activeDeadlineSeconds) {
+      return {
+        completes: false,
+        message: `The Job fails with DeadlineExceeded: its pod succeeds at ${succeededAt} s, after activeDeadlineSeconds ${job.activeDeadlineSeconds}.`,
+      };
+    }
+    return { completes: true, message: `The Job completes: its pod succeeds at ${succeededAt} s${many}.` };
+  }
+  if (failedAt !== undefined) {
+    return {
+      completes: false,
+      message: `The Job fails: its pod fails at ${failedAt} s; the Job controller would create up to ${job.backoffLimit} more pods that fail the same way, then mark the Job failed (BackoffLimitExceeded).`,
+    };
+  }
+  const last = lastStatuses(trace);
+  if (job.restartPolicy === 'OnFailure') {
+    const restarts = last.reduce((sum, status) => sum + status.restartCount, 0);
+    if (job.backoffLimit === 0 ? restarts > 0 : restarts >= job.backoffLimit) {
+      return {
+        completes: false,
+        message: `The Job fails (BackoffLimitExceeded): its pod's containers restart ${restarts} times, reaching backoffLimit ${job.backoffLimit}.`,
+      };
+    }
+  }
+  const running = trace.pod.containers.filter((name) => last.some((status) => status.name === name && status.state.running));
+  const waitingFor = running.length > 0 ? `: ${running.join(', ')} never ${running.length === 1 ? 'exits' : 'exit'}` : '';
+  const hint =
+    running.length > 0 && running.length < trace.pod.containers.length
+      ? ' A helper in spec.containers keeps a Job\'s pod alive; as a native sidecar (an init container with restartPolicy: Always) it would be stopped when the work is done.'
+      : '';
+  return {
+    completes: false,
+    message: `The Job does not complete: after ${trace.end} s its pod is still ${trace.phase.at(-1)?.value.phase ?? 'Pending'}${waitingFor}.${hint}`,
+  };
+}
+
+function lastStatuses(trace: Trace) {
+  return Object.values(trace.containerStatuses).flatMap((history) => {
+    const last = history.at(-1);
+    return last ? [last.value] : [];
+  });
+}
