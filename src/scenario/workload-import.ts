@@ -17,9 +17,8 @@ import {
   type Node,
 } from 'yaml';
 import type { Trace } from '../engine/trace';
+import { BEHAVIOR_ANNOTATION } from './annotations';
 import { inferBehavior, type InferredBehavior } from './infer-behavior';
-
-const BEHAVIOR_ANNOTATION = 'podlab.dev/behavior';
 
 export interface ImportNotice {
   level: 'info' | 'warning' | 'error';
