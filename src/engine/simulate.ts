@@ -164,6 +164,8 @@ class Simulation {
   /** One pass of the pod worker. kubelet: kuberuntime_manager.go SyncPod, pod_workers.go. */
   private *sync(): Task {
     const { sim } = this;
+    // Each sync begins by publishing the status it sees.
+    recordStatus(sim);
     if (sim.deletion || sim.deadlineExceeded) {
       const reason = sim.deadlineExceeded && !sim.deletion ? 'DeadlineExceeded' : 'PodDeleted';
       const grace = sim.deletion?.gracePeriod ?? sim.model.terminationGracePeriodSeconds;

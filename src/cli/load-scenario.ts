@@ -1,0 +1,44 @@
+/** Reads a scenario file for the CLI: a Pod, or any workload that carries a pod template. */
+import { readFileSync } from 'node:fs';
+import type { PodModel } from '../engine/types';
+import type { ScenarioIssue } from '../scenario/issues';
+import { parseScenario } from '../scenario/parse-scenario';
+import { importWorkload } from '../scenario/workload-import';
+
+export type Loaded = { ok: true; model: PodModel; notes: string[] } | { ok: false; messages: string[] };
+
+export function readSource(file: string): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: readFileSync(file === '-' ? 0 : file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message}` };
+  }
+}
+
+export function formatIssue(file: string, issue: ScenarioIssue): string {
+  const where = issue.line !== null ? `${file}:${issue.line}${issue.column !== null ? `:${issue.column}` : ''}` : file;
+  return `${where}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+
+export function loadScenario(file: string): Loaded {
+  const source = readSource(file);
+  if (!source.ok) return { ok: false, messages: [source.message] };
+  const direct = parseScenario(source.text);
+  if (direct.ok) return { ok: true, model: direct.model, notes: [] };
+
+  // Not a plain Pod: maybe a Deployment, a Job, a List or several documents.
+  const looksLikeWorkload = direct.issues.some((i) => i.path === 'kind' || i.path === 'apiVersion' || /one YAML document/.test(i.message));
+  if (looksLikeWorkload) {
+    const imported = importWorkload(source.text);
+    if (imported.ok) {
+      const parsed = parseScenario(imported.source);
+      if (parsed.ok) {
+        const notes = imported.notices.map((n) => `${file}: ${n.message}`);
+        return { ok: true, model: parsed.model, notes };
+      }
+      return { ok: false, messages: parsed.issues.map((i) => formatIssue(`${file} (pod of ${imported.origin.kind} ${imported.origin.name})`, i)) };
+    }
+  }
+  return { ok: false, messages: direct.issues.map((i) => formatIssue(file, i)) };
+}

@@ -1,0 +1,103 @@
+/**
+ * The one gate for every scenario text — typed, pasted, opened, linked or restored: YAML in,
+ * a validated PodModel out, or every problem at once with its field path and line. Never throws.
+ */
+import type { PodModel } from '../engine/types';
+import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
+import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
+import { toModel } from './to-model';
+import { readActions } from './validate-actions';
+import { readBehaviors } from './validate-behavior';
+import { validatePod } from './validate-pod';
+import { isRecord, type Json } from './value-checks';
+import { issueAt, locate, locateInside, parseYaml, type ParsedYaml } from './yaml-source';
+
+export type { ScenarioIssue } from './issues';
+
+export type ScenarioResult =
+  | { ok: true; model: PodModel; manifest: Json; issues: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[] };
+
+export function parseScenario(text: string): ScenarioResult {
+  try {
+    return parse(text);
+  } catch (error) {
+    // A bug of ours must not lose the user's work: report it as a problem with the input.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ path: '', line: null, column: null, message: `Podlab could not read this scenario: ${message}` }] };
+  }
+}
+
+/** Validation without positions, for a manifest that is already an object. */
+export function validateManifest(manifest: unknown): ScenarioIssue[] {
+  const issues = validatePod(manifest);
+  const out: ScenarioIssue[] = issues.items.map(({ path, message }) => ({ path: formatPath(path), line: null, column: null, message }));
+  if (out.length === 0 && isRecord(manifest)) {
+    const annotationIssues = readAnnotations(manifest as Json, null).issues;
+    out.push(...annotationIssues);
+  }
+  return out;
+}
+
+function parse(text: string): ScenarioResult {
+  const yaml = parseYaml(text);
+  if (!yaml.ok) return yaml;
+  const { parsed } = yaml;
+  const podIssues = validatePod(parsed.value).items.map(({ path, message }) => issueAt(parsed, path, message));
+  const manifest = parsed.value;
+  // Annotation problems are reported alongside the spec's, whenever the annotations can be read.
+  const readable = isRecord(manifest) && isRecord(manifest.metadata) && isRecord(manifest.metadata.annotations);
+  const annotations = readable ? readAnnotations(manifest, parsed) : undefined;
+  const issues = [...podIssues, ...(annotations?.issues ?? [])];
+  if (issues.length > 0 || !isRecord(manifest)) return { ok: false, issues };
+  return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? []), manifest, issues: [] };
+}
+
+function containerNames(manifest: Json): string[] {
+  const spec = isRecord(manifest.spec) ? manifest.spec : {};
+  const names = (list: unknown): string[] =>
+    Array.isArray(list) ? list.filter(isRecord).map((c) => c.name).filter((n): n is string => typeof n === 'string') : [];
+  return [...names(spec.initContainers), ...names(spec.containers)];
+}
+
+/** Reads both annotations; their values are YAML documents of their own, so positions map inward. */
+function readAnnotations(manifest: Json, outer: ParsedYaml | null) {
+  const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
+  const annotations = (isRecord(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>;
+  const names = containerNames(manifest);
+  const issues: ScenarioIssue[] = [];
+
+  const read = <T>(key: string, reader: (value: unknown, list: IssueList) => T, empty: T): T => {
+    const text = annotations[key];
+    if (typeof text !== 'string') return empty;
+    const outerPath: PathSegment[] = ['metadata', 'annotations', key];
+    const inner = parseYaml(text, `the ${key} annotation`);
+    if (!inner.ok) {
+      for (const issue of inner.issues) {
+        issues.push({
+          path: formatPath(outerPath),
+          line: outer ? locateInside(outer, outerPath, issue.line) : null,
+          column: null,
+          message: issue.message,
+        });
+      }
+      return empty;
+    }
+    const list = new IssueList();
+    const value = reader(inner.parsed.value, list);
+    for (const { path, message } of list.items) {
+      const innerLine = locate(inner.parsed, path).line;
+      issues.push({
+        path: formatPath([...outerPath, ...path]),
+        line: outer ? locateInside(outer, outerPath, innerLine) : null,
+        column: null,
+        message,
+      });
+    }
+    return value;
+  };
+
+  const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, names, list), new Map());
+  const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, names, list), []);
+  return { behaviors, actions, issues };
+}

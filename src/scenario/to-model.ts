@@ -1,0 +1,70 @@
+/** A validated Pod manifest (plus its annotations read) → the engine's PodModel, with API defaults. */
+import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy } from '../engine/types';
+import { DEFAULT_BEHAVIOR } from './validate-behavior';
+import { isRecord, type Json } from './value-checks';
+
+/** pkg/apis/core/v1/defaults.go: a 0 in these fields means "use the default". */
+function probeTiming(probe: unknown): ProbeTiming | undefined {
+  if (!isRecord(probe)) return undefined;
+  const n = (key: string, fallback: number): number => {
+    const v = probe[key];
+    return typeof v === 'number' && v > 0 ? v : fallback;
+  };
+  const handler = (['httpGet', 'tcpSocket', 'grpc', 'exec'] as const).find((k) => probe[k] !== undefined) ?? 'exec';
+  const timing: ProbeTiming = {
+    initialDelaySeconds: typeof probe.initialDelaySeconds === 'number' ? probe.initialDelaySeconds : 0,
+    timeoutSeconds: n('timeoutSeconds', 1),
+    periodSeconds: n('periodSeconds', 10),
+    successThreshold: n('successThreshold', 1),
+    failureThreshold: n('failureThreshold', 3),
+    handler,
+  };
+  if (typeof probe.terminationGracePeriodSeconds === 'number') timing.terminationGracePeriodSeconds = probe.terminationGracePeriodSeconds;
+  return timing;
+}
+
+/** SetDefaults_Container: Always for ":latest" or an untagged image, else IfNotPresent. */
+export function defaultPullPolicy(image: string): PullPolicy {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.indexOf(':') + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): ContainerModel {
+  const name = c.name as string;
+  const image = c.image as string;
+  const lifecycle = isRecord(c.lifecycle) ? c.lifecycle : {};
+  const model: ContainerModel = {
+    name,
+    image,
+    role: isInit ? (c.restartPolicy === 'Always' ? 'sidecar' : 'init') : 'regular',
+    imagePullPolicy: (c.imagePullPolicy as PullPolicy | undefined) ?? defaultPullPolicy(image),
+    hooks: { postStart: lifecycle.postStart !== undefined, preStop: lifecycle.preStop !== undefined },
+    behavior: behaviors.get(name) ?? DEFAULT_BEHAVIOR,
+  };
+  const startup = probeTiming(c.startupProbe);
+  const readiness = probeTiming(c.readinessProbe);
+  const liveness = probeTiming(c.livenessProbe);
+  if (startup) model.startupProbe = startup;
+  if (readiness) model.readinessProbe = readiness;
+  if (liveness) model.livenessProbe = liveness;
+  return model;
+}
+
+export function toModel(manifest: Json, behaviors: Map<string, Behavior>, actions: PodAction[]): PodModel {
+  const metadata = manifest.metadata as Json;
+  const spec = manifest.spec as Json;
+  const list = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+  const model: PodModel = {
+    name: metadata.name as string,
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default',
+    restartPolicy: (spec.restartPolicy as PodModel['restartPolicy'] | undefined) ?? 'Always',
+    terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
+    initContainers: list(spec.initContainers).map((c) => container(c, true, behaviors)),
+    containers: list(spec.containers).map((c) => container(c, false, behaviors)),
+    actions,
+  };
+  if (typeof spec.activeDeadlineSeconds === 'number') model.activeDeadlineSeconds = spec.activeDeadlineSeconds;
+  return model;
+}

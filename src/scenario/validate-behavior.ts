@@ -1,0 +1,119 @@
+/**
+ * The `podlab.dev/behavior` annotation: container name → what its process does.
+ * Returns the behaviours with defaults applied; problems go to `issues` with paths inside the annotation.
+ */
+import type { Behavior, RunBehavior } from '../engine/types';
+import type { IssueList, PathSegment } from './issues';
+import { isRecord, typeName } from './value-checks';
+
+export const DEFAULT_BEHAVIOR: Behavior = {
+  run: null,
+  exitCode: 0,
+  oom: false,
+  startup: 0,
+  unhealthyAfter: null,
+  postStart: 0,
+  postStartFails: false,
+  preStop: 0,
+  stop: 0,
+  stopExitCode: 143,
+  pull: 0,
+  pullFailures: 0,
+  attempts: [],
+};
+
+/** One day: a longer duration is almost surely a typo, and would make runs needlessly long. */
+const MAX_SECONDS = 86_400 * 7;
+const MAX_ATTEMPTS = 100;
+
+type Field = keyof RunBehavior;
+const SECONDS: Field[] = ['startup', 'postStart', 'preStop', 'pull'];
+const NULLABLE_SECONDS: Field[] = ['run', 'unhealthyAfter'];
+const EXIT_CODES: Field[] = ['exitCode', 'stopExitCode'];
+const FLAGS: Field[] = ['oom', 'postStartFails'];
+const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', 'attempts'];
+
+function checkSeconds(issues: IssueList, path: PathSegment[], value: unknown): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    issues.add(path, `must be a number of seconds, not ${typeName(value)}`);
+    return false;
+  }
+  if (value < 0 || value > MAX_SECONDS) {
+    issues.add(path, `must be between 0 and ${MAX_SECONDS} seconds`);
+    return false;
+  }
+  return true;
+}
+
+function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues: IssueList, allowAttempts: boolean): Partial<RunBehavior> {
+  const out: Partial<Record<Field, unknown>> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const p = [...path, key];
+    if (!FIELDS.includes(key) || (key === 'attempts' && !allowAttempts)) {
+      const valid = FIELDS.filter((f) => allowAttempts || f !== 'attempts');
+      issues.add(p, `unknown behaviour field "${key}"; the fields are: ${valid.join(', ')}`);
+      continue;
+    }
+    const field = key as Field | 'attempts';
+    if (field === 'attempts') continue;
+    if (NULLABLE_SECONDS.includes(field)) {
+      if (value === null || checkSeconds(issues, p, value)) out[field] = value;
+    } else if (SECONDS.includes(field)) {
+      if (checkSeconds(issues, p, value)) out[field] = value;
+    } else if (EXIT_CODES.includes(field)) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 255) {
+        issues.add(p, `must be an exit code, a whole number from 0 to 255, not ${typeName(value)}`);
+      } else out[field] = value;
+    } else if (FLAGS.includes(field)) {
+      if (typeof value !== 'boolean') issues.add(p, `must be true or false, not ${typeName(value)}`);
+      else out[field] = value;
+    } else if (field === 'stop') {
+      if (value === 'ignore' || checkSeconds(issues, p, value)) out.stop = value;
+      else if (typeof value === 'string') issues.add(p, 'must be a number of seconds or "ignore"');
+    } else if (field === 'pullFailures') {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
+        issues.add(p, `must be a whole number from 0 to 1000, not ${typeName(value)}`);
+      } else out.pullFailures = value;
+    }
+  }
+  return out as Partial<RunBehavior>;
+}
+
+export function readBehaviors(
+  value: unknown,
+  containerNames: readonly string[],
+  issues: IssueList,
+): Map<string, Behavior> {
+  const result = new Map<string, Behavior>();
+  if (value === undefined || value === null) return result;
+  if (!isRecord(value)) {
+    issues.add([], `must be a mapping from container name to behaviour, not ${typeName(value)}`);
+    return result;
+  }
+  for (const [name, raw] of Object.entries(value)) {
+    if (!containerNames.includes(name)) {
+      issues.add([name], `no container named "${name}" in the pod (containers: ${containerNames.join(', ') || 'none'})`);
+      continue;
+    }
+    if (raw === null) continue;
+    if (!isRecord(raw)) {
+      issues.add([name], `must be a mapping of behaviour fields, not ${typeName(raw)}`);
+      continue;
+    }
+    const base = readRunFields(raw, [name], issues, true);
+    const attempts: Partial<RunBehavior>[] = [];
+    if (raw.attempts !== undefined) {
+      if (!Array.isArray(raw.attempts)) issues.add([name, 'attempts'], `must be a list of behaviours, not ${typeName(raw.attempts)}`);
+      else if (raw.attempts.length > MAX_ATTEMPTS) issues.add([name, 'attempts'], `may hold at most ${MAX_ATTEMPTS} entries`);
+      else {
+        raw.attempts.forEach((attempt, i) => {
+          if (attempt === null) return attempts.push({});
+          if (!isRecord(attempt)) return issues.add([name, 'attempts', i], `must be a mapping of behaviour fields, not ${typeName(attempt)}`);
+          attempts.push(readRunFields(attempt, [name, 'attempts', i], issues, false));
+        });
+      }
+    }
+    result.set(name, { ...DEFAULT_BEHAVIOR, ...base, attempts });
+  }
+  return result;
+}

@@ -1,0 +1,275 @@
+/**
+ * The API server's validation of a v1 Pod, for the fields Podlab plays: what `kubectl apply`
+ * would refuse. k/k: pkg/apis/core/validation/validation.go (ValidatePodSpec, validateContainers,
+ * validateInitContainers, validateProbe, validateLifecycle, validateContainerPorts).
+ */
+import { IssueList, type PathSegment } from './issues';
+import { parseQuantity } from './quantity';
+import {
+  checkDnsLabel,
+  checkDnsSubdomain,
+  checkEnum,
+  checkInt,
+  isIanaSvcName,
+  isRecord,
+  typeName,
+  type Json,
+} from './value-checks';
+
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+export function validatePod(manifest: unknown, issues: IssueList = new IssueList()): IssueList {
+  if (!isRecord(manifest)) {
+    issues.add([], `a scenario is one Pod manifest (a YAML mapping), not ${typeName(manifest)}`);
+    return issues;
+  }
+  if (manifest.apiVersion !== 'v1') issues.add(['apiVersion'], `must be "v1" for a Pod, not ${typeName(manifest.apiVersion)}`);
+  if (manifest.kind !== 'Pod') issues.add(['kind'], `must be "Pod", not ${typeName(manifest.kind)}`);
+  const metadata = manifest.metadata;
+  if (!isRecord(metadata)) issues.add(['metadata'], 'Required value: a mapping with at least a name');
+  else {
+    checkDnsSubdomain(issues, ['metadata', 'name'], metadata.name);
+    if (metadata.namespace !== undefined) checkDnsLabel(issues, ['metadata', 'namespace'], metadata.namespace);
+    if (metadata.annotations !== undefined && !isRecord(metadata.annotations)) {
+      issues.add(['metadata', 'annotations'], `must be a mapping of strings, not ${typeName(metadata.annotations)}`);
+    } else if (isRecord(metadata.annotations)) {
+      for (const [key, value] of Object.entries(metadata.annotations)) {
+        if (typeof value !== 'string') issues.add(['metadata', 'annotations', key], `must be a string, not ${typeName(value)}`);
+      }
+    }
+  }
+  const spec = manifest.spec;
+  if (!isRecord(spec)) {
+    issues.add(['spec'], 'Required value: the pod spec');
+    return issues;
+  }
+  validateSpec(spec, issues);
+  return issues;
+}
+
+function validateSpec(spec: Json, issues: IssueList): void {
+  checkEnum(issues, ['spec', 'restartPolicy'], spec.restartPolicy, ['Always', 'OnFailure', 'Never']);
+  checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 0);
+  checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
+  const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
+
+  const volumes = validateVolumes(spec.volumes, issues);
+  const names = new Set<string>();
+  const lists = [
+    ['initContainers', spec.initContainers],
+    ['containers', spec.containers],
+  ] as const;
+  for (const [field, list] of lists) {
+    if (list === undefined || list === null) {
+      if (field === 'containers') issues.add(['spec', 'containers'], 'Required value: a pod needs at least one container');
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      issues.add(['spec', field], `must be a list of containers, not ${typeName(list)}`);
+      continue;
+    }
+    if (field === 'containers' && list.length === 0) issues.add(['spec', 'containers'], 'Required value: a pod needs at least one container');
+    list.forEach((container, i) => {
+      const path = ['spec', field, i];
+      if (!isRecord(container)) return issues.add(path, `must be a container (a mapping), not ${typeName(container)}`);
+      if (typeof container.name === 'string') {
+        if (names.has(container.name)) issues.add([...path, 'name'], `Duplicate value: "${container.name}"`);
+        names.add(container.name);
+      }
+      validateContainer(container, path, field === 'initContainers', grace, volumes, issues);
+    });
+  }
+}
+
+function validateVolumes(volumes: unknown, issues: IssueList): Set<string> {
+  const names = new Set<string>();
+  if (volumes === undefined || volumes === null) return names;
+  if (!Array.isArray(volumes)) {
+    issues.add(['spec', 'volumes'], `must be a list, not ${typeName(volumes)}`);
+    return names;
+  }
+  volumes.forEach((volume, i) => {
+    if (!isRecord(volume)) return issues.add(['spec', 'volumes', i], `must be a mapping, not ${typeName(volume)}`);
+    checkDnsLabel(issues, ['spec', 'volumes', i, 'name'], volume.name);
+    if (typeof volume.name === 'string') {
+      if (names.has(volume.name)) issues.add(['spec', 'volumes', i, 'name'], `Duplicate value: "${volume.name}"`);
+      names.add(volume.name);
+    }
+  });
+  return names;
+}
+
+function validateContainer(
+  c: Json,
+  path: PathSegment[],
+  isInit: boolean,
+  grace: number,
+  volumes: Set<string>,
+  issues: IssueList,
+): void {
+  checkDnsLabel(issues, [...path, 'name'], c.name);
+  if (typeof c.image !== 'string' || c.image.trim() === '') issues.add([...path, 'image'], 'Required value');
+  else if (c.image !== c.image.trim()) issues.add([...path, 'image'], 'must not have leading or trailing whitespace');
+  checkEnum(issues, [...path, 'imagePullPolicy'], c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']);
+  checkEnum(issues, [...path, 'terminationMessagePolicy'], c.terminationMessagePolicy, ['File', 'FallbackToLogsOnError']);
+  for (const field of ['command', 'args'] as const) {
+    const value = c[field];
+    if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
+      issues.add([...path, field], `must be a list of strings, not ${typeName(value)}`);
+    }
+  }
+
+  const sidecar = isInit && c.restartPolicy === 'Always';
+  if (isInit) {
+    if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always') {
+      issues.add([...path, 'restartPolicy'], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
+    }
+    if (!sidecar) {
+      for (const field of ['lifecycle', ...PROBES] as const) {
+        if (c[field] !== undefined) issues.add([...path, field], 'Forbidden: may not be set for init containers without restartPolicy=Always');
+      }
+    }
+  } else if (c.restartPolicy !== undefined) {
+    issues.add([...path, 'restartPolicy'], 'Forbidden: may not be set for non-init containers');
+  }
+
+  if (!isInit || sidecar) {
+    for (const field of PROBES) {
+      if (c[field] !== undefined) validateProbe(c[field], [...path, field], field, issues);
+    }
+    if (c.lifecycle !== undefined) validateLifecycle(c.lifecycle, [...path, 'lifecycle'], grace, issues);
+  }
+  validatePorts(c.ports, [...path, 'ports'], issues);
+  validateResources(c.resources, [...path, 'resources'], issues);
+  if (Array.isArray(c.volumeMounts)) {
+    c.volumeMounts.forEach((m, i) => {
+      if (!isRecord(m)) return issues.add([...path, 'volumeMounts', i], `must be a mapping, not ${typeName(m)}`);
+      if (typeof m.name !== 'string' || !volumes.has(m.name)) {
+        issues.add([...path, 'volumeMounts', i, 'name'], `Not found: ${JSON.stringify(m.name)}: no volume of that name in spec.volumes`);
+      }
+      if (typeof m.mountPath !== 'string' || m.mountPath === '') issues.add([...path, 'volumeMounts', i, 'mountPath'], 'Required value');
+    });
+  } else if (c.volumeMounts !== undefined) {
+    issues.add([...path, 'volumeMounts'], `must be a list, not ${typeName(c.volumeMounts)}`);
+  }
+}
+
+/** Exactly one handler of the allowed kinds; returns its name. */
+function checkHandler(
+  value: Json,
+  path: PathSegment[],
+  kinds: readonly string[],
+  issues: IssueList,
+): string | undefined {
+  const present = kinds.filter((k) => value[k] !== undefined);
+  if (present.length === 0) {
+    issues.add(path, `Required value: must specify a handler type (one of ${kinds.join(', ')})`);
+    return undefined;
+  }
+  if (present.length > 1) {
+    issues.add([...path, present[1]!], 'Forbidden: may not specify more than 1 handler type');
+    return undefined;
+  }
+  const kind = present[0]!;
+  const handler = value[kind];
+  const hp = [...path, kind];
+  if (!isRecord(handler)) {
+    issues.add(hp, `must be a mapping, not ${typeName(handler)}`);
+    return kind;
+  }
+  if (kind === 'exec') {
+    if (!Array.isArray(handler.command) || handler.command.length === 0) issues.add([...hp, 'command'], 'Required value');
+  } else if (kind === 'httpGet' || kind === 'tcpSocket' || kind === 'grpc') {
+    checkPort(handler.port, [...hp, 'port'], kind !== 'grpc', issues);
+    if (kind === 'httpGet') checkEnum(issues, [...hp, 'scheme'], handler.scheme, ['HTTP', 'HTTPS']);
+  }
+  return kind;
+}
+
+function checkPort(port: unknown, path: PathSegment[], namedAllowed: boolean, issues: IssueList): void {
+  if (port === undefined) return issues.add(path, 'Required value');
+  if (typeof port === 'string' && namedAllowed) {
+    if (!isIanaSvcName(port)) issues.add(path, `Invalid value: ${JSON.stringify(port)}: must be a port number or an IANA_SVC_NAME`);
+    return;
+  }
+  checkInt(issues, path, port, 1, 65535);
+}
+
+function validateProbe(probe: unknown, path: PathSegment[], field: (typeof PROBES)[number], issues: IssueList): void {
+  if (!isRecord(probe)) return issues.add(path, `must be a probe (a mapping), not ${typeName(probe)}`);
+  checkHandler(probe, path, PROBE_HANDLERS, issues);
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+    checkInt(issues, [...path, f], probe[f], 0);
+  }
+  if (field !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    issues.add([...path, 'successThreshold'], 'Invalid value: must be 1');
+  }
+  if (probe.terminationGracePeriodSeconds !== undefined) {
+    if (field === 'readinessProbe') issues.add([...path, 'terminationGracePeriodSeconds'], 'Forbidden: must not be set for readinessProbes');
+    else checkInt(issues, [...path, 'terminationGracePeriodSeconds'], probe.terminationGracePeriodSeconds, 1);
+  }
+}
+
+function validateLifecycle(lifecycle: unknown, path: PathSegment[], grace: number, issues: IssueList): void {
+  if (!isRecord(lifecycle)) return issues.add(path, `must be a mapping, not ${typeName(lifecycle)}`);
+  for (const hook of ['postStart', 'preStop'] as const) {
+    const handler = lifecycle[hook];
+    if (handler === undefined) continue;
+    if (!isRecord(handler)) {
+      issues.add([...path, hook], `must be a handler (a mapping), not ${typeName(handler)}`);
+      continue;
+    }
+    const kind = checkHandler(handler, [...path, hook], HOOK_HANDLERS, issues);
+    if (kind === 'sleep' && isRecord(handler.sleep)) {
+      checkInt(issues, [...path, hook, 'sleep', 'seconds'], handler.sleep.seconds ?? 'missing', 0, grace);
+    }
+  }
+}
+
+function validatePorts(ports: unknown, path: PathSegment[], issues: IssueList): void {
+  if (ports === undefined) return;
+  if (!Array.isArray(ports)) return issues.add(path, `must be a list, not ${typeName(ports)}`);
+  const names = new Set<string>();
+  ports.forEach((port, i) => {
+    const pp = [...path, i];
+    if (!isRecord(port)) return issues.add(pp, `must be a mapping, not ${typeName(port)}`);
+    if (port.containerPort === undefined) issues.add([...pp, 'containerPort'], 'Required value');
+    else checkInt(issues, [...pp, 'containerPort'], port.containerPort, 1, 65535);
+    checkInt(issues, [...pp, 'hostPort'], port.hostPort, 1, 65535);
+    checkEnum(issues, [...pp, 'protocol'], port.protocol, ['TCP', 'UDP', 'SCTP']);
+    if (port.name !== undefined) {
+      if (typeof port.name !== 'string' || !isIanaSvcName(port.name)) {
+        issues.add([...pp, 'name'], `Invalid value: ${JSON.stringify(port.name)}: must be an IANA_SVC_NAME (at most 15 lowercase letters, digits and '-', with at least one letter)`);
+      } else if (names.has(port.name)) issues.add([...pp, 'name'], `Duplicate value: "${port.name}"`);
+      else names.add(port.name);
+    }
+  });
+}
+
+function validateResources(resources: unknown, path: PathSegment[], issues: IssueList): void {
+  if (resources === undefined) return;
+  if (!isRecord(resources)) return issues.add(path, `must be a mapping, not ${typeName(resources)}`);
+  const parsed: Record<'requests' | 'limits', Record<string, number>> = { requests: {}, limits: {} };
+  for (const kind of ['requests', 'limits'] as const) {
+    const list = resources[kind];
+    if (list === undefined) continue;
+    if (!isRecord(list)) {
+      issues.add([...path, kind], `must be a mapping of quantities, not ${typeName(list)}`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(list)) {
+      const q = parseQuantity(value);
+      if (q === null) issues.add([...path, kind, name], `Invalid value: ${JSON.stringify(value)}: must be a quantity such as 500m, 2 or 128Mi`);
+      else if (q < 0) issues.add([...path, kind, name], 'must be greater than or equal to 0');
+      else parsed[kind][name] = q;
+    }
+  }
+  for (const [name, request] of Object.entries(parsed.requests)) {
+    const limit = parsed.limits[name];
+    if (limit !== undefined && request > limit) {
+      issues.add([...path, 'requests', name], `Invalid value: must be less than or equal to ${name} limit`);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Parsing YAML text with the positions kept, so that every problem can name its line.
+ * Guards against huge input and alias bombs (the yaml library's maxAliasCount).
+ */
+import { LineCounter, parseAllDocuments, isNode, isScalar, type Document } from 'yaml';
+import type { PathSegment, ScenarioIssue } from './issues';
+import { formatPath } from './issues';
+
+/** 1 MiB: far beyond any real Pod manifest, small enough to keep parsing instant. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  value: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export type YamlResult = { ok: true; parsed: ParsedYaml } | { ok: false; issues: ScenarioIssue[] };
+
+/** Parses exactly one YAML document. */
+export function parseYaml(text: string, what = 'the scenario'): YamlResult {
+  if (text.length > MAX_SOURCE_BYTES) {
+    return fail(`${what} is too large (${Math.round(text.length / 1024)} KiB; the limit is ${MAX_SOURCE_BYTES / 1024} KiB)`);
+  }
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (!Array.isArray(docs)) return fail(`${what} is empty`);
+  const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (nonEmpty.length === 0) return fail(`${what} is empty: paste or write a Pod manifest`);
+  const doc = nonEmpty[0]!;
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return { path: '', line: pos?.line ?? null, column: pos?.col ?? null, message: `YAML syntax: ${firstLine(e.message)}` };
+      }),
+    };
+  }
+  if (nonEmpty.length > 1) {
+    const second = nonEmpty[1]!;
+    const pos = second.range ? lines.linePos(second.range[0]) : undefined;
+    return {
+      ok: false,
+      issues: [{ path: '', line: pos?.line ?? null, column: null, message: `${what} must be one YAML document; found ${nonEmpty.length} (separated by ---)` }],
+    };
+  }
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, parsed: { value, doc, lines } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(/alias/i.test(message) ? `${what} expands too many YAML aliases (a possible alias bomb): ${message}` : `YAML: ${message}`);
+  }
+}
+
+function fail(message: string): YamlResult {
+  return { ok: false, issues: [{ path: '', line: null, column: null, message }] };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The line and column of the deepest existing node along `path` (1-based), or nulls. */
+export function locate(parsed: ParsedYaml, path: readonly PathSegment[]): { line: number | null; column: number | null } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? parsed.doc.contents : parsed.doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const pos = parsed.lines.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return { line: null, column: null };
+}
+
+/** Where line `innerLine` of a string value at `path` lands in the outer document. */
+export function locateInside(parsed: ParsedYaml, path: readonly PathSegment[], innerLine: number | null): number | null {
+  const node = parsed.doc.getIn(path, true);
+  if (!isScalar(node) || !node.range) return locate(parsed, path).line;
+  const start = parsed.lines.linePos(node.range[0]).line;
+  const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+  if (!block || innerLine === null) return start;
+  return start + innerLine;
+}
+
+export function issueAt(parsed: ParsedYaml, path: readonly PathSegment[], message: string): ScenarioIssue {
+  return { path: formatPath(path), ...locate(parsed, path), message };
+}
