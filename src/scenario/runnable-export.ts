@@ -1,0 +1,255 @@
+/**
+ * Runnable export: the scenario as a Pod a real cluster can run, so its timeline can be compared
+ * with Podlab's. Every container becomes busybox running a small sh script that acts out its
+ * behaviour — sleeps, exit codes, a health file the probes test, a SIGTERM trap — and every hook
+ * sleeps as long as the behaviour says. Names, order, restart policies, grace periods and probe
+ * timings stay as they are.
+ */
+import { Document } from 'yaml';
+import type { Behavior, ContainerModel, PodAction, PodModel, RunBehavior } from '../engine/types';
+import type { ScenarioIssue } from './issues';
+import { parseScenario } from './parse-scenario';
+
+export const RUNNABLE_IMAGE = 'busybox:1.36';
+export const HEALTH_FILE = '/tmp/healthy';
+/** emptyDir that counts a container's runs, for behaviours that differ per attempt. */
+const STATE_VOLUME = 'podlab-state';
+const STATE_DIR = '/podlab-state';
+const OOM_MEMORY_LIMIT = '32Mi';
+const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+/** Pod fields that name objects a test cluster is unlikely to have; left in, the pod would not start. */
+const CLUSTER_REFERENCES = [
+  'serviceAccountName',
+  'serviceAccount',
+  'imagePullSecrets',
+  'nodeName',
+  'nodeSelector',
+  'affinity',
+  'priorityClassName',
+  'runtimeClassName',
+  'schedulerName',
+  'readinessGates',
+  'resourceClaims',
+];
+/** Volume sources that need nothing from the cluster. */
+const SELF_CONTAINED_VOLUMES = ['emptyDir', 'downwardAPI'];
+
+export interface RunnableOptions {
+  /** Keep the podlab.dev annotations (default), so the export opens in Podlab as the same scenario. */
+  keepAnnotations?: boolean;
+}
+
+export type RunnableExport = { ok: true; yaml: string; notes: string[] } | { ok: false; issues: ScenarioIssue[] };
+
+type Json = Record<string, unknown>;
+
+/** Builds the runnable manifest for a scenario text; invalid scenarios give their issues. */
+export function exportRunnable(source: string, options: RunnableOptions = {}): RunnableExport {
+  const parsed = parseScenario(source);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const notes: string[] = [];
+  const pod = structuredClone(parsed.manifest) as Json;
+  const { model } = parsed;
+  const spec = (pod.spec ?? {}) as Json;
+  let needsState = false;
+
+  for (const list of ['initContainers', 'containers'] as const) {
+    const containers = spec[list];
+    if (!Array.isArray(containers)) continue;
+    for (const container of containers as Json[]) {
+      const containerModel = findModel(model, String(container.name));
+      if (!containerModel) continue;
+      needsState = actOut(container, containerModel, model.actions, notes) || needsState;
+    }
+  }
+  if (needsState) addStateVolume(spec);
+  replaceClusterVolumes(spec, notes);
+  for (const field of CLUSTER_REFERENCES) {
+    if (field in spec) {
+      delete spec[field];
+      notes.push(`Removed spec.${field}: it refers to something your cluster may not have.`);
+    }
+  }
+  if (options.keepAnnotations === false) stripPodlabAnnotations(pod);
+
+  const doc = new Document(pod);
+  doc.commentBefore = header(model, notes);
+  return { ok: true, yaml: doc.toString({ lineWidth: 0 }), notes };
+}
+
+function findModel(model: PodModel, name: string): ContainerModel | undefined {
+  return [...model.initContainers, ...model.containers].find((c) => c.name === name);
+}
+
+/** Rewrites one container to act out its behaviour. Returns whether it needs the state volume. */
+function actOut(container: Json, model: ContainerModel, actions: PodAction[], notes: string[]): boolean {
+  const b = model.behavior;
+  const name = model.name;
+  if (b.pullFailures > 0) {
+    notes.push(`${name}: keeps its image ${model.image}, whose pull fails in Podlab; it fails on the cluster only if the image is really unreachable.`);
+  } else {
+    container.image = RUNNABLE_IMAGE;
+  }
+  if (b.pull > 0) notes.push(`${name}: the ${b.pull} s image pull is not acted out (busybox is small and usually cached).`);
+
+  const hasProbes = PROBES.some((p) => container[p] !== undefined);
+  const killCode = actions.find((a): a is Extract<PodAction, { do: 'kill' }> => a.do === 'kill' && a.container === name);
+  const perAttempt = b.attempts.length > 0;
+  container.command = ['sh', '-c', script(name, b, hasProbes, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null)];
+  delete container.args;
+
+  for (const probe of PROBES) {
+    const value = container[probe];
+    if (value && typeof value === 'object') {
+      for (const handler of PROBE_HANDLERS) delete (value as Json)[handler];
+      (value as Json).exec = { command: ['test', '-f', HEALTH_FILE] };
+    }
+  }
+  rewriteHooks(container, model, b);
+  rewriteEnv(container, name, notes);
+
+  if (b.oom || b.attempts.some((a) => a.oom)) {
+    const resources = (container.resources ??= {}) as Json;
+    const limits = (resources.limits ??= {}) as Json;
+    if (limits.memory === undefined) {
+      limits.memory = OOM_MEMORY_LIMIT;
+      notes.push(`${name}: added limits.memory ${OOM_MEMORY_LIMIT} so that \`tail /dev/zero\` is OOM-killed.`);
+    }
+  }
+  if (perAttempt) {
+    const mounts = (container.volumeMounts ??= []) as Json[];
+    mounts.push({ name: STATE_VOLUME, mountPath: STATE_DIR });
+    notes.push(`${name}: counts its runs in the ${STATE_VOLUME} emptyDir to act out a different behaviour per attempt.`);
+  }
+  return perAttempt;
+}
+
+/** The sh script for one container: one straight run, or a `case` over the attempt number. */
+function script(name: string, b: Behavior, hasProbes: boolean, killCode: number | null): string {
+  const traps = killCode === null ? [] : [`trap 'exit ${killCode}' USR1`];
+  if (b.attempts.length === 0) return [...traps, ...runLines(b, hasProbes)].join('\n') + '\n';
+  const lines = [
+    ...traps,
+    `n=$(cat ${STATE_DIR}/${name} 2>/dev/null || echo 0)`,
+    `echo $((n + 1)) > ${STATE_DIR}/${name}`,
+    'case "$n" in',
+  ];
+  b.attempts.forEach((override, i) => {
+    lines.push(`  ${i})`, ...runLines({ ...b, ...override }, hasProbes).map((l) => `    ${l}`), '    ;;');
+  });
+  lines.push('  *)', ...runLines(b, hasProbes).map((l) => `    ${l}`), '    ;;', 'esac');
+  return lines.join('\n') + '\n';
+}
+
+function runLines(b: RunBehavior, hasProbes: boolean): string[] {
+  const lines: string[] = [];
+  // PID 1 ignores SIGTERM unless it installs a handler, so every container traps it.
+  if (b.stop === 'ignore') lines.push(`trap '' TERM`);
+  else if (b.stop === 0) lines.push(`trap 'exit ${b.stopExitCode}' TERM`);
+  else lines.push(`trap 'sleep ${b.stop}; exit ${b.stopExitCode}' TERM`);
+  if (hasProbes) lines.push(...healthLines(b));
+  // `sleep & wait` rather than `sleep`: a trap runs only when the foreground command returns.
+  if (b.run === null) {
+    lines.push('while true; do sleep 3600 & wait $!; done');
+  } else if (b.oom) {
+    if (b.run > 0) lines.push(`sleep ${b.run} & wait $!`);
+    lines.push('exec tail /dev/zero');
+  } else {
+    if (b.run > 0) lines.push(`sleep ${b.run} & wait $!`);
+    lines.push(`exit ${b.exitCode}`);
+  }
+  return lines;
+}
+
+/** The health file exists from `startup` until `unhealthyAfter`: probes pass exactly then. */
+function healthLines(b: RunBehavior): string[] {
+  const until = b.unhealthyAfter;
+  if (b.startup === 0 && until === null) return [`touch ${HEALTH_FILE}`];
+  if (until !== null && until <= b.startup) return [];
+  const steps: string[] = [];
+  if (b.startup === 0) return [`touch ${HEALTH_FILE}`, `(sleep ${until}; rm -f ${HEALTH_FILE}) &`];
+  steps.push(`sleep ${b.startup}`, `touch ${HEALTH_FILE}`);
+  if (until !== null) steps.push(`sleep ${until - b.startup}`, `rm -f ${HEALTH_FILE}`);
+  return [`(${steps.join('; ')}) &`];
+}
+
+function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void {
+  const lifecycle = container.lifecycle as Json | undefined;
+  if (!lifecycle) return;
+  const hook = (key: 'postStart' | 'preStop', seconds: number, fails: boolean) => {
+    const handler = lifecycle[key] as Json | undefined;
+    if (!handler || !model.hooks[key]) return;
+    for (const kind of HOOK_HANDLERS) delete handler[kind];
+    const parts = [seconds > 0 ? `sleep ${seconds}` : 'true', ...(fails ? ['exit 1'] : [])];
+    handler.exec = { command: ['sh', '-c', parts.join('; ')] };
+  };
+  hook('postStart', b.postStart, b.postStartFails);
+  hook('preStop', b.preStop, false);
+}
+
+function rewriteEnv(container: Json, name: string, notes: string[]): void {
+  if (Array.isArray(container.env)) {
+    for (const variable of container.env as Json[]) {
+      const from = variable.valueFrom as Json | undefined;
+      if (from && (from.configMapKeyRef || from.secretKeyRef)) {
+        delete variable.valueFrom;
+        variable.value = 'podlab-placeholder';
+        notes.push(`${name}: env ${String(variable.name)} read a ConfigMap or Secret; it is set to a placeholder.`);
+      }
+    }
+  }
+  if (container.envFrom !== undefined) {
+    delete container.envFrom;
+    notes.push(`${name}: removed envFrom (it needs a ConfigMap or Secret).`);
+  }
+}
+
+function replaceClusterVolumes(spec: Json, notes: string[]): void {
+  if (!Array.isArray(spec.volumes)) return;
+  spec.volumes = (spec.volumes as Json[]).map((volume) => {
+    const source = Object.keys(volume).find((k) => k !== 'name');
+    if (source === undefined || SELF_CONTAINED_VOLUMES.includes(source)) return volume;
+    notes.push(`Volume ${String(volume.name)} (${source}) became an emptyDir, so the pod needs nothing from the cluster.`);
+    return { name: volume.name, emptyDir: {} };
+  });
+}
+
+function addStateVolume(spec: Json): void {
+  const volumes = (spec.volumes ??= []) as Json[];
+  volumes.push({ name: STATE_VOLUME, emptyDir: {} });
+}
+
+function stripPodlabAnnotations(pod: Json): void {
+  const metadata = pod.metadata as Json | undefined;
+  const annotations = metadata?.annotations as Json | undefined;
+  if (!metadata || !annotations) return;
+  for (const key of Object.keys(annotations)) if (key.startsWith('podlab.dev/')) delete annotations[key];
+  if (Object.keys(annotations).length === 0) delete metadata.annotations;
+}
+
+function header(model: PodModel, notes: string[]): string {
+  const lines = [
+    ` Runnable on a real cluster: made by \`podlab export --runnable\` from the Podlab scenario ${model.name}.`,
+    ` Each container runs ${RUNNABLE_IMAGE} and acts out its behaviour with sh: sleeps, exit codes,`,
+    ` a health file ${HEALTH_FILE} that the probes test, a SIGTERM trap, hooks that sleep.`,
+    ` Watch it: kubectl apply -f <this file> && kubectl get pod ${model.name} --watch`,
+  ];
+  const actions = model.actions.map((a) => actionLine(model, a));
+  if (actions.length > 0) lines.push(' Podlab actions, to do by hand (seconds after the pod is created):', ...actions);
+  if (notes.length > 0) lines.push(' Notes:', ...notes.map((n) => `   - ${n}`));
+  return lines.join('\n');
+}
+
+function actionLine(model: PodModel, action: PodAction): string {
+  const ns = model.namespace === 'default' ? '' : ` -n ${model.namespace}`;
+  switch (action.do) {
+    case 'delete':
+      return `   at ${action.at} s: kubectl delete pod ${model.name}${ns}${action.gracePeriodSeconds === undefined ? '' : ` --grace-period=${action.gracePeriodSeconds}`} --wait=false`;
+    case 'fail-probes':
+      return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- rm -f ${HEALTH_FILE}`;
+    case 'kill':
+      return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
+  }
+}
