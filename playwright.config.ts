@@ -13,7 +13,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
-  reporter: [['list']],
+  reporter: process.env.PODLAB_RESULTS_DIR
+    ? [['list'], ['json', { outputFile: `${process.env.PODLAB_RESULTS_DIR}/e2e.json` }]]
+    : [['list']],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1280, height: 720 },

@@ -46,6 +46,8 @@ export interface CachedReason {
   message: string;
   /** The status update that publishes it. */
   visibleAt: number;
+  /** What the status shows until then. */
+  shown?: { reason: string; message: string };
 }
 
 export interface ContainerRuntime {

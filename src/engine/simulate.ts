@@ -174,6 +174,16 @@ class Simulation {
       return;
     }
     if (sim.killPodReason) return;
+    // kubelet.go SyncPod: a pod whose generated phase is terminal is not set up further; the
+    // pod worker moves on to terminating it (no sidecar is restarted).
+    const phase = sim.rec.phase[sim.rec.phase.length - 1]!.value.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      const initFailed = sim.init.some((c) => c.spec.role === 'init' && c.current?.exited && c.current.exitCode !== 0);
+      const reason = phase === 'Failed' && initFailed ? 'InitContainerFailed' : 'PodCompleted';
+      yield* killPod(sim, reason, sim.model.terminationGracePeriodSeconds, (t) => this.spawn(t));
+      this.terminate();
+      return;
+    }
     const actions = computePodActions(sim);
     if (actions.killPod) {
       yield* killPod(sim, actions.killPod, sim.model.terminationGracePeriodSeconds, (t) => this.spawn(t));

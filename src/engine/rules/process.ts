@@ -59,7 +59,9 @@ export function sendSigkill(sim: Sim, c: ContainerRuntime, inst: Instance): void
 export function cacheReason(sim: Sim, c: ContainerRuntime, reason: string, message: string): void {
   if (c.reason?.reason === reason && c.reason.message === message) return;
   const visibleAt = at(sim.now + STATUS_UPDATE_DELAY);
-  c.reason = { reason, message, visibleAt };
+  const before = c.reason;
+  const shown = before && before.visibleAt <= sim.now ? { reason: before.reason, message: before.message } : before?.shown;
+  c.reason = shown ? { reason, message, visibleAt, shown } : { reason, message, visibleAt };
   sim.queue.push(visibleAt, () => {
     sim.dirty = true;
   });

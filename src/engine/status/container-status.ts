@@ -32,7 +32,7 @@ export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus 
   const unpublished = c.current !== undefined && !c.current.published;
   const newest = unpublished ? c.previous : c.current;
   const older = unpublished ? undefined : c.previous;
-  const cached = c.reason && c.reason.visibleAt <= sim.now ? c.reason : undefined;
+  const cached = c.reason && (c.reason.visibleAt <= sim.now ? c.reason : c.reason.shown);
 
   let state: ContainerState;
   let lastState: ContainerState = older?.exited ? terminatedState(older) : {};
