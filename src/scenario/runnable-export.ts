@@ -58,11 +58,12 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
   for (const list of ['initContainers', 'containers'] as const) {
     const containers = spec[list];
     if (!Array.isArray(containers)) continue;
-    for (const container of containers as Json[]) {
+    spec[list] = (containers as Json[]).map((container) => {
       const containerModel = findModel(model, String(container.name));
-      if (!containerModel) continue;
+      if (!containerModel) return container;
       needsState = actOut(container, containerModel, model.actions, notes) || needsState;
-    }
+      return readableOrder(container);
+    });
   }
   if (needsState) addStateVolume(spec);
   replaceClusterVolumes(spec, notes);
@@ -77,6 +78,12 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
   const doc = new Document(pod);
   doc.commentBefore = header(model, notes);
   return { ok: true, yaml: doc.toString({ lineWidth: 0 }), notes };
+}
+
+/** name, image, restartPolicy and command first, where a reader looks for them. */
+function readableOrder(container: Json): Json {
+  const { name, image, restartPolicy, command, ...rest } = container;
+  return restartPolicy === undefined ? { name, image, command, ...rest } : { name, image, restartPolicy, command, ...rest };
 }
 
 function findModel(model: PodModel, name: string): ContainerModel | undefined {
@@ -103,8 +110,8 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], no
   for (const probe of PROBES) {
     const value = container[probe];
     if (value && typeof value === 'object') {
-      for (const handler of PROBE_HANDLERS) delete (value as Json)[handler];
-      (value as Json).exec = { command: ['test', '-f', HEALTH_FILE] };
+      const timings = Object.fromEntries(Object.entries(value).filter(([key]) => !PROBE_HANDLERS.includes(key)));
+      container[probe] = { exec: { command: ['test', '-f', HEALTH_FILE] }, ...timings };
     }
   }
   rewriteHooks(container, model, b);

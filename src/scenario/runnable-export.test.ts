@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { ContainerModel, PodModel } from '../engine/types';
+import { parseScenario } from './parse-scenario';
+import { exportRunnable, HEALTH_FILE, RUNNABLE_IMAGE } from './runnable-export';
+
+type Json = Record<string, any>;
+
+const library = (JSON.parse(readFileSync('public/scenarios/index.json', 'utf8')) as { file: string }[]).map((e) => e.file);
+
+function exported(text: string, keepAnnotations = true) {
+  const result = exportRunnable(text, { keepAnnotations });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return { ...result, pod: parse(result.yaml) as Json };
+}
+
+function containers(pod: Json): Json[] {
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+}
+
+function script(pod: Json, name: string): string {
+  const container = containers(pod).find((c) => c.name === name);
+  expect(container.command.slice(0, 2)).toEqual(['sh', '-c']);
+  return container.command[2] as string;
+}
+
+/** The model minus what the export changes on purpose: images and probe handlers. */
+function comparable(model: PodModel) {
+  const strip = (c: ContainerModel) => {
+    const { image: _image, imagePullPolicy: _policy, startupProbe, readinessProbe, livenessProbe, ...rest } = c;
+    const timing = (p: typeof startupProbe) => (p ? { ...p, handler: undefined } : undefined);
+    return { ...rest, startupProbe: timing(startupProbe), readinessProbe: timing(readinessProbe), livenessProbe: timing(livenessProbe) };
+  };
+  return { ...model, initContainers: model.initContainers.map(strip), containers: model.containers.map(strip) };
+}
+
+describe.each(library)('%s', (file) => {
+  const text = readFileSync(`public/scenarios/${file}`, 'utf8');
+  const original = parse(text) as Json;
+  const { pod, yaml } = exported(text);
+
+  it('keeps names, order, restart policies, grace period and probe timings', () => {
+    expect(containers(pod).map((c) => [c.name, c.restartPolicy])).toEqual(containers(original).map((c) => [c.name, c.restartPolicy]));
+    expect(pod.spec.restartPolicy).toBe(original.spec.restartPolicy);
+    expect(pod.spec.terminationGracePeriodSeconds).toBe(original.spec.terminationGracePeriodSeconds);
+    for (const [i, container] of containers(original).entries()) {
+      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+        if (!container[probe]) continue;
+        const { httpGet: _h, tcpSocket: _t, grpc: _g, exec: _e, ...timings } = container[probe];
+        expect(containers(pod)[i]![probe]).toEqual({ exec: { command: ['test', '-f', HEALTH_FILE] }, ...timings });
+      }
+    }
+  });
+
+  it('runs busybox with a shell script in every container', () => {
+    for (const container of containers(pod)) {
+      expect(container.image === RUNNABLE_IMAGE || file === 'image-pull-failure.yaml').toBe(true);
+      expect(container.command).toHaveLength(3);
+      expect(container).not.toHaveProperty('args');
+    }
+  });
+
+  it('opens in Podlab as the same scenario (annotations kept)', () => {
+    const before = parseScenario(text);
+    const after = parseScenario(yaml);
+    expect(after.ok && before.ok).toBe(true);
+    if (after.ok && before.ok) expect(comparable(after.model)).toEqual(comparable(before.model));
+  });
+
+  it('drops the podlab.dev annotations on request', () => {
+    const bare = exported(text, false).pod;
+    expect(Object.keys(bare.metadata.annotations ?? {}).filter((k) => k.startsWith('podlab.dev/'))).toEqual([]);
+  });
+});
+
+describe('what the scripts act out', () => {
+  const graceful = exported(readFileSync('public/scenarios/graceful-shutdown.yaml', 'utf8'));
+
+  it('traps SIGTERM: drains and exits with stopExitCode, or ignores it', () => {
+    expect(script(graceful.pod, 'storefront')).toContain(`trap 'sleep 4; exit 0' TERM`);
+    expect(script(graceful.pod, 'legacy-agent')).toContain(`trap '' TERM`);
+  });
+
+  it('makes hooks sleep as long as the behaviour says', () => {
+    const storefront = containers(graceful.pod).find((c) => c.name === 'storefront');
+    expect(storefront.lifecycle.preStop).toEqual({ exec: { command: ['sh', '-c', 'sleep 5'] } });
+    const hook = exported(readFileSync('public/scenarios/poststart-hook-delay.yaml', 'utf8')).pod;
+    expect(containers(hook)[0].lifecycle.postStart).toEqual({ exec: { command: ['sh', '-c', 'sleep 8'] } });
+  });
+
+  it('creates the health file at startup and removes it when the app turns unhealthy', () => {
+    const liveness = exported(readFileSync('public/scenarios/liveness-deadlock.yaml', 'utf8')).pod;
+    expect(script(liveness, 'inventory')).toContain(`(sleep 3; touch ${HEALTH_FILE}; sleep 27; rm -f ${HEALTH_FILE}) &`);
+  });
+
+  it('acts out a different run per attempt, counting runs in an emptyDir', () => {
+    const { pod, notes } = exported(readFileSync('public/scenarios/init-wait-for-database.yaml', 'utf8'));
+    const wait = script(pod, 'wait-for-db');
+    expect(wait).toContain('case "$n" in');
+    expect(wait).toMatch(/0\)\n.*\n\s+sleep 5 & wait \$!\n\s+exit 1/);
+    expect(wait).toMatch(/\*\)\n.*\n\s+sleep 2 & wait \$!\n\s+exit 0/);
+    expect(pod.spec.volumes).toContainEqual({ name: 'podlab-state', emptyDir: {} });
+    expect(notes.join('\n')).toContain('counts its runs');
+  });
+
+  it('exhausts memory for an OOM kill, within the memory limit', () => {
+    const { pod } = exported(readFileSync('public/scenarios/oom-kill.yaml', 'utf8'));
+    expect(script(pod, 'cache-loader')).toMatch(/sleep 25 & wait \$!\nexec tail \/dev\/zero\n$/);
+    expect(pod.spec.containers[0].resources.limits.memory).toBe('128Mi');
+  });
+});
+
+describe('scenarios beyond the library', () => {
+  const scenario = `apiVersion: v1
+kind: Pod
+metadata:
+  name: odd
+  namespace: shop
+  annotations:
+    podlab.dev/behavior: |
+      app: {run: 1, exitCode: 3, oom: true}
+    podlab.dev/actions: |
+      - {at: 5, do: fail-probes, container: app}
+      - {at: 8, do: kill, container: app, exitCode: 2}
+      - {at: 30, do: delete, gracePeriodSeconds: 3}
+spec:
+  serviceAccountName: robot
+  volumes:
+    - name: config
+      configMap: {name: app-config}
+    - name: scratch
+      emptyDir: {}
+  containers:
+    - name: app
+      image: example.com/app:1
+      args: [--serve]
+      envFrom: [{configMapRef: {name: app-env}}]
+      env:
+        - name: TOKEN
+          valueFrom: {secretKeyRef: {name: app-secret, key: token}}
+`;
+  const { pod, yaml, notes } = exported(scenario);
+
+  it('writes the actions as kubectl commands to run by hand', () => {
+    expect(yaml).toContain('#   at 5 s: kubectl exec odd -n shop -c app -- rm -f /tmp/healthy');
+    expect(yaml).toContain('#   at 8 s: kubectl exec odd -n shop -c app -- kill -USR1 1   (exits 2)');
+    expect(yaml).toContain('#   at 30 s: kubectl delete pod odd -n shop --grace-period=3 --wait=false');
+    expect(script(pod, 'app')).toMatch(/^trap 'exit 2' USR1\n/);
+  });
+
+  it('removes what needs objects the cluster may not have', () => {
+    expect(pod.spec).not.toHaveProperty('serviceAccountName');
+    expect(pod.spec.volumes).toEqual([
+      { name: 'config', emptyDir: {} },
+      { name: 'scratch', emptyDir: {} },
+    ]);
+    expect(pod.spec.containers[0]).not.toHaveProperty('envFrom');
+    expect(pod.spec.containers[0].env).toEqual([{ name: 'TOKEN', value: 'podlab-placeholder' }]);
+    expect(notes).toHaveLength(5);
+  });
+
+  it('adds a memory limit so that an OOM kill can happen', () => {
+    expect(pod.spec.containers[0].resources).toEqual({ limits: { memory: '32Mi' } });
+  });
+
+  it('reports an invalid scenario with field paths and lines', () => {
+    const result = exportRunnable('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n    - name: App\n      image: nginx\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ path: 'spec.containers[0].name', line: 6 });
+  });
+});
+
+describe('the scripts run in a real shell', () => {
+  const run = (text: string, signalAfterMs?: number) =>
+    new Promise<number | null>((resolve) => {
+      const dir = mkdtempSync(join(tmpdir(), 'podlab-'));
+      const child = spawn('sh', ['-c', text.replaceAll(HEALTH_FILE, join(dir, 'healthy'))]);
+      if (signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), signalAfterMs);
+      child.on('exit', (code) => resolve(code));
+    });
+  const single = (behavior: string) =>
+    script(
+      exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: s
+  annotations:
+    podlab.dev/behavior: "app: ${behavior}"
+spec:
+  containers: [{name: app, image: nginx:1.27}]
+`).pod,
+      'app',
+    );
+
+  it('exits with the exit code after the run', async () => {
+    expect(await run(single('{run: 0.2, exitCode: 3}'))).toBe(3);
+  });
+
+  it('answers SIGTERM after `stop` seconds with stopExitCode', async () => {
+    expect(await run(single('{stop: 0.2, stopExitCode: 7}'), 200)).toBe(7);
+  });
+});
