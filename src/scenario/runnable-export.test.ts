@@ -23,7 +23,7 @@ function containers(pod: Json): Json[] {
 }
 
 function script(pod: Json, name: string): string {
-  const container = containers(pod).find((c) => c.name === name);
+  const container = containers(pod).find((c) => c.name === name)!;
   expect(container.command.slice(0, 2)).toEqual(['sh', '-c']);
   return container.command[2] as string;
 }
@@ -86,10 +86,10 @@ describe('what the scripts act out', () => {
   });
 
   it('makes hooks sleep as long as the behaviour says', () => {
-    const storefront = containers(graceful.pod).find((c) => c.name === 'storefront');
+    const storefront = containers(graceful.pod).find((c) => c.name === 'storefront')!;
     expect(storefront.lifecycle.preStop).toEqual({ exec: { command: ['sh', '-c', 'sleep 5'] } });
     const hook = exported(readFileSync('public/scenarios/poststart-hook-delay.yaml', 'utf8')).pod;
-    expect(containers(hook)[0].lifecycle.postStart).toEqual({ exec: { command: ['sh', '-c', 'sleep 8'] } });
+    expect(containers(hook)[0]!.lifecycle.postStart).toEqual({ exec: { command: ['sh', '-c', 'sleep 8'] } });
   });
 
   it('creates the health file at startup and removes it when the app turns unhealthy', () => {
