@@ -86,6 +86,9 @@ export interface Sim {
   instanceSeq: number;
   /** A sync is wanted (PLEG event, probe result, API update). */
   dirty: boolean;
+  /** Bumped by every change that can alter the published status; lets unchanged instants skip it. */
+  version: number;
+  recordedVersion: number;
   deletion?: Deletion;
   /** The kubelet decided to kill the whole pod (completion, init failure, deadline, deletion). */
   killPodReason?: KillReason;
@@ -94,6 +97,12 @@ export interface Sim {
   sandboxReady: boolean;
   deadlineExceeded: boolean;
   deletedAt?: number;
+}
+
+/** Something changed: the kubelet will sync, and the status may differ. */
+export function changed(sim: Sim): void {
+  sim.dirty = true;
+  sim.version++;
 }
 
 export function isRunning(c: ContainerRuntime): boolean {

@@ -16,7 +16,7 @@ import { startContainer } from './rules/start-container';
 import { startProbeWorkers } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { recordStatus } from './status/record-status';
-import { isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
+import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
 import type { Trace } from './trace';
 
@@ -62,6 +62,8 @@ class Simulation {
       imageBackoff: imagePullBackoff(),
       instanceSeq: 0,
       dirty: true,
+      version: 1,
+      recordedVersion: 0,
       terminated: false,
       sandboxReady: true,
       deadlineExceeded: false,
@@ -207,6 +209,7 @@ class Simulation {
   private terminate(): void {
     const { sim } = this;
     sim.terminated = true;
+    changed(sim);
     if (sim.deletion) {
       sim.deletedAt = sim.now;
       sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
@@ -222,6 +225,7 @@ class Simulation {
     this.worker = undefined;
     for (const c of [...this.sim.init, ...this.sim.regular]) {
       if (c.current) c.current.published = true;
+      changed(this.sim);
       c.killing = false;
     }
   }
@@ -241,7 +245,7 @@ class Simulation {
         return;
       }
       if (!sim.killPodReason) this.cancelSync();
-      sim.dirty = true;
+      changed(sim);
       return;
     }
     const c = sim.byName.get(action.container);
@@ -258,7 +262,7 @@ class Simulation {
     if (sim.terminated || sim.deletion || sim.killPodReason) return;
     sim.deadlineExceeded = true;
     this.cancelSync();
-    sim.dirty = true;
+    changed(sim);
   }
 }
 

@@ -4,7 +4,7 @@
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, killContainersWithSyncResult;
  * kuberuntime_termination_order.go.
  */
-import { at, isRunning, wholeSeconds, type ContainerRuntime, type Sim, type Task } from '../runtime';
+import { at, changed, isRunning, wholeSeconds, type ContainerRuntime, type Sim, type Task } from '../runtime';
 import type { KillReason } from '../trace';
 import { sendSigkill, sendSigterm } from './process';
 
@@ -83,4 +83,5 @@ export function* killPod(sim: Sim, reason: KillReason, gracePeriod: number, spaw
     when: () => children.every((t) => t.done) && ![...sim.init, ...sim.regular].some((c) => c.killing),
   };
   sim.sandboxReady = false;
+  changed(sim);
 }

@@ -3,7 +3,7 @@
  * sync, for sidecars and regular containers (never for regular init containers).
  * kubelet: pkg/kubelet/prober/worker.go doProbe, prober_manager.go.
  */
-import { at, isStarted, type ContainerRuntime, type ProbeResult, type ProbeWorker, type Sim } from '../runtime';
+import { at, changed, isStarted, type ContainerRuntime, type ProbeResult, type ProbeWorker, type Sim } from '../runtime';
 import type { ProbeKind, ProbeTiming } from '../types';
 
 const INITIAL_RESULT: Record<ProbeKind, ProbeResult> = {
@@ -110,7 +110,7 @@ function setResult(sim: Sim, c: ContainerRuntime, w: ProbeWorker, result: ProbeR
   w.result = result;
   // A new result is a reason to sync: a startup success may let the next init container start,
   // a liveness or startup failure gets the container killed.
-  sim.dirty = true;
+  changed(sim);
   if (w.kind === 'startup' && result === 'success') triggerReadiness(sim, c);
 }
 

@@ -2,7 +2,7 @@
  * What the container runtime does to a process: it exits on its own, on SIGTERM after its
  * handler runs, or at SIGKILL. Exit codes and reasons as containerd reports them.
  */
-import { at, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+import { at, changed, type ContainerRuntime, type Instance, type Sim } from '../runtime';
 import type { ExitReason } from '../trace';
 
 /** Seconds between a sync that recorded a start error and the status update that shows it (PLEG relist). */
@@ -28,7 +28,7 @@ export function exitProcess(sim: Sim, c: ContainerRuntime, inst: Instance, exitC
     reason: inst.exitReason,
     restartCount: inst.restartCount,
   });
-  sim.dirty = true;
+  changed(sim);
 }
 
 /** Schedules the process's own exit, if its behaviour has one. */
@@ -63,13 +63,13 @@ export function cacheReason(sim: Sim, c: ContainerRuntime, reason: string, messa
   const shown = before && before.visibleAt <= sim.now ? { reason: before.reason, message: before.message } : before?.shown;
   c.reason = shown ? { reason, message, visibleAt, shown } : { reason, message, visibleAt };
   sim.queue.push(visibleAt, () => {
-    sim.dirty = true;
+    changed(sim);
   });
 }
 
 /** Wakes the pod worker at `t` (a backoff expiring). */
 export function resyncAt(sim: Sim, t: number): void {
   sim.queue.push(t, () => {
-    sim.dirty = true;
+    changed(sim);
   });
 }

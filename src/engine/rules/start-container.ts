@@ -3,7 +3,7 @@
  * that order and blocking the pod worker throughout, so the next container waits.
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff, kuberuntime_container.go startContainer.
  */
-import { at, behaviorFor, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
+import { at, behaviorFor, changed, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
 import { ensureImage } from './image-pull';
 import { killContainer } from './kill-container';
 import { triggerReadiness } from './probes';
@@ -57,13 +57,14 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   sim.rec.emitK8s({ t: sim.now, type: 'Started', container: name, restartCount }, 'Normal', 'Started', `Started container ${name}`);
   scheduleOwnExit(sim, c, inst);
   // PLEG reports the new container: another sync follows (it may start the next container).
-  sim.dirty = true;
+  changed(sim);
 
   if (c.spec.hooks.postStart) {
     const { postStart, postStartFails } = inst.behavior;
     sim.rec.emit({ t: sim.now, type: 'HookStarted', container: name, hook: 'postStart' });
     yield { until: at(sim.now + postStart) };
     inst.published = true;
+    changed(sim);
     if (postStartFails) {
       sim.rec.emitK8s(
         { t: sim.now, type: 'HookFinished', container: name, hook: 'postStart', failed: true },

@@ -10,6 +10,8 @@ import { containerStatus, markUnknownAtTermination } from './container-status';
 import { podPhase } from './pod-phase';
 
 export function recordStatus(sim: Sim): void {
+  if (sim.version === sim.recordedVersion) return;
+  sim.recordedVersion = sim.version;
   const { rec, now } = sim;
   const init = sim.init.map((c) => containerStatus(sim, c));
   const regular = sim.regular.map((c) => containerStatus(sim, c));
