@@ -3,7 +3,7 @@
  * containers as written (so the canvas and inspector never lose what the user typed), their
  * behaviours and the actions.
  */
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
 import type { ContainerRole } from '../engine/types';
 
@@ -51,7 +51,7 @@ export function readPod(source: string): PodView {
     initContainers: entries(spec.initContainers, (c) => (c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
     containers: entries(spec.containers, () => 'regular'),
     behaviors: mapOfRecords(innerYaml(annotations[BEHAVIOR_ANNOTATION])),
-    actions: listOfRecords(innerYaml(annotations[ACTIONS_ANNOTATION])) as ActionEntry[],
+    actions: listOfRecords(innerYaml(annotations[ACTIONS_ANNOTATION])) as unknown as ActionEntry[],
   };
 }
 

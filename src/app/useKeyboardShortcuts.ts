@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { redo, stepBack, stepForward, togglePlay, undo } from './actions';
+
+/** Keys that belong to a focused field and must not drive the player. */
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * Undo/redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y) everywhere except in the YAML text, which has
+ * its own; Space, "," and "." drive the player when no field has the focus (a teacher's clicker).
+ */
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const inText = event.target instanceof HTMLTextAreaElement;
+      if (mod && !inText && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        if (event.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (mod && !inText && event.key.toLowerCase() === 'y') {
+        event.preventDefault();
+        redo();
+        return;
+      }
+      if (mod || event.altKey || typingInto(event.target)) return;
+      const onButton = event.target instanceof HTMLButtonElement || (event.target as HTMLElement | null)?.getAttribute?.('role') === 'button';
+      if (event.key === ' ' && !onButton) {
+        event.preventDefault();
+        togglePlay();
+      } else if (event.key === '.') stepForward();
+      else if (event.key === ',') stepBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Node,
+  type NodeChange,
+  type NodeMouseHandler,
+  type OnNodeDrag,
+  type XYPosition,
+} from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { addContainer, moveContainer, select } from '../../app/actions';
+import { selectPodView, selectSelectedName } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+import { listOfKind } from '../../scenario/edit-containers';
+import { setPodDropHandler } from '../shared/drop-target';
+import type { ContainerNodeType } from './ContainerNode';
+import { NODE_HEIGHT, NODE_WIDTH, kindInRow, layoutPod, rowAt, slotAt, type PodLayout } from './layout';
+import { nodeTypes } from './node-types';
+import type { PodFrameNodeType } from './PodFrameNode';
+
+const FRAME_ID = 'pod';
+const nodeId = (name: string) => `c:${name}`;
+const FIT = { padding: 0.06, maxZoom: 1.1, duration: 0 } as const;
+
+/** The Pod on a React Flow canvas: drop from the palette to add, drag a container to move it. */
+export function PodCanvas() {
+  return (
+    <section className="canvas" aria-label="Pod">
+      <ReactFlowProvider>
+        <CanvasFlow />
+      </ReactFlowProvider>
+    </section>
+  );
+}
+
+function CanvasFlow() {
+  const view = useAppStore(selectPodView);
+  const selectedName = useAppStore(selectSelectedName);
+  const layout = useMemo(() => layoutPod(view), [view]);
+  const [dragged, setDragged] = useState<{ id: string; position: XYPosition } | null>(null);
+  const flow = useReactFlow();
+
+  const nodes = useMemo(() => buildNodes(layout, view.name, selectedName, dragged), [layout, view.name, selectedName, dragged]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    for (const change of changes) {
+      if (change.type === 'position' && change.dragging && change.position) {
+        setDragged({ id: change.id, position: change.position });
+      } else if (change.type === 'select' && change.selected && change.id.startsWith('c:')) {
+        select({ kind: 'container', name: change.id.slice(2) });
+      }
+    }
+  }, []);
+
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
+  const onNodeDragStop: OnNodeDrag = useCallback((_event, node) => {
+    setDragged(null);
+    const placed = layoutRef.current.containers.find((c) => nodeId(c.name) === node.id);
+    if (!placed) return;
+    const row = rowAt(node.position.y + NODE_HEIGHT / 2);
+    const sameRow = (row === 'init') === (placed.role !== 'regular');
+    const count = row === 'init' ? layoutRef.current.initCount : layoutRef.current.containerCount;
+    let index = slotAt(node.position.x + NODE_WIDTH / 2, count);
+    const own = sameRow ? layoutRef.current.containers.filter((c) => c.y === placed.y).indexOf(placed) : -1;
+    if (own >= 0 && index > own) index -= 1;
+    if (sameRow && index === own) return;
+    moveContainer(placed.name, kindInRow(placed.role, row), index);
+  }, []);
+
+  const onNodeClick: NodeMouseHandler = useCallback((_event, node) => {
+    select(node.id === FRAME_ID ? { kind: 'pod' } : { kind: 'container', name: node.id.slice(2) });
+  }, []);
+
+  const onPaneClick = useCallback(() => select({ kind: 'pod' }), []);
+
+  useEffect(() => {
+    setPodDropHandler((template, clientX, clientY) => {
+      const target = document.elementFromPoint(clientX, clientY);
+      if (!target?.closest('.canvas')) return false;
+      const point = flow.screenToFlowPosition({ x: clientX, y: clientY });
+      const list = listOfKind(template.kind);
+      const count = list === 'initContainers' ? layoutRef.current.initCount : layoutRef.current.containerCount;
+      addContainer(template, template.kind, slotAt(point.x, count));
+      return true;
+    });
+    return () => setPodDropHandler(null);
+  }, [flow]);
+
+  const count = layout.containers.length;
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, count, layout.width]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={[]}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onNodeDragStop={onNodeDragStop}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
+      fitView
+      fitViewOptions={FIT}
+      minZoom={0.2}
+      maxZoom={2}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      zoomOnDoubleClick={false}
+      aria-label="Pod canvas"
+    />
+  );
+}
+
+function buildNodes(
+  layout: PodLayout,
+  podName: string,
+  selectedName: string | null,
+  dragged: { id: string; position: XYPosition } | null,
+): Node[] {
+  const frame: PodFrameNodeType = {
+    id: FRAME_ID,
+    type: 'podFrame',
+    position: { x: 0, y: 0 },
+    data: {
+      podName,
+      width: layout.width,
+      height: layout.height,
+      sidecarXs: layout.sidecarXs,
+      initCount: layout.initCount,
+      containerCount: layout.containerCount,
+    },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+    zIndex: -1,
+    ariaLabel: `Pod ${podName}`,
+  };
+  const containers = layout.containers.map((c): ContainerNodeType => {
+    const id = nodeId(c.name);
+    return {
+      id,
+      type: 'container',
+      position: dragged?.id === id ? dragged.position : { x: c.x, y: c.y },
+      data: { name: c.name, role: c.role, order: c.order, image: c.image },
+      selected: c.name === selectedName,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      ariaLabel: c.order > 0 ? `${c.name}, init step ${c.order}` : c.name,
+      zIndex: dragged?.id === id ? 10 : 1,
+    };
+  });
+  return [frame, ...containers];
+}

@@ -1,0 +1,51 @@
+import { memo } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { CONTAINERS_ROW_Y, INIT_ROW_Y, NODE_HEIGHT, NODE_WIDTH, PAD } from './layout';
+import { PodPhaseBadge } from './PodPhaseBadge';
+
+export type PodFrameData = {
+  podName: string;
+  width: number;
+  height: number;
+  sidecarXs: number[];
+  initCount: number;
+  containerCount: number;
+};
+export type PodFrameNodeType = Node<PodFrameData, 'podFrame'>;
+
+/** The Pod's outline with its two rows: the init sequence (in order) and the containers that run together. */
+export const PodFrameNode = memo(function PodFrameNode({ data }: NodeProps<PodFrameNodeType>) {
+  return (
+    <div className="pod-frame" style={{ width: data.width, height: data.height }}>
+      <div className="pod-frame-title">
+        <span>Pod <strong>{data.podName || '(no name)'}</strong></span>
+        <PodPhaseBadge />
+      </div>
+      <div className="pod-row-label" style={{ top: INIT_ROW_Y - 27, left: PAD }}>
+        Init sequence <span>one after another, in order</span>
+      </div>
+      {data.initCount === 0 && (
+        <div className="pod-row-empty" style={{ top: INIT_ROW_Y, left: PAD, width: NODE_WIDTH * 2, height: NODE_HEIGHT }}>
+          No init containers: drop one here
+        </div>
+      )}
+      {data.sidecarXs.map((x, i) => (
+        <div
+          key={x}
+          className="sidecar-band"
+          style={{ left: x + NODE_WIDTH / 2, top: INIT_ROW_Y + NODE_HEIGHT, height: 8 + i * 6, width: data.width - x - NODE_WIDTH / 2 - PAD / 2 - i * 6 }}
+        >
+          {i === 0 && <span>native sidecars keep running beside the app →</span>}
+        </div>
+      ))}
+      <div className="pod-row-label" style={{ top: CONTAINERS_ROW_Y - 27, left: PAD }}>
+        Containers <span>start together once the init sequence is done</span>
+      </div>
+      {data.containerCount === 0 && (
+        <div className="pod-row-empty" style={{ top: CONTAINERS_ROW_Y, left: PAD, width: NODE_WIDTH * 2, height: NODE_HEIGHT }}>
+          No containers yet: drop a main container here
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,44 @@
+import { setBehaviorField } from '../../app/actions';
+import { BEHAVIOR_ANNOTATION } from '../../scenario/annotations';
+import { parseNumberInput } from '../shared/format';
+import { CheckField, TextField, asText } from './Field';
+
+const FIELDS: { field: string; label: string; hint: string }[] = [
+  { field: 'run', label: 'Runs for (s)', hint: 'empty: runs until stopped' },
+  { field: 'exitCode', label: 'Exit code', hint: 'when it exits on its own (0)' },
+  { field: 'startup', label: 'Healthy after (s)', hint: 'probes fail before (0)' },
+  { field: 'unhealthyAfter', label: 'Unhealthy after (s)', hint: 'probes fail from then on' },
+  { field: 'postStart', label: 'postStart takes (s)', hint: 'if the hook is declared' },
+  { field: 'preStop', label: 'preStop takes (s)', hint: 'if the hook is declared' },
+  { field: 'stop', label: 'Shutdown takes (s)', hint: "after SIGTERM; 'ignore': only SIGKILL" },
+  { field: 'stopExitCode', label: 'Exit code on SIGTERM', hint: '143 by default' },
+  { field: 'pull', label: 'Image pull takes (s)', hint: '0: already on the node' },
+  { field: 'pullFailures', label: 'Pull failures', hint: 'failed pulls before one works' },
+];
+
+/** The `podlab.dev/behavior` entry of one container: what its process does when it runs. */
+export function BehaviorFields({ name, behavior }: { name: string; behavior: Record<string, unknown> }) {
+  const path = (field: string) => `metadata.annotations.${BEHAVIOR_ANNOTATION}.${name}.${field}`;
+  return (
+    <fieldset className="group">
+      <legend>Behaviour <span className="muted">what the process does</span></legend>
+      <div className="field-grid">
+        {FIELDS.map(({ field, label, hint }) => (
+          <TextField
+            key={field}
+            label={label}
+            hint={hint}
+            numeric
+            value={asText(behavior[field])}
+            issuePath={path(field)}
+            onCommit={(text) => setBehaviorField(name, field, parseNumberInput(text))}
+          />
+        ))}
+      </div>
+      <div className="field-row">
+        <CheckField label="Exits by OOM kill (137)" checked={behavior.oom === true} issuePath={path('oom')} onChange={(on) => setBehaviorField(name, 'oom', on || undefined)} />
+        <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt } from '../../app/actions';
+import { selectPodView, selectSelectedName, selectT } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+
+/** Acts on the pod at the current time; each act becomes a timed action in the scenario. */
+export function BreakIt() {
+  const view = useAppStore(selectPodView);
+  const selectedName = useAppStore(selectSelectedName);
+  const names = [...view.initContainers, ...view.containers].map((c) => c.name);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const target = chosen && names.includes(chosen) ? chosen : selectedName && names.includes(selectedName) ? selectedName : (view.containers[0]?.name ?? names[0] ?? '');
+  const [exitCode, setExitCode] = useState('1');
+  const code = Number.parseInt(exitCode, 10);
+  return (
+    <section className="break-it" aria-label="Break it">
+      <h2 className="panel-title">Break it <Now /></h2>
+      <div className="break-row">
+        <label>
+          <span>Container</span>
+          <select aria-label="Target container" value={target} onChange={(e) => setChosen(e.target.value)}>
+            {names.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="break-exit">
+          <span>Exit code</span>
+          <input aria-label="Exit code" inputMode="numeric" value={exitCode} onChange={(e) => setExitCode(e.target.value)} />
+        </label>
+      </div>
+      <div className="button-row">
+        <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
+        <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
+        <button type="button" disabled={!target} onClick={() => failProbesAt(target)}>Fail probes</button>
+        <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
+      </div>
+    </section>
+  );
+}
+
+function Now() {
+  const t = useAppStore(selectT);
+  return <span className="muted">at {t.toFixed(1)} s</span>;
+}

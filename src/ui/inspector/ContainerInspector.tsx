@@ -1,0 +1,101 @@
+import { duplicateContainer, moveContainer, removeContainer, renameContainer, setContainerField } from '../../app/actions';
+import { selectPodView } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+import type { ContainerRole } from '../../engine/types';
+import type { ContainerEntry, PodView } from '../../scenario/edit-read';
+import type { ContainerKind } from '../../scenario/templates';
+import { parseNumberInput } from '../shared/format';
+import { BehaviorFields } from './BehaviorFields';
+import { SelectField, TextField } from './Field';
+import { ProbeFields } from './ProbeFields';
+
+const ROLE_OPTIONS = [
+  { value: 'init', label: 'Init container' },
+  { value: 'sidecar', label: 'Native sidecar' },
+  { value: 'regular', label: 'Container (runs with the app)' },
+];
+const KIND_OF_ROLE: Record<ContainerRole, ContainerKind> = { init: 'init', sidecar: 'native-sidecar', regular: 'main' };
+
+export function findEntry(view: PodView, name: string): ContainerEntry | undefined {
+  return view.initContainers.find((c) => c.name === name) ?? view.containers.find((c) => c.name === name);
+}
+
+/** Edits the selected container: identity, role and place, behaviour, probes and hooks. */
+export function ContainerInspector({ name }: { name: string }) {
+  const view = useAppStore(selectPodView);
+  const entry = findEntry(view, name);
+  if (!entry) return <p className="muted">No container named “{name}”.</p>;
+  const list = entry.role === 'regular' ? 'containers' : 'initContainers';
+  const base = `spec.${list}[${entry.index}]`;
+  const count = list === 'containers' ? view.containers.length : view.initContainers.length;
+  const kind = KIND_OF_ROLE[entry.role];
+  return (
+    <div className="inspector" aria-label={`Container ${name}`}>
+      <div className="field-row">
+        <TextField label="Name" value={name} commitOn="blur" issuePath={`${base}.name`} onCommit={(text) => renameContainer(name, text.trim())} />
+        <TextField label="Image" value={String(entry.spec.image ?? '')} issuePath={`${base}.image`} onCommit={(text) => setContainerField(name, ['image'], text || undefined)} />
+      </div>
+      <SelectField
+        label="Role"
+        value={entry.role}
+        options={ROLE_OPTIONS}
+        issuePath={`${base}.restartPolicy`}
+        onChange={(role) => {
+          const target = KIND_OF_ROLE[role as ContainerRole];
+          const targetList = role === 'regular' ? view.containers : view.initContainers;
+          moveContainer(name, target, role === 'regular' || entry.role === 'regular' ? targetList.length : entry.index);
+        }}
+      />
+      <div className="button-row" role="group" aria-label="Arrange">
+        <button type="button" disabled={entry.index === 0} onClick={() => moveContainer(name, kind, entry.index - 1)}>
+          ← Move earlier
+        </button>
+        <button type="button" disabled={entry.index >= count - 1} onClick={() => moveContainer(name, kind, entry.index + 1)}>
+          Move later →
+        </button>
+        <button type="button" onClick={() => duplicateContainer(name)}>Duplicate</button>
+        <button type="button" className="danger" onClick={() => removeContainer(name)}>Remove</button>
+      </div>
+      <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} />
+      <ProbeFields name={name} entry={entry} base={base} />
+      <HookFields name={name} entry={entry} base={base} />
+    </div>
+  );
+}
+
+function HookFields({ name, entry, base }: { name: string; entry: ContainerEntry; base: string }) {
+  const lifecycle = (entry.spec.lifecycle ?? {}) as Record<string, unknown>;
+  const allowed = entry.role !== 'init';
+  const toggle = (hook: 'postStart' | 'preStop', on: boolean) =>
+    setContainerField(name, ['lifecycle', hook], on ? HOOK_DEFAULTS[hook] : undefined);
+  return (
+    <fieldset className="group">
+      <legend>Lifecycle hooks</legend>
+      {!allowed && <p className="field-hint">Plain init containers cannot have hooks.</p>}
+      <div className="field-row">
+        {(['postStart', 'preStop'] as const).map((hook) => (
+          <label key={hook} className="field field-check">
+            <input type="checkbox" disabled={!allowed} checked={hook in lifecycle} onChange={(e) => toggle(hook, e.target.checked)} />
+            {hook} hook
+          </label>
+        ))}
+      </div>
+      {'preStop' in lifecycle && (
+        <TextField
+          label="preStop sleep (s)"
+          numeric
+          value={String((lifecycle.preStop as { sleep?: { seconds?: unknown } }).sleep?.seconds ?? '')}
+          issuePath={`${base}.lifecycle.preStop`}
+          hint="what the spec says; how long it takes is the behaviour's preStop"
+          onCommit={(text) => setContainerField(name, ['lifecycle', 'preStop', 'sleep', 'seconds'], parseNumberInput(text))}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+const HOOK_DEFAULTS = {
+  postStart: { exec: { command: ['sh', '-c', 'echo started > /tmp/started'] } },
+  preStop: { sleep: { seconds: 5 } },
+};
+

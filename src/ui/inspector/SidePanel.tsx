@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { selectPodView, selectResult, selectSelected } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+import { ActionList } from './ActionList';
+import { BreakIt } from './BreakIt';
+import { ContainerInspector } from './ContainerInspector';
+import { PodInspector } from './PodInspector';
+import { YamlPanel } from './YamlPanel';
+
+type Tab = 'container' | 'pod' | 'actions' | 'yaml';
+
+/** Break-it on top (always at hand while playing), then the inspector's tabs. */
+export function SidePanel() {
+  const selected = useAppStore(selectSelected);
+  const actionCount = useAppStore((s) => selectPodView(s).actions.length);
+  const issueCount = useAppStore((s) => selectResult(s).issues.length);
+  const [tab, setTab] = useState<Tab>(selected?.kind === 'container' ? 'container' : 'pod');
+  const selectedKey = selected?.kind === 'container' ? `container:${selected.name}` : selected?.kind;
+  // Only a new selection switches the tab, not every store change.
+  useEffect(() => {
+    if (selectedKey) setTab(selectedKey === 'pod' ? 'pod' : 'container');
+  }, [selectedKey]);
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'container', label: selected?.kind === 'container' ? selected.name : 'Container' },
+    { id: 'pod', label: 'Pod' },
+    { id: 'actions', label: `Actions (${actionCount})` },
+    { id: 'yaml', label: issueCount > 0 ? `YAML ⚠ ${issueCount}` : 'YAML' },
+  ];
+  return (
+    <aside className="side" aria-label="Inspector">
+      <BreakIt />
+      <div className="tabs" role="tablist" aria-label="Inspector">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className="tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'container' &&
+          (selected?.kind === 'container' ? <ContainerInspector name={selected.name} /> : <p className="muted">Select a container on the Pod.</p>)}
+        {tab === 'pod' && <PodInspector />}
+        {tab === 'actions' && <ActionList />}
+        {tab === 'yaml' && <YamlPanel />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+import { addContainer } from '../../app/actions';
+import { KIND_TEMPLATES, TEMPLATES, type ContainerKind, type ContainerTemplate } from '../../scenario/templates';
+import { PaletteItem } from './PaletteItem';
+import { usePaletteDrag } from './usePaletteDrag';
+
+const KINDS: ContainerKind[] = ['init', 'native-sidecar', 'classic-sidecar', 'main'];
+const GROUPS: { title: string; kinds: ContainerKind[] }[] = [
+  { title: 'Before the app', kinds: ['init'] },
+  { title: 'Beside the app', kinds: ['native-sidecar', 'classic-sidecar'] },
+  { title: 'The app', kinds: ['main'] },
+];
+
+/** The container kinds and ready-made containers: press to add at the end, or drag onto the Pod. */
+export function Palette() {
+  const drag = usePaletteDrag();
+  const add = (template: ContainerTemplate) => {
+    if (!drag.consumeDragClick()) addContainer(template);
+  };
+  return (
+    <nav className="palette" aria-label="Containers to add">
+      <h2 className="panel-title">Add</h2>
+      <div className="palette-kinds">
+        {KINDS.map((kind) => (
+          <PaletteItem key={kind} template={KIND_TEMPLATES[kind]} drag={drag} onAdd={add} variant="kind" />
+        ))}
+      </div>
+      <h2 className="panel-title">Templates</h2>
+      {GROUPS.map((group) => (
+        <section key={group.title} className="palette-group" aria-label={group.title}>
+          <h3>{group.title}</h3>
+          {TEMPLATES.filter((t) => group.kinds.includes(t.kind)).map((template) => (
+            <PaletteItem key={template.id} template={template} drag={drag} onAdd={add} variant="template" />
+          ))}
+        </section>
+      ))}
+      {drag.ghost && (
+        <div className={`drag-ghost kind-${drag.ghost.template.kind}`} style={{ left: drag.ghost.x, top: drag.ghost.y }} aria-hidden="true">
+          {drag.ghost.template.label}
+        </div>
+      )}
+    </nav>
+  );
+}

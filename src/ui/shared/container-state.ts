@@ -1,0 +1,66 @@
+/**
+ * How a container's state reads on screen: a tone (colour), an icon and words, so that no state
+ * is told by colour alone. Pure: from the engine's status to text.
+ */
+import type { ContainerStatus } from '../../engine/trace';
+import type { ContainerMoment } from '../../app/useContainerAt';
+
+export type Tone = 'idle' | 'waiting' | 'starting' | 'running' | 'ready' | 'done' | 'failed' | 'stopping';
+
+export interface StateLook {
+  tone: Tone;
+  icon: string;
+  label: string;
+  /** The reason or detail, in plain words. */
+  detail: string;
+}
+
+const KILL_REASONS: Record<string, string> = {
+  PodDeleted: 'pod deleted',
+  PodCompleted: 'pod completed',
+  InitContainerFailed: 'an init container failed',
+  DeadlineExceeded: 'deadline exceeded',
+  LivenessProbeFailed: 'liveness probe failed',
+  StartupProbeFailed: 'startup probe failed',
+  FailedPostStartHook: 'postStart hook failed',
+};
+
+export function lookOf(status: ContainerStatus | undefined, moment: ContainerMoment): StateLook {
+  if (!status) return { tone: 'idle', icon: '·', label: 'Not created', detail: 'not yet' };
+  const { state } = status;
+  if (state.running) {
+    if (moment.kind === 'stopping') {
+      const how = moment.signal === 'preStop' ? 'preStop hook' : moment.signal ? `${moment.signal} sent` : 'stopping';
+      const why = KILL_REASONS[moment.reason];
+      return { tone: 'stopping', icon: '⏻', label: 'Stopping', detail: why ? `${how} · ${why}` : how };
+    }
+    if (!status.started) return { tone: 'starting', icon: '◔', label: 'Starting', detail: 'running, not started yet' };
+    if (status.ready) return { tone: 'ready', icon: '✔', label: 'Ready', detail: 'running, started, ready' };
+    return { tone: 'running', icon: '▶', label: 'Running', detail: 'started, not ready' };
+  }
+  if (state.terminated) {
+    const { exitCode, reason } = state.terminated;
+    return exitCode === 0
+      ? { tone: 'done', icon: '■', label: 'Completed', detail: `terminated, exit code ${exitCode}` }
+      : { tone: 'failed', icon: '✖', label: reason || 'Error', detail: `terminated, exit code ${exitCode}` };
+  }
+  const reason = state.waiting?.reason ?? 'Waiting';
+  if (moment.kind === 'backoff') {
+    return { tone: 'failed', icon: '⟳', label: reason, detail: `retry in ${moment.secondsLeft}s` };
+  }
+  if (/BackOff|Err|Invalid|Error/.test(reason)) return { tone: 'failed', icon: '⟳', label: reason, detail: 'waiting' };
+  if (reason === 'PodInitializing') return { tone: 'idle', icon: '…', label: 'Waiting', detail: 'PodInitializing' };
+  return { tone: 'waiting', icon: '…', label: 'Waiting', detail: reason };
+}
+
+/** The tone of a status recorded in a history (the timeline spans): the same words, no moment. */
+export function toneOf(status: ContainerStatus | undefined): Tone {
+  return lookOf(status, { kind: 'none' }).tone;
+}
+
+export function spanLabel(status: ContainerStatus): string {
+  const look = lookOf(status, { kind: 'none' });
+  if (status.state.terminated) return `${look.label} (exit ${status.state.terminated.exitCode})`;
+  if (status.state.waiting) return status.state.waiting.reason;
+  return look.label;
+}

@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { selectEventCount, useTrace } from '../../app/useStatusAt';
+import { useAppStore } from '../../app/store';
+import { explainEvent } from './explain-event';
+
+/** The last moment's events told in plain words (also read out by screen readers). */
+export function WhatsHappening() {
+  const trace = useTrace();
+  const count = useAppStore(selectEventCount);
+  const lines = useMemo(() => {
+    if (!trace || count === 0) return [];
+    const last = trace.events[count - 1]!.t;
+    const out: string[] = [];
+    for (let i = count - 1; i >= 0 && trace.events[i]!.t === last; i--) {
+      const line = explainEvent(trace, trace.events[i]!);
+      if (line && !out.includes(line)) out.unshift(line);
+    }
+    return out.slice(-3);
+  }, [trace, count]);
+  return (
+    <div className="happening" aria-live="polite" aria-label="What is happening">
+      {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { seek } from '../../app/actions';
+import { selectPlaying, selectT } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+import { useTrace } from '../../app/useStatusAt';
+import { containerEvents } from '../../app/trace-index';
+import type { Trace } from '../../engine/trace';
+import { formatAge } from '../shared/format';
+import { lanesOf, tickStep, type Lane } from './lanes';
+
+interface Window {
+  from: number;
+  to: number;
+}
+
+const MIN_WINDOW = 2;
+
+/**
+ * One lane per container, its states as spans over time, events as markers, a cursor at t.
+ * Click or drag on the lanes to move t; zoom and pan for long runs.
+ */
+export function Timeline() {
+  const trace = useTrace();
+  const end = trace?.end ?? 0;
+  const [zoom, setZoom] = useState<Window | null>(null);
+  const view = clampWindow(zoom ?? { from: 0, to: Math.max(end, MIN_WINDOW) }, end);
+  const tracks = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
+
+  useFollowCursor(zoom, setZoom);
+
+  const timeAt = useCallback(
+    (clientX: number) => {
+      const box = tracks.current!.getBoundingClientRect();
+      return view.from + ((clientX - box.left) / box.width) * (view.to - view.from);
+    },
+    [view.from, view.to],
+  );
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if ((event.target as HTMLElement).closest('button') || event.button !== 0) return;
+    pressed.current = true;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    seek(timeAt(event.clientX));
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (pressed.current) seek(timeAt(event.clientX));
+  };
+  const onPointerUp = () => void (pressed.current = false);
+
+  const zoomBy = (factor: number, around = useAppStore.getState().playback.t) => {
+    const width = Math.max(MIN_WINDOW, (view.to - view.from) * factor);
+    if (width >= end) return setZoom(null);
+    const share = (around - view.from) / (view.to - view.from);
+    setZoom(clampWindow({ from: around - share * width, to: around - share * width + width }, end));
+  };
+  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
+    if (event.ctrlKey || event.metaKey) {
+      zoomBy(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX));
+    } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+      const shift = ((event.deltaX || event.deltaY) / 800) * (view.to - view.from);
+      if (zoom) setZoom(clampWindow({ from: view.from + shift, to: view.to + shift }, end));
+    }
+  };
+
+  const lanes = trace ? lanesOf(trace) : [];
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <div className="timeline-head">
+        <div className="timeline-title">
+          <h2 className="panel-title">Timeline</h2>
+          <div className="timeline-zoom" role="group" aria-label="Zoom" title="Click or drag on the lanes to move in time; Ctrl+wheel zooms, Shift+wheel pans">
+            <button type="button" onClick={() => zoomBy(0.5)} aria-label="Zoom in">+</button>
+            <button type="button" onClick={() => zoomBy(2)} disabled={!zoom} aria-label="Zoom out">−</button>
+            <button type="button" onClick={() => setZoom(null)} disabled={!zoom} aria-label="Whole run">⤢</button>
+          </div>
+        </div>
+        <div className="timeline-axis-wrap">
+          <Axis from={view.from} to={view.to} />
+        </div>
+      </div>
+      <div className="timeline-body">
+        <div className="timeline-names">
+          {lanes.map((lane) => (
+            <div key={lane.name} className={`lane-name lane-${lane.role}`}>{lane.name}</div>
+          ))}
+        </div>
+        <div
+          className="timeline-tracks"
+          ref={tracks}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onWheel={onWheel}
+        >
+          {trace && lanes.map((lane) => <LaneTrack key={lane.name} lane={lane} trace={trace} from={view.from} to={view.to} />)}
+          <Cursor from={view.from} to={view.to} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+const pct = (t: number, from: number, to: number) => `${((t - from) / (to - from)) * 100}%`;
+
+function Axis({ from, to }: Window) {
+  const step = tickStep(to - from);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return (
+    <div className="timeline-axis" aria-hidden="true">
+      {ticks.map((t) => (
+        <span key={t} style={{ left: pct(t, from, to) }}>{t < 120 ? `${Math.round(t * 10) / 10}s` : formatAge(t)}</span>
+      ))}
+    </div>
+  );
+}
+
+const LaneTrack = memo(function LaneTrack({ lane, trace, from, to }: { lane: Lane; trace: Trace; from: number; to: number }) {
+  const markers = useMemo(() => {
+    const events = lane.role === 'pod' ? trace.events.filter((e) => !('container' in e)) : containerEvents(trace, lane.name);
+    const shown = [];
+    let lastShare = -1;
+    for (const event of events) {
+      if (!event.event || event.t < from || event.t > to) continue;
+      const share = (event.t - from) / (to - from);
+      if (share - lastShare < 0.004) continue;
+      lastShare = share;
+      shown.push(event);
+    }
+    return shown;
+  }, [lane, trace, from, to]);
+  return (
+    <div className={`lane lane-${lane.role}`}>
+      {lane.spans
+        .filter((span) => span.to >= from && span.from <= to)
+        .map((span) => (
+          <div
+            key={span.from}
+            className={`span tone-${span.tone}`}
+            style={{ left: pct(Math.max(span.from, from), from, to), width: pct(Math.min(span.to, to) - Math.max(span.from, from) + from, from, to) }}
+            title={`${lane.name}: ${span.label}, ${span.from.toFixed(1)}–${span.to.toFixed(1)} s`}
+          >
+            <span className="span-label">{span.label}</span>
+          </div>
+        ))}
+      {markers.map((event, i) => (
+        <button
+          key={i}
+          type="button"
+          className={`marker${event.event!.type === 'Warning' ? ' is-warning' : ''}`}
+          style={{ left: pct(event.t, from, to) }}
+          aria-label={`${event.event!.reason} at ${event.t.toFixed(1)} s: ${event.event!.message}`}
+          data-tip={`${event.event!.reason} · ${event.t.toFixed(1)} s`}
+          title={`${event.event!.reason} at ${event.t.toFixed(1)} s: ${event.event!.message}`}
+          onClick={() => seek(event.t)}
+        />
+      ))}
+    </div>
+  );
+});
+
+function Cursor({ from, to }: Window) {
+  const t = useAppStore(selectT);
+  if (t < from || t > to) return null;
+  return <div className="timeline-cursor" style={{ left: pct(t, from, to) }} aria-hidden="true" />;
+}
+
+/** While playing in a zoomed view, pans so the cursor stays in sight. */
+function useFollowCursor(zoom: Window | null, setZoom: (window: Window) => void) {
+  const playing = useAppStore(selectPlaying);
+  useEffect(() => {
+    if (!zoom || !playing) return;
+    return useAppStore.subscribe((state) => {
+      const t = state.playback.t;
+      const width = zoom.to - zoom.from;
+      if (t > zoom.to || t < zoom.from) setZoom({ from: t - width * 0.1, to: t + width * 0.9 });
+    });
+  }, [zoom, playing, setZoom]);
+}
+
+function clampWindow(window: Window, end: number): Window {
+  const width = window.to - window.from;
+  const max = Math.max(end, MIN_WINDOW);
+  if (width >= max) return { from: 0, to: max };
+  const from = Math.max(0, Math.min(window.from, max - width));
+  return { from, to: from + width };
+}

@@ -1,0 +1,81 @@
+/**
+ * The timeline's spans: a status history cut into stretches of one look, computed once per
+ * trace. Reads what the engine recorded; decides nothing.
+ */
+import type { ContainerStatus, History, Trace } from '../../engine/trace';
+import { spanLabel, toneOf, type Tone } from '../shared/container-state';
+
+export interface Span {
+  from: number;
+  to: number;
+  tone: Tone | 'pending' | 'succeeded' | 'terminating' | 'gone';
+  label: string;
+}
+
+export interface Lane {
+  name: string;
+  /** 'pod' for the pod's own lane. */
+  role: 'pod' | 'init' | 'sidecar' | 'regular';
+  spans: Span[];
+}
+
+const cache = new WeakMap<Trace, Lane[]>();
+
+export function lanesOf(trace: Trace): Lane[] {
+  let lanes = cache.get(trace);
+  if (!lanes) {
+    lanes = [
+      { name: 'Pod', role: 'pod', spans: podSpans(trace) },
+      ...trace.pod.initContainers.map((c): Lane => ({
+        name: c.name,
+        role: c.sidecar ? 'sidecar' : 'init',
+        spans: containerSpans(trace.containerStatuses[c.name], trace.end),
+      })),
+      ...trace.pod.containers.map((name): Lane => ({
+        name,
+        role: 'regular',
+        spans: containerSpans(trace.containerStatuses[name], trace.end),
+      })),
+    ];
+    cache.set(trace, lanes);
+  }
+  return lanes;
+}
+
+function containerSpans(history: History<ContainerStatus> | undefined, end: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < (history?.length ?? 0); i++) {
+    const entry = history![i]!;
+    const to = history![i + 1]?.t ?? end;
+    const span: Span = { from: entry.t, to, tone: toneOf(entry.value), label: spanLabel(entry.value) };
+    const last = spans.at(-1);
+    if (last && last.label === span.label && last.tone === span.tone) last.to = to;
+    else if (to > entry.t || i === history!.length - 1) spans.push(span);
+  }
+  return spans;
+}
+
+function podSpans(trace: Trace): Span[] {
+  const spans: Span[] = [];
+  const cut = trace.deletion?.t ?? Infinity;
+  for (let i = 0; i < trace.phase.length; i++) {
+    const entry = trace.phase[i]!;
+    if (entry.t >= cut) break;
+    const to = Math.min(trace.phase[i + 1]?.t ?? trace.end, cut, trace.end);
+    const phase = entry.value.phase;
+    const tone = phase === 'Running' ? 'running' : phase === 'Pending' ? 'pending' : phase === 'Succeeded' ? 'succeeded' : 'failed';
+    spans.push({ from: entry.t, to, tone, label: phase });
+  }
+  if (trace.deletion) {
+    const gone = trace.deletedAt ?? trace.end;
+    spans.push({ from: trace.deletion.t, to: gone, tone: 'terminating', label: 'Terminating' });
+    if (trace.deletedAt !== undefined && trace.deletedAt < trace.end) spans.push({ from: trace.deletedAt, to: trace.end, tone: 'gone', label: 'Deleted' });
+  }
+  return spans;
+}
+
+/** Tick spacing for an axis of `duration` seconds: about 6–12 ticks at a round step. */
+export function tickStep(duration: number): number {
+  const steps = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400];
+  return steps.find((step) => duration / step <= 12) ?? 21600;
+}
