@@ -4,6 +4,8 @@
  * `-` reads standard input. Errors go to stderr as `FILE:LINE:COLUMN: field.path: message`.
  */
 import { readFile } from 'node:fs/promises';
+import type { ScenarioIssue } from '../scenario/issues';
+import { parseScenario } from '../scenario/parse-scenario';
 import { exportRunnable } from '../scenario/runnable-export';
 import { importWorkload } from '../scenario/workload-import';
 
@@ -45,19 +47,26 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
     return 1;
   }
+  const { origin } = imported;
+  const plainPod = origin.kind === 'Pod' && origin.document === 0 && origin.item === undefined;
+  // A Pod the import only annotated is validated as the user wrote it, so lines point into their file.
+  const own = plainPod ? parseScenario(text) : null;
+  if (own && !own.ok) return report(file, own.issues, '');
   const result = exportRunnable(imported.source, { keepAnnotations });
   if (!result.ok) {
-    // Lines point into the user's file only when the import did not rewrite it.
-    const samePositions = imported.source === text;
-    for (const issue of result.issues) {
-      const at = samePositions && issue.line !== null ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
-      const where = samePositions ? '' : ` (in the pod taken from the ${imported.origin.kind} ${imported.origin.name})`;
-      process.stderr.write(`${at}: ${issue.path || '(document)'}: ${issue.message}${where}\n`);
-    }
-    return 1;
+    const where = imported.source === text ? '' : ` (in the pod taken from the ${origin.kind} ${origin.name})`;
+    return report(file, imported.source === text ? result.issues : result.issues.map((i) => ({ ...i, line: null })), where);
   }
   process.stdout.write(result.yaml);
   return 0;
+}
+
+function report(file: string, issues: ScenarioIssue[], where: string): number {
+  for (const issue of issues) {
+    const at = issue.line === null ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
+    process.stderr.write(`${at}: ${issue.path || '(document)'}: ${issue.message}${where}\n`);
+  }
+  return 1;
 }
 
 async function readStdin(): Promise<string> {
