@@ -305,8 +305,14 @@ describe('image-pull-failure', () => {
     const seen = statuses(trace);
     expect(seen).toContain('ImagePullBackOff');
     expect(seen).toContain('ErrImagePull');
+    // The failed pull shows in the status at the pod worker's next sync; then the backoff.
     const failed = first(trace, 'PullFailed', 'web');
-    expect(containerStatusAt(trace, 'web', failed.t)?.state.waiting?.reason).toBe('ErrImagePull');
+    const reasons: string[] = [];
+    for (let t = failed.t; t < failed.t + 10; t += 0.5) {
+      const reason = containerStatusAt(trace, 'web', t)?.state.waiting?.reason ?? '';
+      if (reason !== 'ContainerCreating' && reasons.at(-1) !== reason) reasons.push(reason);
+    }
+    expect(reasons.slice(0, 2)).toEqual(['ErrImagePull', 'ImagePullBackOff']);
   });
 });
 
