@@ -7,7 +7,7 @@ import type { EventQueue } from './event-queue';
 import type { Recorder } from './recorder';
 import type { ContainerModel, PodModel, ProbeKind, ProbeTiming, RunBehavior } from './types';
 import type { Backoff } from './rules/restart-backoff';
-import type { KillReason } from './trace';
+import type { ContainerStatus, KillReason } from './trace';
 
 /** One container instance (a containerd container): created and started once, exits once. */
 export interface Instance {
@@ -66,6 +66,8 @@ export interface ContainerRuntime {
   failProbesFrom: number | null;
   /** Whether a kill of the running instance is under way (kubelet goroutine). */
   killing: boolean;
+  /** When a backoff of this container expires and wakes the pod worker. */
+  wakeAt?: number;
 }
 
 export interface Deletion {
@@ -89,6 +91,11 @@ export interface Sim {
   /** Bumped by every change that can alter the published status; lets unchanged instants skip it. */
   version: number;
   recordedVersion: number;
+  /** Containers whose published status must be generated anew. */
+  touched: Set<ContainerRuntime>;
+  allTouched: boolean;
+  /** The statuses last generated, per init and regular container. */
+  statusCache?: { init: ContainerStatus[]; regular: ContainerStatus[] };
   deletion?: Deletion;
   /** The kubelet decided to kill the whole pod (completion, init failure, deadline, deletion). */
   killPodReason?: KillReason;
@@ -99,10 +106,15 @@ export interface Sim {
   deletedAt?: number;
 }
 
-/** Something changed: the kubelet will sync, and the status may differ. */
-export function changed(sim: Sim): void {
+/**
+ * Something changed: the kubelet will sync, and the status may differ — that container's only,
+ * when one is named, else possibly any.
+ */
+export function changed(sim: Sim, c?: ContainerRuntime): void {
   sim.dirty = true;
   sim.version++;
+  if (c) sim.touched.add(c);
+  else sim.allTouched = true;
 }
 
 export function isRunning(c: ContainerRuntime): boolean {

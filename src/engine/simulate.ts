@@ -64,6 +64,8 @@ class Simulation {
       dirty: true,
       version: 1,
       recordedVersion: 0,
+      touched: new Set(),
+      allTouched: true,
       terminated: false,
       sandboxReady: true,
       deadlineExceeded: false,

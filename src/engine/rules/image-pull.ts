@@ -35,7 +35,7 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
       `Back-off pulling image ${quoted}`,
     );
     cacheReason(sim, c, 'ImagePullBackOff', `Back-off pulling image ${quoted}`);
-    resyncAt(sim, heldUntil);
+    resyncAt(sim, c, heldUntil);
     return false;
   }
 

@@ -110,7 +110,7 @@ function setResult(sim: Sim, c: ContainerRuntime, w: ProbeWorker, result: ProbeR
   w.result = result;
   // A new result is a reason to sync: a startup success may let the next init container start,
   // a liveness or startup failure gets the container killed.
-  changed(sim);
+  changed(sim, c);
   if (w.kind === 'startup' && result === 'success') triggerReadiness(sim, c);
 }
 

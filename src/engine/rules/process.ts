@@ -28,7 +28,7 @@ export function exitProcess(sim: Sim, c: ContainerRuntime, inst: Instance, exitC
     reason: inst.exitReason,
     restartCount: inst.restartCount,
   });
-  changed(sim);
+  changed(sim, c);
 }
 
 /** Schedules the process's own exit, if its behaviour has one. */
@@ -63,12 +63,14 @@ export function cacheReason(sim: Sim, c: ContainerRuntime, reason: string, messa
   const shown = before && before.visibleAt <= sim.now ? { reason: before.reason, message: before.message } : before?.shown;
   c.reason = shown ? { reason, message, visibleAt, shown } : { reason, message, visibleAt };
   sim.queue.push(visibleAt, () => {
-    changed(sim);
+    changed(sim, c);
   });
 }
 
-/** Wakes the pod worker at `t` (a backoff expiring). */
-export function resyncAt(sim: Sim, t: number): void {
+/** Wakes the pod worker at `t`, when this container's backoff expires (once per expiry). */
+export function resyncAt(sim: Sim, c: ContainerRuntime, t: number): void {
+  if (c.wakeAt === t) return;
+  c.wakeAt = t;
   sim.queue.push(t, () => {
     changed(sim);
   });

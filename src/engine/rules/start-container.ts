@@ -29,7 +29,7 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
           `Back-off restarting failed container ${name} in pod ${podRef(sim)}`,
         );
       }
-      resyncAt(sim, heldUntil);
+      resyncAt(sim, c, heldUntil);
       return false;
     }
     sim.crashBackoff.next(key, last.finishedAt);
@@ -57,14 +57,14 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   sim.rec.emitK8s({ t: sim.now, type: 'Started', container: name, restartCount }, 'Normal', 'Started', `Started container ${name}`);
   scheduleOwnExit(sim, c, inst);
   // PLEG reports the new container: another sync follows (it may start the next container).
-  changed(sim);
+  changed(sim, c);
 
   if (c.spec.hooks.postStart) {
     const { postStart, postStartFails } = inst.behavior;
     sim.rec.emit({ t: sim.now, type: 'HookStarted', container: name, hook: 'postStart' });
     yield { until: at(sim.now + postStart) };
     inst.published = true;
-    changed(sim);
+    changed(sim, c);
     if (postStartFails) {
       sim.rec.emitK8s(
         { t: sim.now, type: 'HookFinished', container: name, hook: 'postStart', failed: true },

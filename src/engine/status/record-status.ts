@@ -3,21 +3,44 @@
  * trace events that describe the change (readiness, started, phase, conditions).
  * kubelet: pkg/kubelet/kubelet_pods.go generateAPIPodStatus.
  */
-import type { Sim } from '../runtime';
-import type { PodCondition, PodPhase } from '../trace';
+import type { ContainerRuntime, Sim } from '../runtime';
+import type { ContainerStatus, PodCondition, PodPhase } from '../trace';
 import { podConditions } from './conditions';
 import { containerStatus, markUnknownAtTermination } from './container-status';
 import { podPhase } from './pod-phase';
+
+let changedNames = new Set<string>();
+
+/** Regenerates only the statuses of containers touched since the last time. */
+function currentStatuses(sim: Sim): { init: ContainerStatus[]; regular: ContainerStatus[] } {
+  const cache = (sim.statusCache ??= { init: [], regular: [] });
+  changedNames = new Set();
+  const refresh = (list: ContainerRuntime[], out: ContainerStatus[]) =>
+    list.forEach((c, i) => {
+      if (sim.allTouched || sim.touched.has(c) || out[i] === undefined) {
+        out[i] = containerStatus(sim, c);
+        changedNames.add(c.spec.name);
+      }
+    });
+  refresh(sim.init, cache.init);
+  refresh(sim.regular, cache.regular);
+  sim.touched.clear();
+  sim.allTouched = false;
+  // markUnknownAtTermination rewrites states: give it copies.
+  return sim.terminated
+    ? { init: cache.init.map((s) => ({ ...s })), regular: cache.regular.map((s) => ({ ...s })) }
+    : { init: cache.init, regular: cache.regular };
+}
 
 export function recordStatus(sim: Sim): void {
   if (sim.version === sim.recordedVersion) return;
   sim.recordedVersion = sim.version;
   const { rec, now } = sim;
-  const init = sim.init.map((c) => containerStatus(sim, c));
-  const regular = sim.regular.map((c) => containerStatus(sim, c));
+  const { init, regular } = currentStatuses(sim);
   if (sim.terminated) markUnknownAtTermination(sim, init, regular);
 
   for (const status of [...init, ...regular]) {
+    if (!changedNames.has(status.name) && !sim.terminated) continue;
     const history = rec.containerStatuses[status.name];
     const before = history?.[history.length - 1]?.value;
     if (!rec.setContainerStatus(now, status)) continue;

@@ -1,0 +1,278 @@
+/**
+ * fast-check arbitraries of the engine's input, for the property tests: pods of every shape the
+ * composer accepts, with times kept small so that one simulation stays cheap. Every generated pod
+ * also passes the scenario validator (`podManifest` writes the manifest that parses back to it).
+ */
+import fc from 'fast-check';
+import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, ProbeTiming, RestartPolicy, RunBehavior } from './types';
+
+/** Seconds in half-second steps: fractions exercise the millisecond rounding and whole-second truncation. */
+const seconds = (max: number) => fc.integer({ min: 0, max: 2 * max }).map((n) => n / 2);
+const rarely = <T>(usual: T, rare: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(usual), weight: 3 }, { arbitrary: rare, weight: 1 });
+
+const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,6}[a-z0-9])?$/);
+const exitCode = fc.constantFrom(0, 1, 137);
+const restartPolicy = fc.constantFrom<RestartPolicy>('Always', 'OnFailure', 'Never');
+
+const runFields = {
+  run: fc.option(seconds(120), { nil: null, freq: 3 }),
+  exitCode,
+  oom: rarely(false, fc.constant(true)),
+  startup: rarely(0, seconds(10)),
+  unhealthyAfter: fc.option(seconds(60), { nil: null, freq: 2 }),
+  postStart: seconds(5),
+  postStartFails: rarely(false, fc.constant(true)),
+  preStop: seconds(10),
+  stop: fc.oneof(seconds(10), fc.constant('ignore' as const)),
+  stopExitCode: fc.constantFrom(0, 1, 143),
+  pull: rarely(0, seconds(5)),
+  pullFailures: rarely(0, fc.integer({ min: 1, max: 2 })),
+};
+
+const behavior: fc.Arbitrary<Behavior> = fc.record({
+  ...runFields,
+  attempts: fc.array(fc.record(runFields, { requiredKeys: [] }), { maxLength: 3 }),
+});
+
+function probe(kind: ProbeKind): fc.Arbitrary<ProbeTiming> {
+  return fc
+    .record(
+      {
+        initialDelaySeconds: fc.integer({ min: 0, max: 3 }),
+        timeoutSeconds: fc.constant(1),
+        periodSeconds: fc.integer({ min: 1, max: 5 }),
+        successThreshold: kind === 'readiness' ? fc.integer({ min: 1, max: 2 }) : fc.constant(1),
+        failureThreshold: fc.integer({ min: 1, max: 3 }),
+        terminationGracePeriodSeconds: fc.integer({ min: 1, max: 5 }),
+        handler: fc.constantFrom('exec', 'httpGet', 'tcpSocket', 'grpc'),
+      },
+      {
+        requiredKeys: ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'handler'],
+      },
+    )
+    .map((timing) => {
+      // The API forbids a probe-level grace period on readiness probes.
+      if (kind === 'readiness') delete timing.terminationGracePeriodSeconds;
+      return timing;
+    });
+}
+
+type Unnamed = Omit<ContainerModel, 'name' | 'image'> & { tag: string };
+
+const imageTag = fc.constantFrom('1.0', 'latest');
+const pullPolicy = fc.constantFrom<ContainerModel['imagePullPolicy']>('IfNotPresent', 'IfNotPresent', 'Always', 'Never');
+
+const ordinaryInit: fc.Arbitrary<Unnamed> = fc.record({
+  role: fc.constant('init' as const),
+  tag: imageTag,
+  imagePullPolicy: pullPolicy,
+  hooks: fc.constant({ postStart: false, preStop: false }),
+  behavior,
+});
+
+/** Sidecars and regular containers: the ones that may have probes and hooks. */
+function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
+  return fc
+    .record({
+      tag: imageTag,
+      imagePullPolicy: pullPolicy,
+      hooks: fc.record({ postStart: rarely(false, fc.constant(true)), preStop: rarely(false, fc.constant(true)) }),
+      behavior,
+      startupProbe: fc.option(probe('startup'), { nil: undefined, freq: 3 }),
+      readinessProbe: fc.option(probe('readiness'), { nil: undefined, freq: 2 }),
+      livenessProbe: fc.option(probe('liveness'), { nil: undefined, freq: 3 }),
+    })
+    .map(({ startupProbe, readinessProbe, livenessProbe, ...rest }) => ({
+      role,
+      ...rest,
+      ...(startupProbe ? { startupProbe } : {}),
+      ...(readinessProbe ? { readinessProbe } : {}),
+      ...(livenessProbe ? { livenessProbe } : {}),
+    }));
+}
+
+/** An action on the container at index `target` (modulo the number of containers). */
+type UnboundAction =
+  | { at: number; do: 'delete'; gracePeriodSeconds?: number }
+  | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
+  | { at: number; do: 'fail-probes'; target: number };
+
+function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
+  const at = seconds(maxAt);
+  return fc.oneof(
+    fc
+      .record({ at, grace: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) })
+      .map(({ at, grace }): UnboundAction => (grace === undefined ? { at, do: 'delete' } : { at, do: 'delete', gracePeriodSeconds: grace })),
+    fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
+    fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5) }),
+  );
+}
+
+function bind(actions: UnboundAction[], names: string[]): PodAction[] {
+  return actions
+    .map((a): PodAction => {
+      if (a.do === 'delete') return a;
+      const container = names[a.target % names.length]!;
+      return a.do === 'kill'
+        ? { at: a.at, do: 'kill', container, exitCode: a.exitCode, oom: a.oom }
+        : { at: a.at, do: 'fail-probes', container };
+    })
+    .sort((a, b) => a.at - b.at);
+}
+
+function named(c: Unnamed, name: string): ContainerModel {
+  const { tag, ...rest } = c;
+  return { name, image: `registry.example/${name}:${tag}`, ...rest };
+}
+
+const MAX_CONTAINERS = 6;
+
+/**
+ * Any pod: 0–3 init containers (regular ones and native sidecars in any order), 1–3 regular
+ * containers, any restart policy, behaviours, probes, hooks, and up to three user actions in the
+ * first 200 s.
+ */
+export const arbitraryPod: fc.Arbitrary<PodModel> = fc
+  .record({
+    name: dnsLabel,
+    names: fc.uniqueArray(dnsLabel, { minLength: MAX_CONTAINERS, maxLength: MAX_CONTAINERS }),
+    restartPolicy,
+    terminationGracePeriodSeconds: fc.integer({ min: 0, max: 10 }),
+    activeDeadlineSeconds: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined, freq: 5 }),
+    initContainers: fc.array(fc.oneof(ordinaryInit, probedContainer('sidecar')), { maxLength: 3 }),
+    containers: fc.array(probedContainer('regular'), { minLength: 1, maxLength: 3 }),
+    actions: fc.array(actionArb(200), { maxLength: 3 }),
+  })
+  .map((p) => {
+    const initContainers = p.initContainers.map((c, i) => named(c, p.names[i]!));
+    const containers = p.containers.map((c, i) => named(c, p.names[3 + i]!));
+    const model: PodModel = {
+      name: p.name,
+      namespace: 'default',
+      restartPolicy: p.restartPolicy,
+      terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
+      initContainers,
+      containers,
+      actions: bind(p.actions, [...initContainers, ...containers].map((c) => c.name)),
+    };
+    if (p.activeDeadlineSeconds !== undefined) model.activeDeadlineSeconds = p.activeDeadlineSeconds;
+    return model;
+  });
+
+const QUIET_BEHAVIOR: Behavior = {
+  run: null,
+  exitCode: 0,
+  oom: false,
+  startup: 0,
+  unhealthyAfter: null,
+  postStart: 0,
+  postStartFails: false,
+  preStop: 0,
+  stop: 0,
+  stopExitCode: 143,
+  pull: 0,
+  pullFailures: 0,
+  attempts: [],
+};
+
+const crashRun = fc.oneof({ arbitrary: seconds(30), weight: 3 }, { arbitrary: seconds(700), weight: 1 });
+
+/**
+ * Pods where nothing but crash-loop backoff decides when a container restarts: 1–3 regular
+ * containers that exit on their own or are killed, images present, no init containers, probes,
+ * hooks or deletion. Runs may last past the 600 s that resets the backoff.
+ */
+export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
+  .record({
+    names: fc.uniqueArray(dnsLabel, { minLength: 3, maxLength: 3 }),
+    restartPolicy: fc.constantFrom<RestartPolicy>('Always', 'OnFailure'),
+    containers: fc.array(
+      fc.record({
+        run: crashRun,
+        exitCode,
+        attempts: fc.array(fc.record({ run: crashRun, exitCode }, { requiredKeys: [] }), { maxLength: 8 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    kills: fc.array(
+      fc.record({ at: seconds(2000), do: fc.constant('kill' as const), target: fc.nat(2), exitCode, oom: fc.constant(false) }),
+      { maxLength: 3 },
+    ),
+  })
+  .map((p) => {
+    const containers = p.containers.map(
+      ({ run, exitCode: code, attempts }, i): ContainerModel => ({
+        name: p.names[i]!,
+        image: `registry.example/${p.names[i]}:1.0`,
+        role: 'regular',
+        imagePullPolicy: 'IfNotPresent',
+        hooks: { postStart: false, preStop: false },
+        behavior: { ...QUIET_BEHAVIOR, run, exitCode: code, attempts: attempts as Partial<RunBehavior>[] },
+      }),
+    );
+    return {
+      name: 'crashloop',
+      namespace: 'default',
+      restartPolicy: p.restartPolicy,
+      terminationGracePeriodSeconds: 30,
+      initContainers: [],
+      containers,
+      actions: bind(p.kills, containers.map((c) => c.name)),
+    };
+  });
+
+const PROBE_HANDLER: Record<ProbeTiming['handler'], Record<string, unknown>> = {
+  exec: { exec: { command: ['true'] } },
+  httpGet: { httpGet: { path: '/healthz', port: 8080 } },
+  tcpSocket: { tcpSocket: { port: 8080 } },
+  grpc: { grpc: { port: 9090 } },
+};
+
+function probeManifest(timing: ProbeTiming): Record<string, unknown> {
+  const { handler, ...fields } = timing;
+  return { ...PROBE_HANDLER[handler], ...fields };
+}
+
+function containerManifest(c: ContainerModel): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: c.name, image: c.image, imagePullPolicy: c.imagePullPolicy };
+  if (c.role === 'sidecar') out.restartPolicy = 'Always';
+  for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
+    const timing = c[kind];
+    if (timing) out[kind] = probeManifest(timing);
+  }
+  const lifecycle: Record<string, unknown> = {};
+  if (c.hooks.postStart) lifecycle.postStart = { exec: { command: ['sh', '-c', 'true'] } };
+  if (c.hooks.preStop) lifecycle.preStop = { exec: { command: ['sh', '-c', 'true'] } };
+  if (Object.keys(lifecycle).length > 0) out.lifecycle = lifecycle;
+  return out;
+}
+
+/**
+ * The Pod manifest (a plain object, ready for YAML) whose scenario is exactly `model`: every
+ * behaviour field and every action written out, so that parsing it gives `model` back.
+ */
+export function podManifest(model: PodModel): Record<string, unknown> {
+  const all = [...model.initContainers, ...model.containers];
+  const behaviors = Object.fromEntries(all.map((c) => [c.name, c.behavior]));
+  const spec: Record<string, unknown> = {
+    restartPolicy: model.restartPolicy,
+    terminationGracePeriodSeconds: model.terminationGracePeriodSeconds,
+  };
+  if (model.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = model.activeDeadlineSeconds;
+  if (model.initContainers.length > 0) spec.initContainers = model.initContainers.map(containerManifest);
+  spec.containers = model.containers.map(containerManifest);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: model.name,
+      namespace: model.namespace,
+      annotations: {
+        'podlab.dev/behavior': JSON.stringify(behaviors),
+        'podlab.dev/actions': JSON.stringify(model.actions),
+      },
+    },
+    spec,
+  };
+}
