@@ -29,6 +29,7 @@ describe('commands', () => {
       ['nginx', '-g', 'daemon off;'],
       ['python3', '-m', 'http.server', '8080'],
       ['sh', '-c', 'exec redis-server --appendonly yes'],
+      ['nc', '-lk', '-p', '8080'],
     ]) {
       const guess = infer({ command });
       expect(guess.behavior, command.join(' ')).toEqual({});
@@ -41,6 +42,11 @@ describe('commands', () => {
     const guess = infer({ command: ['sh', '-c', './migrate up; exit 2'] });
     expect(guess).toMatchObject({ behavior: { run: 0, exitCode: 2 }, certain: false });
     expect(guess.reason).toContain('assuming `migrate` finishes at once');
+  });
+
+  it('tells a netcat check from a netcat server', () => {
+    const guess = inferBehavior({ name: 'wait', image: 'busybox:1.36', command: ['sh', '-c', 'nc -z -w 5 db 5432'], role: 'init' });
+    expect(guess).toMatchObject({ behavior: { run: 2, exitCode: 0 }, certain: false });
   });
 
   it('does not guess through shell control flow', () => {

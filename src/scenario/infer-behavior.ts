@@ -41,7 +41,7 @@ const SERVER_IMAGES = [
 const SERVER_COMMANDS = [
   'nginx', 'envoy', 'redis-server', 'postgres', 'mysqld', 'mariadbd', 'httpd', 'apache2', 'haproxy', 'traefik',
   'fluent-bit', 'fluentd', 'prometheus', 'memcached', 'mongod', 'caddy', 'consul', 'vault', 'etcd', 'coredns',
-  'pause', 'gunicorn', 'uvicorn', 'java', 'node', 'npm', 'dotnet', 'php-fpm', 'rails', 'puma', 'nc', 'socat',
+  'pause', 'gunicorn', 'uvicorn', 'java', 'node', 'npm', 'dotnet', 'php-fpm', 'rails', 'puma', 'socat',
   'pilot-agent', 'linkerd2-proxy', 'otelcol', 'vector', 'grafana-server', 'kubectl-proxy',
 ];
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
@@ -145,7 +145,11 @@ function fromScript(script: string): Guess | null {
       exitCode = 1;
     } else if (QUICK_COMMANDS.includes(program)) {
       exitCode = 0;
-    } else if (SERVER_COMMANDS.includes(program) || (program.startsWith('python') && rest.includes('http.server'))) {
+    } else if (
+      SERVER_COMMANDS.includes(program) ||
+      (program.startsWith('python') && rest.includes('http.server')) ||
+      (program === 'nc' && rest.some((a) => /^-[a-zA-Z]*l/.test(a)))
+    ) {
       return { behavior: {}, reason: `runs ${shown}: \`${program}\` serves until stopped`, certain: true };
     } else {
       unknown ??= program;
