@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { simulate } from '../engine';
 import type { ContainerStatus, PodPhase, Trace } from '../engine/trace';
+import { parseScenario } from './parse-scenario';
 import { importWorkload, jobOutcome, type JobTerms } from './workload-import';
 
 function imported(text: string) {
@@ -311,3 +313,37 @@ function trace(phases: [number, PodPhase][], statuses: Record<string, ContainerS
     containerStatuses: Object.fromEntries(Object.entries(statuses).map(([name, value]) => [name, [{ t: 0, value }]])),
   };
 }
+
+describe('import, simulate, judge: whether a Job completes', () => {
+  function outcome(template: string, restartPolicy = 'Never', backoffLimit = 6) {
+    const text = `apiVersion: batch/v1
+kind: Job
+metadata: {name: work}
+spec:
+  backoffLimit: ${backoffLimit}
+  template:
+    spec:
+      restartPolicy: ${restartPolicy}
+${template.replace(/^/gm, '      ')}`;
+    const imported = importWorkload(text);
+    if (!imported.ok || !imported.job) throw new Error('no Job imported');
+    const scenario = parseScenario(imported.source);
+    if (!scenario.ok) throw new Error(JSON.stringify(scenario.issues));
+    return jobOutcome(simulate(scenario.model), imported.job);
+  }
+
+  it('completes a Job whose container finishes', () => {
+    expect(outcome('containers:\n  - {name: work, image: busybox:1.36, command: [sh, -c, "sleep 3"]}\n').completes).toBe(true);
+  });
+
+  it('fails a Job whose container fails, under Never and under OnFailure', () => {
+    const failing = 'containers:\n  - {name: work, image: busybox:1.36, command: [sh, -c, "sleep 1; exit 1"]}\n';
+    expect(outcome(failing)).toMatchObject({ completes: false, message: expect.stringContaining('its pod fails') });
+    expect(outcome(failing, 'OnFailure', 2)).toMatchObject({ completes: false, message: expect.stringContaining('backoffLimit 2') });
+  });
+
+  it('does not complete a Job whose classic sidecar runs on', () => {
+    const result = outcome('containers:\n  - {name: work, image: busybox:1.36, command: [sh, -c, "sleep 3"]}\n  - {name: proxy, image: envoyproxy/envoy:v1.31.0}\n');
+    expect(result).toMatchObject({ completes: false, message: expect.stringContaining('proxy never exits') });
+  });
+});
