@@ -26,7 +26,7 @@ export function BreakIt() {
         </label>
         <label className="break-exit">
           <span>Exit code</span>
-          <input aria-label="Exit code" inputMode="numeric" value={exitCode} onChange={(e) => setExitCode(e.target.value)} />
+          <input aria-label="Kill exit code" inputMode="numeric" value={exitCode} onChange={(e) => setExitCode(e.target.value)} />
         </label>
       </div>
       <div className="button-row">

@@ -1,0 +1,40 @@
+import { kubectlRow } from '../src/engine/index';
+import { expect, test } from './fixtures/podlab';
+
+test('a crashing app goes into CrashLoopBackOff with growing restarts', async ({ podlab, page }) => {
+  await podlab.container('web').click();
+  await podlab.field('Runs for (s)').fill('3');
+  await podlab.field('Exit code').fill('1');
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+
+  const trace = await podlab.engineTrace();
+  let loop = 0;
+  while (loop < trace.end && kubectlRow(trace, loop).status !== 'CrashLoopBackOff') loop += 0.5;
+  expect(loop, 'the engine predicts CrashLoopBackOff').toBeLessThan(trace.end);
+  for (const t of [8, 11, loop - 1]) await podlab.expectEngineStatusAt(trace, t);
+  expect(await podlab.expectEngineStatusAt(trace, loop + 0.2)).toBe('CrashLoopBackOff');
+  await expect(podlab.container('web')).toContainText('CrashLoopBackOff');
+  await expect(podlab.container('web')).toContainText(/retry in \d+s/);
+  await expect(podlab.column('RESTARTS')).not.toHaveText('0');
+  await podlab.seek(trace.end);
+  const restarts = Number.parseInt((await podlab.column('RESTARTS').textContent()) ?? '0', 10);
+  expect(restarts).toBeGreaterThan(2);
+});
+
+test('kill a container at the current time: it becomes a timed action that can be removed', async ({ podlab, page }) => {
+  await podlab.seek(20);
+  await page.getByRole('combobox', { name: 'Target container' }).selectOption('web');
+  await page.getByLabel('Kill exit code').fill('137');
+  await podlab.button('Kill').click();
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('kill web (exit 137)');
+
+  const trace = await podlab.engineTrace();
+  await podlab.expectEngineStatusAt(trace, 25);
+  await expect(podlab.column('RESTARTS')).toContainText('1');
+
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(podlab.column('RESTARTS')).toHaveText('0');
+});

@@ -1,0 +1,36 @@
+import { expect, test } from './fixtures/podlab';
+
+test('the example pod plays: names a screen reader hears, statuses at chosen times, step and restart', async ({ podlab, page }) => {
+  for (const name of ['Play', 'Step forward', 'Step back', 'Restart', 'Init container', 'Native sidecar', 'Classic sidecar', 'Main container']) {
+    await expect(podlab.button(name)).toBeVisible();
+  }
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toBeVisible();
+  await expect(podlab.timeline).toBeVisible();
+
+  const trace = await podlab.engineTrace();
+  for (const t of [0, 2, 3.5, 7.5, 12, 30]) await podlab.expectEngineStatusAt(trace, t);
+  expect(await podlab.expectEngineStatusAt(trace, 12)).toBe('Running');
+
+  await podlab.button('Restart').click();
+  await expect(podlab.time).toHaveValue('0');
+  await podlab.button('Step forward').click();
+  expect(Number(await podlab.time.inputValue())).toBeGreaterThan(0);
+
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await podlab.button('Play').click();
+  await expect(podlab.button('Pause')).toBeVisible();
+  await expect.poll(async () => Number(await podlab.time.inputValue())).toBeGreaterThan(5);
+  await podlab.button('Pause').click();
+  const paused = await podlab.time.inputValue();
+  await page.waitForTimeout(300);
+  await expect(podlab.time).toHaveValue(paused);
+});
+
+test('an invalid edit keeps what was typed, shows the message at the field, and the last valid run keeps playing', async ({ podlab }) => {
+  await podlab.container('web').click();
+  await podlab.field('Healthy after (s)').fill('soon');
+  await expect(podlab.field('Healthy after (s)')).toHaveValue('soon');
+  await expect(podlab.page.getByRole('status').filter({ hasText: 'last valid' })).toBeVisible();
+  await podlab.seek(12);
+  await expect(podlab.column('STATUS')).toHaveText('Running');
+});
