@@ -62,6 +62,8 @@ export interface ContainerRuntime {
   backoffReportedFor?: number;
   probes: Partial<Record<ProbeKind, ProbeWorker>>;
   pullAttempts: number;
+  /** The pull attempt a PullBackOff event was already reported for. */
+  pullBackoffReportedFor?: number;
   imagePresent: boolean;
   failProbesFrom: number | null;
   /** Whether a kill of the running instance is under way (kubelet goroutine). */

@@ -28,6 +28,12 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
 
   const heldUntil = sim.imageBackoff.backoffUntilSinceUpdate(image, sim.now);
   if (heldUntil !== null) {
+    // One PullBackOff per failed pull, though every sync in between meets the backoff.
+    if (c.pullBackoffReportedFor === c.pullAttempts) {
+      resyncAt(sim, c, heldUntil);
+      return false;
+    }
+    c.pullBackoffReportedFor = c.pullAttempts;
     sim.rec.emitK8s(
       { t: sim.now, type: 'PullBackOff', container: name, image, delay: sim.imageBackoff.delay(image) },
       'Normal',

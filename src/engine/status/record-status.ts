@@ -44,8 +44,11 @@ export function recordStatus(sim: Sim): void {
     const history = rec.containerStatuses[status.name];
     const before = history?.[history.length - 1]?.value;
     if (!rec.setContainerStatus(now, status)) continue;
-    if (status.started && !before?.started) rec.emit({ t: now, type: 'ContainerStarted', container: status.name });
-    if (before ? status.ready !== before.ready : status.ready) {
+    // A container killed and restarted within one instant is a new instance: report it anew.
+    const restarted = before !== undefined && before.restartCount !== status.restartCount;
+    if (status.started && (!before?.started || restarted)) rec.emit({ t: now, type: 'ContainerStarted', container: status.name });
+    if (restarted && before.ready && status.ready) rec.emit({ t: now, type: 'Ready', container: status.name, ready: false });
+    if (before ? status.ready !== before.ready || (restarted && status.ready) : status.ready) {
       rec.emit({ t: now, type: 'Ready', container: status.name, ready: status.ready });
     }
   }
