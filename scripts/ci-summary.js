@@ -21,9 +21,10 @@ if (existsSync(unitFile)) {
 
 const e2eFile = join(dir, 'e2e.json');
 if (existsSync(e2eFile)) {
-  const { stats } = JSON.parse(readFileSync(e2eFile, 'utf8'));
+  const { stats, errors = [] } = JSON.parse(readFileSync(e2eFile, 'utf8'));
   passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
+  // Errors outside any test (a web server that would not start, a broken config) fail the suite.
+  failed += stats.unexpected + errors.length;
   skipped += stats.skipped;
 } else {
   failed += 1;
