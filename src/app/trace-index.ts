@@ -45,9 +45,16 @@ export function lastEventOf<K extends ContainerEvent['type']>(
   types: readonly K[],
 ): Extract<ContainerEvent, { type: K }> | undefined {
   const events = containerEvents(trace, name);
-  for (let i = events.length - 1; i >= 0; i--) {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (events[mid]!.t <= t) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0; i--) {
     const event = events[i]!;
-    if (event.t <= t && (types as readonly string[]).includes(event.type)) return event as Extract<ContainerEvent, { type: K }>;
+    if ((types as readonly string[]).includes(event.type)) return event as Extract<ContainerEvent, { type: K }>;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useDescribedEvents } from '../../app/useStatusAt';
 
 /** Keeps the table light on a day of crash-looping: the newest events are the ones that matter. */
-const MAX_ROWS = 300;
+const MAX_ROWS = 80;
 
 /** The events as `kubectl describe pod` lists them up to t, the latest highlighted. */
 export function EventList() {
