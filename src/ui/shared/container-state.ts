@@ -32,7 +32,7 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
     if (moment.kind === 'stopping') {
       const how = moment.signal === 'preStop' ? 'preStop hook' : moment.signal ? `${moment.signal} sent` : 'stopping';
       const why = KILL_REASONS[moment.reason];
-      return { tone: 'stopping', icon: '⏻', label: 'Stopping', detail: why ? `${how} · ${why}` : how };
+      return { tone: 'stopping', icon: '▽', label: 'Stopping', detail: why ? `${how} · ${why}` : how };
     }
     if (!status.started) return { tone: 'starting', icon: '◔', label: 'Starting', detail: 'running, not started yet' };
     if (status.ready) return { tone: 'ready', icon: '✔', label: 'Ready', detail: 'running, started, ready' };
