@@ -8,15 +8,17 @@ import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, ProbeTim
 
 /** Seconds in half-second steps: fractions exercise the millisecond rounding and whole-second truncation. */
 const seconds = (max: number) => fc.integer({ min: 0, max: 2 * max }).map((n) => n / 2);
-const rarely = <T>(usual: T, rare: fc.Arbitrary<T>) =>
-  fc.oneof({ arbitrary: fc.constant(usual), weight: 3 }, { arbitrary: rare, weight: 1 });
+const rarely = <T>(usual: T, rare: fc.Arbitrary<T>, odds = 3) =>
+  fc.oneof({ arbitrary: fc.constant(usual), weight: odds }, { arbitrary: rare, weight: 1 });
+/** Absent about half the time (fc.option's `freq` is the inverse odds of the absent value). */
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
 
 const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,6}[a-z0-9])?$/);
 const exitCode = fc.constantFrom(0, 1, 137);
 const restartPolicy = fc.constantFrom<RestartPolicy>('Always', 'OnFailure', 'Never');
 
 const runFields = {
-  run: fc.option(seconds(120), { nil: null, freq: 3 }),
+  run: fc.option(seconds(120), { nil: null, freq: 4 }),
   exitCode,
   oom: rarely(false, fc.constant(true)),
   startup: rarely(0, seconds(10)),
@@ -79,9 +81,9 @@ function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
       imagePullPolicy: pullPolicy,
       hooks: fc.record({ postStart: rarely(false, fc.constant(true)), preStop: rarely(false, fc.constant(true)) }),
       behavior,
-      startupProbe: fc.option(probe('startup'), { nil: undefined, freq: 3 }),
-      readinessProbe: fc.option(probe('readiness'), { nil: undefined, freq: 2 }),
-      livenessProbe: fc.option(probe('liveness'), { nil: undefined, freq: 3 }),
+      startupProbe: maybe(probe('startup')),
+      readinessProbe: maybe(probe('readiness')),
+      livenessProbe: maybe(probe('liveness')),
     })
     .map(({ startupProbe, readinessProbe, livenessProbe, ...rest }) => ({
       role,
@@ -102,7 +104,7 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
   return fc.oneof(
     fc
-      .record({ at, grace: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) })
+      .record({ at, grace: maybe(fc.integer({ min: 0, max: 10 })) })
       .map(({ at, grace }): UnboundAction => (grace === undefined ? { at, do: 'delete' } : { at, do: 'delete', gracePeriodSeconds: grace })),
     fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5) }),
@@ -139,7 +141,7 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     names: fc.uniqueArray(dnsLabel, { minLength: MAX_CONTAINERS, maxLength: MAX_CONTAINERS }),
     restartPolicy,
     terminationGracePeriodSeconds: fc.integer({ min: 0, max: 10 }),
-    activeDeadlineSeconds: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined, freq: 5 }),
+    activeDeadlineSeconds: rarely<number | undefined>(undefined, fc.integer({ min: 1, max: 200 }), 5),
     initContainers: fc.array(fc.oneof(ordinaryInit, probedContainer('sidecar')), { maxLength: 3 }),
     containers: fc.array(probedContainer('regular'), { minLength: 1, maxLength: 3 }),
     actions: fc.array(actionArb(200), { maxLength: 3 }),

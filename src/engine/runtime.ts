@@ -93,6 +93,8 @@ export interface Sim {
   /** Bumped by every change that can alter the published status; lets unchanged instants skip it. */
   version: number;
   recordedVersion: number;
+  /** The version the pod phase was last generated at. */
+  phaseVersion: number;
   /** Containers whose published status must be generated anew. */
   touched: Set<ContainerRuntime>;
   allTouched: boolean;

@@ -64,6 +64,7 @@ class Simulation {
       dirty: true,
       version: 1,
       recordedVersion: 0,
+      phaseVersion: 0,
       touched: new Set(),
       allTouched: true,
       terminated: false,
@@ -169,7 +170,7 @@ class Simulation {
   private *sync(): Task {
     const { sim } = this;
     // Each sync begins by publishing the status it sees.
-    recordStatus(sim);
+    recordStatus(sim, true);
     if (sim.deletion || sim.deadlineExceeded) {
       const reason = sim.deadlineExceeded && !sim.deletion ? 'DeadlineExceeded' : 'PodDeleted';
       const grace = sim.deletion?.gracePeriod ?? sim.model.terminationGracePeriodSeconds;
@@ -212,7 +213,10 @@ class Simulation {
     const { sim } = this;
     sim.terminated = true;
     changed(sim);
+    if (!sim.deletion) recordStatus(sim, true);
     if (sim.deletion) {
+      // The status manager writes the final status before the object is deleted.
+      recordStatus(sim, true);
       sim.deletedAt = sim.now;
       sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
     }

@@ -32,9 +32,16 @@ function currentStatuses(sim: Sim): { init: ContainerStatus[]; regular: Containe
     : { init: cache.init, regular: cache.regular };
 }
 
-export function recordStatus(sim: Sim): void {
-  if (sim.version === sim.recordedVersion) return;
+/**
+ * @param generatePhase the pod phase is generated only when the kubelet generates a pod status (at
+ *   the start of a sync, and when the pod worker is done); between syncs, e.g. while a postStart
+ *   hook blocks the worker, container statuses change but the phase does not.
+ */
+export function recordStatus(sim: Sim, generatePhase = false): void {
+  const phaseStale = generatePhase && sim.version !== sim.phaseVersion;
+  if (sim.version === sim.recordedVersion && !phaseStale) return;
   sim.recordedVersion = sim.version;
+  if (generatePhase) sim.phaseVersion = sim.version;
   const { rec, now } = sim;
   const { init, regular } = currentStatuses(sim);
   if (sim.terminated) markUnknownAtTermination(sim, init, regular);
@@ -55,7 +62,7 @@ export function recordStatus(sim: Sim): void {
 
   const sidecar = sim.init.map((c) => c.spec.role === 'sidecar');
   const previous = rec.phase[rec.phase.length - 1]!.value;
-  let phase: PodPhase = podPhase({
+  let phase: PodPhase = !generatePhase ? previous.phase : podPhase({
     restartPolicy: sim.model.restartPolicy,
     sidecar,
     init,
@@ -64,7 +71,10 @@ export function recordStatus(sim: Sim): void {
   });
   let reason: string | undefined;
   let message: string | undefined;
-  if (sim.deadlineExceeded) {
+  if (!generatePhase) {
+    reason = previous.reason;
+    message = previous.message;
+  } else if (sim.deadlineExceeded) {
     phase = 'Failed';
     reason = 'DeadlineExceeded';
     message = 'Pod was active on the node longer than the specified deadline';

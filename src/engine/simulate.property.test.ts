@@ -1,0 +1,517 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { parseScenario, type ScenarioResult } from '../scenario/parse-scenario';
+import { arbitraryCrashLoopPod, arbitraryPod, podManifest } from './arbitrary-pod';
+import { CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET } from './rules/restart-backoff';
+import { DEFAULT_HORIZON, simulate } from './simulate';
+import { podStatusAt } from './status/status-at';
+import type { PodModel, RestartPolicy } from './types';
+import type { Trace, TraceEvent } from './trace';
+
+// Properties of every lifecycle the engine plays, checked against the kubelet rules in
+// /work/shared/k8s-lifecycle-reference.md (§ numbers below). Seeds are fixed so CI is repeatable;
+// a failure prints the shrunk PodModel, which `podManifest` turns back into a scenario.
+const RUNS = { seed: Number(process.env.SEED), numRuns: 600 };
+
+type EventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
+
+/** Properties over the same pods share their traces (the seed makes fast-check generate the same pods). */
+const traces = new Map<string, Trace>();
+function traceOf(pod: PodModel): Trace {
+  const key = JSON.stringify(pod);
+  let trace = traces.get(key);
+  if (!trace) {
+    trace = simulate(pod);
+    traces.set(key, trace);
+  }
+  return trace;
+}
+
+/** One container instance, from its Started event to its Exited event (indices into trace.events). */
+interface Run {
+  start: number;
+  startIndex: number;
+  restartCount: number;
+  exit?: { t: number; index: number; exitCode: number; reason: string };
+}
+
+function runsOf(trace: Trace, name: string): Run[] {
+  const runs: Run[] = [];
+  trace.events.forEach((e, index) => {
+    if (e.type === 'Started' && e.container === name) {
+      runs.push({ start: e.t, startIndex: index, restartCount: e.restartCount });
+    } else if (e.type === 'Exited' && e.container === name) {
+      const run = runs[runs.length - 1];
+      if (run && !run.exit) run.exit = { t: e.t, index, exitCode: e.exitCode, reason: e.reason };
+    }
+  });
+  return runs;
+}
+
+function eventsOf<T extends TraceEvent['type']>(trace: Trace, type: T): (EventOf<T> & { index: number })[] {
+  const out: (EventOf<T> & { index: number })[] = [];
+  trace.events.forEach((e, index) => {
+    if (e.type === type) out.push({ ...(e as EventOf<T>), index });
+  });
+  return out;
+}
+
+const containerNames = (pod: PodModel) => [...pod.initContainers, ...pod.containers].map((c) => c.name);
+const finalPhase = (trace: Trace) => podStatusAt(trace, trace.end);
+const isTerminal = (phase: string) => phase === 'Succeeded' || phase === 'Failed';
+
+/** How long a pod kill may take: preStop and the wait for sidecars fit in the grace period, then at least 2 s to SIGKILL (§11), plus whole-second truncation. */
+const killBound = (grace: number) => grace + 5;
+
+describe('simulate', () => {
+  it('is deterministic and leaves its input alone', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const before = JSON.stringify(pod);
+        const first = JSON.stringify(simulate(pod));
+        expect(JSON.stringify(pod)).toBe(before);
+        expect(JSON.stringify(simulate(pod))).toBe(first);
+      }),
+      { ...RUNS, numRuns: 100 },
+    );
+  });
+
+  it('never goes back in time', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const trace = traceOf(pod);
+        let last = 0;
+        for (const e of trace.events) {
+          expect(e.t).toBeGreaterThanOrEqual(last);
+          expect(e.t).toBeLessThanOrEqual(trace.end);
+          last = e.t;
+        }
+        expect(trace.end).toBeLessThanOrEqual(DEFAULT_HORIZON);
+        const histories = [trace.phase, trace.conditions, ...Object.values(trace.containerStatuses)];
+        for (const history of histories) {
+          for (let i = 1; i < history.length; i++) expect(history[i]!.t).toBeGreaterThan(history[i - 1]!.t);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  // §4: init containers run one at a time, in order; a regular one must exit 0 (and not be
+  // OOMKilled) before the next starts, a sidecar must be started (startup probe passed).
+  it('never runs two regular init containers at once', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const trace = traceOf(pod);
+        const intervals = pod.initContainers
+          .filter((c) => c.role === 'init')
+          .flatMap((c) => runsOf(trace, c.name).map((r) => ({ name: c.name, from: r.startIndex, to: r.exit?.index ?? Infinity })));
+        for (const a of intervals) {
+          for (const b of intervals) {
+            if (a.name === b.name) continue;
+            expect(a.from < b.to && b.from < a.to, `${a.name} and ${b.name} overlap`).toBe(false);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('starts a container only after every init container before it has completed', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const trace = traceOf(pod);
+        const ordered = [...pod.initContainers, ...pod.containers];
+        const containerStarted = eventsOf(trace, 'ContainerStarted');
+        ordered.forEach((c, i) => {
+          const first = runsOf(trace, c.name)[0];
+          if (!first) return;
+          for (const before of ordered.slice(0, Math.min(i, pod.initContainers.length))) {
+            if (before.role === 'init') {
+              const completed = runsOf(trace, before.name).some(
+                (r) => r.exit && r.exit.exitCode === 0 && r.exit.reason !== 'OOMKilled' && r.exit.index < first.startIndex,
+              );
+              expect(completed, `${c.name} started before init container ${before.name} completed`).toBe(true);
+            } else {
+              const started = containerStarted.some((e) => e.container === before.name && e.index < first.startIndex);
+              expect(started, `${c.name} started before sidecar ${before.name} was started`).toBe(true);
+            }
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('starts, then exits, each container instance exactly once', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const trace = traceOf(pod);
+        for (const name of containerNames(pod)) {
+          const lifecycle = trace.events.filter(
+            (e): e is EventOf<'Started'> | EventOf<'Exited'> => (e.type === 'Started' || e.type === 'Exited') && e.container === name,
+          );
+          lifecycle.forEach((e, i) => {
+            expect(e.type, `${name}: event ${i}`).toBe(i % 2 === 0 ? 'Started' : 'Exited');
+            expect(e.restartCount, `${name}: restartCount of event ${i}`).toBe(Math.floor(i / 2));
+          });
+          // A finished pod has stopped every container (§11).
+          if (trace.finished) expect(lifecycle.length % 2, `${name} still runs in a finished pod`).toBe(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+// §9: doBackOff. The backoff entry of a container is created at its first restart (10 s), doubled
+// up to 300 s at each later one, and reset when the container finishes more than 600 s after the
+// entry's lastUpdate — the moment of the previous restart (client-go Backoff.Next stamps Clock.Now()).
+describe('crash-loop backoff', () => {
+  const ladder = (restarts: number) => Math.min(CRASH_LOOP_INITIAL * 2 ** restarts, CRASH_LOOP_MAX);
+
+  it('holds every restart back at least as long as the ladder says', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const trace = traceOf(pod);
+        // Within the default horizon no entry can expire, so the n-th restart waits ladder(n - 2) or longer.
+        expect(trace.end).toBeLessThanOrEqual(CRASH_LOOP_RESET);
+        for (const name of containerNames(pod)) {
+          const runs = runsOf(trace, name);
+          for (let i = 1; i < runs.length; i++) {
+            const gap = runs[i]!.start - runs[i - 1]!.exit!.t;
+            if (i >= 2) expect(gap, `${name}: restart ${i}`).toBeGreaterThanOrEqual(ladder(i - 2));
+          }
+          const backOffs = eventsOf(trace, 'BackOff').filter((e) => e.container === name);
+          backOffs.forEach((e, k) => {
+            expect([10, 20, 40, 80, 160, 300]).toContain(e.delay);
+            if (k > 0) expect(e.delay).toBeGreaterThanOrEqual(backOffs[k - 1]!.delay);
+            // The BackOff names the last exit; the next start comes no earlier than that exit + delay.
+            const exited = runs.filter((r) => r.exit && r.exit.index < e.index).pop()!;
+            const next = runs.find((r) => r.startIndex > e.index);
+            if (next) expect(next.start - exited.exit!.t).toBeGreaterThanOrEqual(e.delay);
+          });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  // kuberuntime_manager.go doBackOff calls backOff.Next(key, ts) with ts = the exit's FinishedAt:
+  // the entry's lastUpdate is the exit, so the 600 s reset compares two consecutive exits.
+  it('restarts exactly when the backoff expires, when nothing else keeps the pod worker busy', () => {
+    const until = 2400;
+    fc.assert(
+      fc.property(arbitraryCrashLoopPod, (pod) => {
+        const trace = simulate(pod, { until });
+        for (const name of containerNames(pod)) {
+          let entry: { backoff: number; lastUpdate: number } | undefined;
+          const runs = runsOf(trace, name);
+          runs.forEach((run, i) => {
+            const exit = run.exit;
+            if (!exit) return;
+            const expired = entry !== undefined && exit.t - entry.lastUpdate > CRASH_LOOP_RESET;
+            const delay = entry && !expired ? entry.backoff : 0;
+            const next = runs[i + 1];
+            if (!restartsAfter(pod.restartPolicy, exit.exitCode)) {
+              expect(next, `${name} restarted after exit ${exit.exitCode} under ${pod.restartPolicy}`).toBeUndefined();
+              return;
+            }
+            if (exit.t + delay > until) return;
+            expect(next, `${name}: no restart after the exit at ${exit.t}`).toBeDefined();
+            expect(next!.start - exit.t, `${name}: wait after the exit at ${exit.t}`).toBe(delay);
+            entry = entry && !expired ? { backoff: Math.min(entry.backoff * 2, CRASH_LOOP_MAX), lastUpdate: exit.t } : { backoff: CRASH_LOOP_INITIAL, lastUpdate: exit.t };
+          });
+        }
+      }),
+      { ...RUNS, numRuns: 200 },
+    );
+  });
+});
+
+// §13 getPhase, §5 KillPod at completion, §11 deletion.
+describe('pod phase', () => {
+  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete');
+  const firstDelete = (pod: PodModel) => pod.actions.find((a) => a.do === 'delete');
+
+  it('never ends a restartPolicy Always pod on its own', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter((pod) => pod.restartPolicy === 'Always' && undisturbed(pod)), (pod) => {
+        const trace = traceOf(pod);
+        expect(trace.finished).toBe(false);
+        expect(eventsOf(trace, 'PodPhase').filter((e) => isTerminal(e.phase))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('ends a pod that finished on its own Succeeded exactly when every regular container last exited 0', () => {
+    fc.assert(
+      // Always pods never end on their own (above).
+      fc.property(arbitraryPod.filter((pod) => pod.restartPolicy !== 'Always' && undisturbed(pod)), (pod) => {
+        const trace = traceOf(pod);
+        const lastExits = pod.containers.map((c) => runsOf(trace, c.name).pop()?.exit);
+        const done = lastExits.every((e) => e && !restartsAfter(pod.restartPolicy, e.exitCode));
+        if (done) {
+          // Sidecars never keep a pod alive (§5), but the kubelet only looks at regular containers
+          // while the last init container is done (§4): a crash-looping last sidecar stalls it.
+          const doneAt = Math.max(...lastExits.map((e) => e!.t));
+          const busy = workerBusyBound(pod);
+          if (lastInitStaysDone(pod, trace, doneAt, busy) && doneAt + busy + killBound(pod.terminationGracePeriodSeconds) <= DEFAULT_HORIZON) {
+            expect(trace.finished).toBe(true);
+          }
+        }
+        if (!trace.finished) return;
+        const succeeded = lastExits.every((e) => e?.exitCode === 0);
+        expect(finalPhase(trace).phase).toBe(succeeded ? 'Succeeded' : 'Failed');
+      }),
+      RUNS,
+    );
+  });
+
+  it('fails a restartPolicy Never pod whose regular init container fails', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter((pod) => pod.restartPolicy === 'Never' && pod.initContainers.some((c) => c.role === 'init')), (pod) => {
+        const trace = traceOf(pod);
+        const deletionIndex = eventsOf(trace, 'DeletionRequested')[0]?.index ?? Infinity;
+        const failure = pod.initContainers
+          .filter((c) => c.role === 'init')
+          .flatMap((c) => runsOf(trace, c.name))
+          .map((r) => r.exit)
+          .find((e) => e && e.exitCode !== 0 && e.index < deletionIndex && e.t < (pod.activeDeadlineSeconds ?? Infinity));
+        fc.pre(failure !== undefined);
+        for (const c of pod.containers) expect(runsOf(trace, c.name), `${c.name} started`).toEqual([]);
+        // A sync computed before the failure may still restart a sidecar it had killed (§3: the pod
+        // worker finishes its sync); the next sync kills the pod.
+        const busy = workerBusyBound(pod);
+        for (const c of pod.initContainers) {
+          const late = runsOf(trace, c.name).filter((r) => r.startIndex > failure!.index);
+          if (c.role === 'init') expect(late, `${c.name} started after the failure`).toEqual([]);
+          else for (const r of late) expect(r.start, `${c.name} restarted after the failure`).toBeLessThanOrEqual(failure!.t + busy);
+        }
+        if (failure!.t + busy + killBound(pod.terminationGracePeriodSeconds) <= DEFAULT_HORIZON) expect(trace.finished).toBe(true);
+        if (trace.finished) expect(finalPhase(trace).phase).toBe('Failed');
+      }),
+      RUNS,
+    );
+  });
+
+  const deletedInTime = (pod: PodModel) => {
+    const action = firstDelete(pod);
+    if (!action) return false;
+    const grace = Math.max(1, action.gracePeriodSeconds ?? pod.terminationGracePeriodSeconds);
+    return action.at + killBound(Math.max(grace, pod.terminationGracePeriodSeconds)) <= DEFAULT_HORIZON;
+  };
+
+  it('deletes a pod for good: nothing starts after the request, it ends terminal and gone', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
+        const trace = traceOf(pod);
+        expect(trace.finished).toBe(true);
+        const requested = eventsOf(trace, 'DeletionRequested');
+        expect(requested.length).toBeGreaterThanOrEqual(1);
+        expect(eventsOf(trace, 'Started').filter((e) => e.index > requested[0]!.index)).toEqual([]);
+        const deleted = eventsOf(trace, 'PodDeleted');
+        expect(deleted.length).toBe(1);
+        expect(deleted[0]!.t).toBe(trace.end);
+        expect(trace.deletedAt).toBe(trace.end);
+        expect(isTerminal(finalPhase(trace).phase)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('records the final status before the pod object disappears', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
+        const trace = traceOf(pod);
+        expect(trace.events[trace.events.length - 1]!.type).toBe('PodDeleted');
+      }),
+      RUNS,
+    );
+  });
+
+  it('fails a pod past its activeDeadlineSeconds with reason DeadlineExceeded', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter((pod) => pod.activeDeadlineSeconds !== undefined), (pod) => {
+        const deadline = pod.activeDeadlineSeconds!;
+        const trace = traceOf(pod);
+        // Only pods still running at the deadline, not already being deleted or completed.
+        const running = containerNames(pod).some((name) =>
+          runsOf(trace, name).some((r) => r.start < deadline && (r.exit === undefined || r.exit.t > deadline)),
+        );
+        const ending = trace.events.some(
+          (e) =>
+            e.t <= deadline &&
+            (e.type === 'DeletionRequested' || (e.type === 'Killing' && (e.reason === 'PodCompleted' || e.reason === 'InitContainerFailed'))),
+        );
+        fc.pre(running && !ending);
+        expect(trace.finished).toBe(true);
+        // The run itself may go on to a later delete action; the pod ends when its phase turns terminal.
+        const terminal = eventsOf(trace, 'PodPhase').find((e) => isTerminal(e.phase));
+        expect(terminal!.t).toBeLessThanOrEqual(deadline + killBound(pod.terminationGracePeriodSeconds));
+        expect(finalPhase(trace)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+        expect(eventsOf(trace, 'Started').filter((e) => e.t > deadline)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** kubelet: ShouldContainerBeRestarted for an exited regular container (no deletion). */
+function restartsAfter(policy: RestartPolicy, exitCode: number): boolean {
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+}
+
+/** The longest one sync can keep the pod worker busy: every container pulled, postStarted and killed once. */
+function workerBusyBound(pod: PodModel): number {
+  return [...pod.initContainers, ...pod.containers].reduce((sum, c) => {
+    const runs = [c.behavior, ...c.behavior.attempts];
+    const most = (field: 'pull' | 'postStart') => Math.max(...runs.map((r) => r[field] ?? 0));
+    const grace = Math.max(pod.terminationGracePeriodSeconds, c.livenessProbe?.terminationGracePeriodSeconds ?? 0, c.startupProbe?.terminationGracePeriodSeconds ?? 0);
+    return sum + most('pull') + most('postStart') + killBound(grace);
+  }, 0);
+}
+
+/**
+ * Whether the last init container counts as done from `doneAt` until the pod worker is free again:
+ * a regular one always (it completed before any regular container ran), a sidecar if it was
+ * started by then and did not go down on its own while the worker may still be busy.
+ */
+function lastInitStaysDone(pod: PodModel, trace: Trace, doneAt: number, busy: number): boolean {
+  const last = pod.initContainers[pod.initContainers.length - 1];
+  if (!last || last.role === 'init') return true;
+  const started = eventsOf(trace, 'ContainerStarted').filter((e) => e.container === last.name);
+  const completionKills = eventsOf(trace, 'Killing').filter((e) => e.container === last.name && e.reason === 'PodCompleted');
+  return runsOf(trace, last.name).some((r) => {
+    const endIndex = r.exit?.index ?? Infinity;
+    const up = started.some((e) => e.index > r.startIndex && e.index < endIndex && e.t <= doneAt);
+    const stays = !r.exit || r.exit.t > doneAt + busy || completionKills.some((k) => k.index > r.startIndex && k.index < endIndex);
+    return up && stays;
+  });
+}
+
+// The scenario gate (src/scenario/parse-scenario.ts) never throws and reports problems as data;
+// its catch-all "could not read" issue means a bug of ours got through, so it must never appear.
+describe('parseScenario', () => {
+  function expectWellFormed(text: string, result: ScenarioResult): void {
+    expect(typeof result.ok).toBe('boolean');
+    expect(Array.isArray(result.issues)).toBe(true);
+    const lines = text.split(/\r\n|\r|\n/).length;
+    for (const issue of result.issues) {
+      expect(typeof issue.path).toBe('string');
+      expect(typeof issue.message).toBe('string');
+      expect(issue.message.length).toBeGreaterThan(0);
+      expect(issue.message).not.toMatch(/^Podlab could not read this scenario/);
+      for (const position of [issue.line, issue.column]) {
+        expect(position === null || (Number.isInteger(position) && position >= 1)).toBe(true);
+      }
+      if (issue.line !== null) expect(issue.line).toBeLessThanOrEqual(lines + 1);
+    }
+    if (result.ok) expect(result.issues).toEqual([]);
+    else expect(result.issues.length).toBeGreaterThan(0);
+  }
+
+  const check = (text: string) => {
+    const result = parseScenario(text);
+    expectWellFormed(text, result);
+    return result;
+  };
+
+  const yamlish = fc.string({
+    unit: fc.constantFrom(...'apiVersion: v1\nkind: Pod\n  - {}[]#&*!|>\'",?%@`\t0.-'.split('')),
+    maxLength: 200,
+  });
+
+  it('reads any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), yamlish), (text) => {
+        check(text);
+      }),
+      { ...RUNS, numRuns: 300 },
+    );
+  });
+
+  const anything = fc.jsonValue({ maxDepth: 3 });
+  const annotation = fc.oneof(fc.string({ maxLength: 30 }), anything.map((v) => stringify(v)));
+  const podShaped = fc.record(
+    {
+      apiVersion: fc.oneof(fc.constant('v1'), anything),
+      kind: fc.oneof(fc.constant('Pod'), anything),
+      metadata: fc.oneof(
+        fc.record(
+          { name: fc.oneof(fc.constant('web'), anything), annotations: fc.record({ 'podlab.dev/behavior': annotation, 'podlab.dev/actions': annotation }, { requiredKeys: [] }) },
+          { requiredKeys: [] },
+        ),
+        anything,
+      ),
+      spec: fc.oneof(
+        fc.record({ restartPolicy: anything, initContainers: fc.array(anything, { maxLength: 3 }), containers: fc.array(anything, { maxLength: 3 }) }, { requiredKeys: [] }),
+        anything,
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('reads any YAML value', () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, podShaped), (value) => {
+        check(stringify(value));
+      }),
+      { ...RUNS, numRuns: 300 },
+    );
+  });
+
+  it('gives every generated pod back from its manifest', () => {
+    fc.assert(
+      fc.property(arbitraryPod, (pod) => {
+        const result = check(stringify(podManifest(pod)));
+        expect(result.issues).toEqual([]);
+        if (result.ok) expect(result.model).toEqual(pod);
+      }),
+      RUNS,
+    );
+  });
+
+  /** Every path to a value inside `value`, parents before children. */
+  function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+    if (typeof value !== 'object' || value === null) return [prefix];
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    return [prefix, ...entries.flatMap(([key, v]) => paths(v, [...prefix, key]))];
+  }
+
+  function mutate(root: unknown, path: (string | number)[], replacement: unknown): unknown {
+    if (path.length === 0) return replacement;
+    const [head, ...rest] = path;
+    const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>;
+    if (rest.length === 0 && replacement === undefined) delete copy[head!];
+    else copy[head!] = mutate(copy[head!], rest, replacement);
+    return copy;
+  }
+
+  const mutation = fc.record({ pick: fc.nat(), value: fc.oneof(fc.constant(undefined), anything, fc.string({ maxLength: 10 })) });
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat(12), insert: yamlish.map((s) => s.slice(0, 8)) });
+
+  it('reads mutated valid scenarios, and every one it accepts simulates', () => {
+    fc.assert(
+      fc.property(arbitraryPod, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.array(edit, { maxLength: 2 }), (pod, mutations, edits) => {
+        let manifest: unknown = podManifest(pod);
+        for (const { pick, value } of mutations) {
+          const all = paths(manifest);
+          manifest = mutate(manifest, all[pick % all.length]!, value);
+        }
+        let text = stringify(manifest) ?? '';
+        for (const { at, cut, insert } of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + cut);
+        }
+        const result = check(text);
+        if (result.ok) {
+          const trace = simulate(result.model, { until: 120 });
+          expect(trace.end).toBeLessThanOrEqual(120);
+        }
+      }),
+      { ...RUNS, numRuns: 200 },
+    );
+  });
+});
