@@ -197,8 +197,8 @@ describe('crash-loop backoff', () => {
     );
   });
 
-  // kuberuntime_manager.go doBackOff calls backOff.Next(key, ts) with ts = the exit's FinishedAt:
-  // the entry's lastUpdate is the exit, so the 600 s reset compares two consecutive exits.
+  // doBackOff calls backOff.Next(key, FinishedAt), and client-go's Next judges expiry at that
+  // exit but sets lastUpdate to the clock's now: the restart. The ladder resets after a run longer than 600 s.
   it('restarts exactly when the backoff expires, when nothing else keeps the pod worker busy', () => {
     const until = 2400;
     fc.assert(
@@ -220,7 +220,7 @@ describe('crash-loop backoff', () => {
             if (exit.t + delay > until) return;
             expect(next, `${name}: no restart after the exit at ${exit.t}`).toBeDefined();
             expect(next!.start - exit.t, `${name}: wait after the exit at ${exit.t}`).toBe(delay);
-            entry = entry && !expired ? { backoff: Math.min(entry.backoff * 2, CRASH_LOOP_MAX), lastUpdate: exit.t } : { backoff: CRASH_LOOP_INITIAL, lastUpdate: exit.t };
+            entry = entry && !expired ? { backoff: Math.min(entry.backoff * 2, CRASH_LOOP_MAX), lastUpdate: next!.start } : { backoff: CRASH_LOOP_INITIAL, lastUpdate: next!.start };
           });
         }
       }),

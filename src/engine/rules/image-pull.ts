@@ -51,7 +51,7 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
   yield { until: at(sim.now + (c.imagePresent ? 0 : pull)) };
   c.pullAttempts++;
   if (c.pullAttempts <= pullFailures) {
-    sim.imageBackoff.next(image, sim.now);
+    sim.imageBackoff.next(image, sim.now, sim.now);
     const error = `rpc error: code = NotFound desc = failed to pull and unpack image "${image}"`;
     sim.rec.emitK8s(
       { t: sim.now, type: 'PullFailed', container: name, image },

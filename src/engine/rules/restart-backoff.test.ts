@@ -31,10 +31,17 @@ describe('crash-loop backoff (doBackOff, flowcontrol.Backoff)', () => {
     expect(podStatusAt(trace, 12).phase).toBe('Running');
   });
 
-  it('resets the ladder when two exits are more than 600 s apart', () => {
+  it('resets the ladder after a run longer than 600 s from its restart to its exit', () => {
     const trace = simulate(pod({ containers: [app('slow', { run: 1, exitCode: 1, attempts: [{}, {}, { run: 700 }] })] }), { until: 2000 });
-    // Exits at 1, 2 (held 10), 713 (713 − 2 > 600: reset, so at once), 714 (held 10 again).
+    // Exits at 1, 2 (held 10, restart at 12), 712 (712 − 12 > 600: reset, so at once), 713 (held 10 again).
     expect(restartGaps(trace, 'slow').slice(0, 4)).toEqual([0, 10, 0, 10]);
+  });
+
+  it('keeps the ladder when a run of at most 600 s follows a long wait', () => {
+    // Restarts at 0, 10, 30, 70, 150; the run from 150 exits at 675: 525 s since the restart, so
+    // no reset even though 605 s passed since the previous exit. kubelet: backoff 160 s.
+    const trace = simulate(pod({ containers: [app('app', { run: 0, attempts: [{}, {}, {}, {}, {}, { run: 525 }] })] }), { until: 900 });
+    expect(timesOf(trace, 'Started', 'app').slice(5, 7)).toEqual([150, 835]);
   });
 
   it('counts an exit with code 0 under restartPolicy Always as a crash too', () => {

@@ -29,10 +29,14 @@ export class Backoff {
     return eventTime - entry.lastUpdate > this.expiry;
   }
 
-  /** Records an attempt at `now`: the first (or after expiry) sets the initial delay, later ones double it. */
-  next(key: string, now: number): void {
+  /**
+   * Records an attempt at `now` for an event at `eventTime`: the first (or one after expiry, judged
+   * at eventTime) sets the initial delay, later ones double it. client-go: Backoff.Next sets
+   * lastUpdate to the clock's now, whatever eventTime it was given.
+   */
+  next(key: string, eventTime: number, now: number): void {
     const entry = this.entries.get(key);
-    if (!entry || this.expired(now, entry)) {
+    if (!entry || this.expired(eventTime, entry)) {
       this.entries.set(key, { backoff: this.initial, lastUpdate: now });
     } else {
       entry.backoff = Math.min(entry.backoff * 2, this.max);

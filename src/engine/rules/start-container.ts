@@ -32,7 +32,7 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
       resyncAt(sim, c, heldUntil);
       return false;
     }
-    sim.crashBackoff.next(key, last.finishedAt);
+    sim.crashBackoff.next(key, last.finishedAt, sim.now);
   }
 
   if (!(yield* ensureImage(sim, c))) return false;
