@@ -38,6 +38,8 @@ export interface ProbeWorker {
   resultRun: number;
   onHold: boolean;
   stopped: boolean;
+  /** Not ticking while its ticks could change nothing (see probes.ts). */
+  parked: boolean;
 }
 
 /** A start error the kubelet keeps in its reason cache; shown as the waiting reason. */
@@ -52,6 +54,8 @@ export interface CachedReason {
 
 export interface ContainerRuntime {
   spec: ContainerModel;
+  /** Crash-loop backoff key: the kubelet's getStableKey hashes the name and the image. */
+  backoffKey: string;
   /** Index in spec.initContainers or spec.containers. */
   index: number;
   current?: Instance;
@@ -85,6 +89,8 @@ export interface Sim {
   init: ContainerRuntime[];
   regular: ContainerRuntime[];
   byName: Map<string, ContainerRuntime>;
+  /** Per init container: is it a sidecar. */
+  sidecarFlags: boolean[];
   crashBackoff: Backoff;
   imageBackoff: Backoff;
   instanceSeq: number;

@@ -12,8 +12,8 @@ import { Recorder } from './recorder';
 import { crashLoopBackoff, imagePullBackoff } from './rules/restart-backoff';
 import { computePodActions } from './rules/pod-actions';
 import { killContainer, killPod } from './rules/kill-container';
-import { startContainer } from './rules/start-container';
-import { startProbeWorkers } from './rules/probes';
+import { isHeldBack, startContainer } from './rules/start-container';
+import { startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
@@ -40,6 +40,7 @@ class Simulation {
   constructor(model: PodModel) {
     const toRuntime = (spec: ContainerModel, index: number): ContainerRuntime => ({
       spec,
+      backoffKey: `${spec.name}:${spec.image}`,
       index,
       instances: 0,
       probes: {},
@@ -58,6 +59,7 @@ class Simulation {
       init,
       regular,
       byName: new Map([...init, ...regular].map((c) => [c.spec.name, c])),
+      sidecarFlags: init.map((c) => c.spec.role === 'sidecar'),
       crashBackoff: crashLoopBackoff(),
       imageBackoff: imagePullBackoff(),
       instanceSeq: 0,
@@ -201,11 +203,11 @@ class Simulation {
       yield* killContainer(sim, c, { reason, message, grace });
     }
     for (const c of actions.initToStart) {
-      const started = yield* startContainer(sim, c);
+      const started = !isHeldBack(sim, c) && (yield* startContainer(sim, c));
       // A regular init container that did not start ends the sync; a sidecar does not.
       if (!started && c.spec.role === 'init') return;
     }
-    for (const c of actions.toStart) yield* startContainer(sim, c);
+    for (const c of actions.toStart) if (!isHeldBack(sim, c)) yield* startContainer(sim, c);
   }
 
   /** The pod worker is done: every container has stopped. */
@@ -230,7 +232,10 @@ class Simulation {
     this.tasks.splice(this.tasks.indexOf(worker), 1);
     this.worker = undefined;
     for (const c of [...this.sim.init, ...this.sim.regular]) {
-      if (c.current) c.current.published = true;
+      if (c.current && !c.current.published) {
+        c.current.published = true;
+        wakeProbes(this.sim, c);
+      }
       changed(this.sim);
       c.killing = false;
     }

@@ -33,6 +33,11 @@ function shouldRestart(sim: Sim, c: ContainerRuntime): boolean {
   }
 }
 
+function probeFailed(c: ContainerRuntime, kind: 'liveness' | 'startup'): boolean {
+  const w = c.probes[kind];
+  return w !== undefined && w.instanceId === c.current!.id && w.result === 'failure';
+}
+
 export function computePodActions(sim: Sim): PodActions {
   const actions: PodActions = { toKill: [], initToStart: [], toStart: [] };
   const initialized = computeInitActions(sim, actions);
@@ -45,11 +50,7 @@ export function computePodActions(sim: Sim): PodActions {
       if (shouldRestart(sim, c)) actions.toStart.push(c);
       continue;
     }
-    const inst = c.current!;
-    const failed = (['liveness', 'startup'] as const).find((kind) => {
-      const w = c.probes[kind];
-      return w && w.instanceId === inst.id && w.result === 'failure';
-    });
+    const failed = probeFailed(c, 'liveness') ? 'liveness' : probeFailed(c, 'startup') ? 'startup' : undefined;
     if (!failed) {
       keepCount++;
       continue;

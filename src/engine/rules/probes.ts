@@ -28,6 +28,7 @@ export function startProbeWorkers(sim: Sim, c: ContainerRuntime): void {
       resultRun: 0,
       onHold: false,
       stopped: false,
+      parked: false,
     };
     c.probes[kind] = worker;
     scheduleTick(sim, c, worker, sim.now);
@@ -37,8 +38,31 @@ export function startProbeWorkers(sim: Sim, c: ContainerRuntime): void {
 function scheduleTick(sim: Sim, c: ContainerRuntime, w: ProbeWorker, t: number): void {
   sim.queue.push(t, () => {
     doProbe(sim, c, w);
-    if (!w.stopped) scheduleTick(sim, c, w, at(t + w.timing.periodSeconds));
+    if (w.stopped) return;
+    if (idle(c, w)) w.parked = true;
+    else scheduleTick(sim, c, w, at(t + w.timing.periodSeconds));
   });
+}
+
+/**
+ * Ticks that cannot change anything (no running container; a startup probe that already
+ * succeeded) are not simulated: the worker parks and resumes on its grid. Saves most of the
+ * events of a long run without changing a single result.
+ */
+function idle(c: ContainerRuntime, w: ProbeWorker): boolean {
+  const inst = c.current;
+  if (!inst || inst.exited || !inst.published) return true;
+  return w.kind === 'startup' && w.instanceId === inst.id && w.result === 'success';
+}
+
+/** Resumes parked workers at their next tick after now, once the container's new run is published. */
+export function wakeProbes(sim: Sim, c: ContainerRuntime): void {
+  for (const w of Object.values(c.probes)) {
+    if (!w || !w.parked || w.stopped) continue;
+    w.parked = false;
+    const period = w.timing.periodSeconds;
+    scheduleTick(sim, c, w, at((Math.floor(sim.now / period + 1e-9) + 1) * period));
+  }
 }
 
 /**

@@ -6,16 +6,24 @@
 import { at, behaviorFor, changed, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
 import { ensureImage } from './image-pull';
 import { killContainer } from './kill-container';
-import { triggerReadiness } from './probes';
+import { triggerReadiness, wakeProbes } from './probes';
 import { cacheReason, resyncAt, scheduleOwnExit } from './process';
+
+/**
+ * Whether the container sits in a crash-loop backoff this sync already knows about (reported,
+ * wake-up scheduled): the sync can pass it by without redoing the checks.
+ */
+export function isHeldBack(sim: Sim, c: ContainerRuntime): boolean {
+  const last = c.current;
+  return last !== undefined && last.exited && c.backoffReportedFor === last.id && c.wakeAt !== undefined && sim.now < c.wakeAt;
+}
 
 /** Returns whether the container is now running (start errors and backoff return false). */
 export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   const { name } = c.spec;
   const last = c.current;
   if (last?.exited) {
-    // The backoff key is the container's name and image (getStableKey hashes both).
-    const key = `${name}:${c.spec.image}`;
+    const key = c.backoffKey;
     const heldUntil = sim.crashBackoff.backoffUntilSince(key, last.finishedAt, sim.now);
     if (heldUntil !== null) {
       const delay = sim.crashBackoff.delay(key);
@@ -82,6 +90,7 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
     }
     sim.rec.emit({ t: sim.now, type: 'HookFinished', container: name, hook: 'postStart', failed: false });
   }
+  wakeProbes(sim, c);
   triggerReadiness(sim, c);
   return !inst.exited;
 }

@@ -29,25 +29,33 @@ export function podConditions(input: ConditionInput): Generated[] {
 function initializedCondition({ phase, sidecar, init, regular }: ConditionInput): Generated {
   if (phase === 'Succeeded') return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
   if (regular.some((s) => s.state.running || s.state.terminated)) return { type: 'Initialized', status: 'True' };
-  const incomplete = init.filter((s, i) => (sidecar[i] ? !s.started : !s.ready)).map((s) => s.name);
+  const incomplete = init.filter((s, i) => (sidecar[i] ? !s.started : !s.ready));
   if (incomplete.length === 0) return { type: 'Initialized', status: 'True' };
   return {
     type: 'Initialized',
     status: 'False',
     reason: 'ContainersNotInitialized',
-    message: `containers with incomplete status: [${incomplete.join(' ')}]`,
+    message: `containers with incomplete status: [${names(incomplete)}]`,
   };
 }
 
 function containersReadyCondition({ phase, sidecar, init, regular }: ConditionInput): Generated {
   if (phase === 'Succeeded') return { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' };
   if (phase === 'Failed') return { type: 'ContainersReady', status: 'False', reason: 'PodFailed' };
-  const unready = [...init.filter((_, i) => sidecar[i]), ...regular].filter((s) => !s.ready).map((s) => s.name);
+  const unready: ContainerStatus[] = [];
+  for (let i = 0; i < init.length; i++) if (sidecar[i] && !init[i]!.ready) unready.push(init[i]!);
+  for (const s of regular) if (!s.ready) unready.push(s);
   if (unready.length === 0) return { type: 'ContainersReady', status: 'True' };
   return {
     type: 'ContainersReady',
     status: 'False',
     reason: 'ContainersNotReady',
-    message: `containers with unready status: [${unready.join(' ')}]`,
+    message: `containers with unready status: [${names(unready)}]`,
   };
+}
+
+function names(statuses: ContainerStatus[]): string {
+  let out = '';
+  for (const s of statuses) out = out ? `${out} ${s.name}` : s.name;
+  return out;
 }

@@ -9,27 +9,31 @@ import { podConditions } from './conditions';
 import { containerStatus, markUnknownAtTermination } from './container-status';
 import { podPhase } from './pod-phase';
 
-let changedNames = new Set<string>();
-
-/** Regenerates only the statuses of containers touched since the last time. */
-function currentStatuses(sim: Sim): { init: ContainerStatus[]; regular: ContainerStatus[] } {
+/**
+ * The statuses of every container, regenerating only those touched since the last time; also
+ * returns the regenerated ones.
+ */
+function currentStatuses(sim: Sim): { init: ContainerStatus[]; regular: ContainerStatus[]; fresh: ContainerStatus[] } {
   const cache = (sim.statusCache ??= { init: [], regular: [] });
-  changedNames = new Set();
-  const refresh = (list: ContainerRuntime[], out: ContainerStatus[]) =>
-    list.forEach((c, i) => {
-      if (sim.allTouched || sim.touched.has(c) || out[i] === undefined) {
+  const fresh: ContainerStatus[] = [];
+  const refresh = (list: ContainerRuntime[], out: ContainerStatus[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      if (sim.allTouched || out[i] === undefined || sim.touched.has(c)) {
         out[i] = containerStatus(sim, c);
-        changedNames.add(c.spec.name);
+        fresh.push(out[i]!);
       }
-    });
+    }
+  };
   refresh(sim.init, cache.init);
   refresh(sim.regular, cache.regular);
   sim.touched.clear();
   sim.allTouched = false;
-  // markUnknownAtTermination rewrites states: give it copies.
-  return sim.terminated
-    ? { init: cache.init.map((s) => ({ ...s })), regular: cache.regular.map((s) => ({ ...s })) }
-    : { init: cache.init, regular: cache.regular };
+  if (!sim.terminated) return { init: cache.init, regular: cache.regular, fresh };
+  // markUnknownAtTermination rewrites states: give it copies, and record them all.
+  const init = cache.init.map((s) => ({ ...s }));
+  const regular = cache.regular.map((s) => ({ ...s }));
+  return { init, regular, fresh: [...init, ...regular] };
 }
 
 /**
@@ -43,11 +47,10 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
   sim.recordedVersion = sim.version;
   if (generatePhase) sim.phaseVersion = sim.version;
   const { rec, now } = sim;
-  const { init, regular } = currentStatuses(sim);
+  const { init, regular, fresh } = currentStatuses(sim);
   if (sim.terminated) markUnknownAtTermination(sim, init, regular);
 
-  for (const status of [...init, ...regular]) {
-    if (!changedNames.has(status.name) && !sim.terminated) continue;
+  for (const status of fresh) {
     const history = rec.containerStatuses[status.name];
     const before = history?.[history.length - 1]?.value;
     if (!rec.setContainerStatus(now, status)) continue;
@@ -60,7 +63,7 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
     }
   }
 
-  const sidecar = sim.init.map((c) => c.spec.role === 'sidecar');
+  const sidecar = sim.sidecarFlags;
   const previous = rec.phase[rec.phase.length - 1]!.value;
   let phase: PodPhase = !generatePhase ? previous.phase : podPhase({
     restartPolicy: sim.model.restartPolicy,
@@ -89,15 +92,19 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
     rec.emit({ t: now, type: 'PodPhase', phase, ...(reason ? { reason } : {}) });
   }
 
-  const previousConditions = rec.conditions[rec.conditions.length - 1]?.value ?? [];
-  const conditions: PodCondition[] = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular }).map(
-    (c) => {
-      const old = previousConditions.find((p) => p.type === c.type);
-      const changed = !old || old.status !== c.status;
-      if (changed) rec.emit({ t: now, type: 'PodCondition', condition: c.type, status: c.status, ...(c.reason ? { reason: c.reason } : {}) });
-      return { ...c, lastTransitionTime: changed ? now : old.lastTransitionTime };
-    },
-  );
+  const previousConditions = rec.conditions[rec.conditions.length - 1]?.value;
+  const generated = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular });
+  // podConditions always lists the same types in the same order.
+  const same = (c: (typeof generated)[number], old: PodCondition | undefined) =>
+    old !== undefined && old.status === c.status && old.reason === c.reason && old.message === c.message;
+  if (previousConditions && generated.every((c, i) => same(c, previousConditions[i]))) return;
+  const conditions: PodCondition[] = new Array(generated.length);
+  for (let i = 0; i < generated.length; i++) {
+    const c = generated[i]!;
+    const old = previousConditions?.[i];
+    const flipped = !old || old.status !== c.status;
+    if (flipped) rec.emit({ t: now, type: 'PodCondition', condition: c.type, status: c.status, ...(c.reason ? { reason: c.reason } : {}) });
+    conditions[i] = { ...c, lastTransitionTime: flipped ? now : old.lastTransitionTime };
+  }
   rec.setConditions(now, conditions);
 }
-
