@@ -4,6 +4,7 @@
  * also passes the scenario validator (`podManifest` writes the manifest that parses back to it).
  */
 import fc from 'fast-check';
+import { DEFAULT_BEHAVIOR } from './default-behavior';
 import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, ProbeTiming, RestartPolicy, RunBehavior } from './types';
 
 /** Seconds in half-second steps: fractions exercise the millisecond rounding and whole-second truncation. */
@@ -162,21 +163,6 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     return model;
   });
 
-const QUIET_BEHAVIOR: Behavior = {
-  run: null,
-  exitCode: 0,
-  oom: false,
-  startup: 0,
-  unhealthyAfter: null,
-  postStart: 0,
-  postStartFails: false,
-  preStop: 0,
-  stop: 0,
-  stopExitCode: 143,
-  pull: 0,
-  pullFailures: 0,
-  attempts: [],
-};
 
 const crashRun = fc.oneof({ arbitrary: seconds(30), weight: 3 }, { arbitrary: seconds(700), weight: 1 });
 
@@ -210,7 +196,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
         role: 'regular',
         imagePullPolicy: 'IfNotPresent',
         hooks: { postStart: false, preStop: false },
-        behavior: { ...QUIET_BEHAVIOR, run, exitCode: code, attempts: attempts as Partial<RunBehavior>[] },
+        behavior: { ...DEFAULT_BEHAVIOR, run, exitCode: code, attempts: attempts as Partial<RunBehavior>[] },
       }),
     );
     return {

@@ -1,6 +1,6 @@
 /** A validated Pod manifest (plus its annotations read) → the engine's PodModel, with API defaults. */
 import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy } from '../engine/types';
-import { DEFAULT_BEHAVIOR } from './validate-behavior';
+import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, type Json } from './value-checks';
 
 /** pkg/apis/core/v1/defaults.go: a 0 in these fields means "use the default". */

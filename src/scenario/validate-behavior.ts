@@ -2,25 +2,10 @@
  * The `podlab.dev/behavior` annotation: container name → what its process does.
  * Returns the behaviours with defaults applied; problems go to `issues` with paths inside the annotation.
  */
+import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import type { Behavior, RunBehavior } from '../engine/types';
 import type { IssueList, PathSegment } from './issues';
 import { isRecord, typeName } from './value-checks';
-
-export const DEFAULT_BEHAVIOR: Behavior = {
-  run: null,
-  exitCode: 0,
-  oom: false,
-  startup: 0,
-  unhealthyAfter: null,
-  postStart: 0,
-  postStartFails: false,
-  preStop: 0,
-  stop: 0,
-  stopExitCode: 143,
-  pull: 0,
-  pullFailures: 0,
-  attempts: [],
-};
 
 /** One day: a longer duration is almost surely a typo, and would make runs needlessly long. */
 const MAX_SECONDS = 86_400 * 7;

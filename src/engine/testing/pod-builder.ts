@@ -1,24 +1,10 @@
 /** Builds PodModels tersely for engine tests, with the API defaults the scenario module applies. */
+import { DEFAULT_BEHAVIOR } from '../default-behavior';
 import type { Behavior, ContainerModel, ContainerRole, PodAction, PodModel, ProbeTiming } from '../types';
 import type { Trace, TraceEvent } from '../trace';
 
 export function behavior(b: Partial<Behavior> = {}): Behavior {
-  return {
-    run: null,
-    exitCode: 0,
-    oom: false,
-    startup: 0,
-    unhealthyAfter: null,
-    postStart: 0,
-    postStartFails: false,
-    preStop: 0,
-    stop: 0,
-    stopExitCode: 143,
-    pull: 0,
-    pullFailures: 0,
-    attempts: [],
-    ...b,
-  };
+  return { ...DEFAULT_BEHAVIOR, ...b };
 }
 
 export function probe(t: Partial<ProbeTiming> = {}): ProbeTiming {
