@@ -215,13 +215,15 @@ class Simulation {
     const { sim } = this;
     sim.terminated = true;
     changed(sim);
-    if (!sim.deletion) recordStatus(sim, true);
-    if (sim.deletion) {
-      // The status manager writes the final status before the object is deleted.
-      recordStatus(sim, true);
-      sim.deletedAt = sim.now;
-      sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
-    }
+    // The status manager writes the final status before the object is deleted.
+    recordStatus(sim, true);
+    if (sim.deletion && sim.deletedAt === undefined) this.removeFromApi();
+  }
+
+  private removeFromApi(): void {
+    const { sim } = this;
+    sim.deletedAt = sim.now;
+    sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
   }
 
   /** Stops the sync in flight: the kubelet cancels it when the pod starts terminating. */
@@ -246,15 +248,13 @@ class Simulation {
     if (action.do === 'delete') {
       this.pendingDeletes--;
       if (sim.deletion) return;
-      // The API server deletes a pod that has already finished at once.
-      const gracePeriod = sim.terminated ? 0 : Math.max(1, action.gracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds);
+      // The API server removes a pod that has already finished, or one deleted with grace 0
+      // (--force), at once; the kubelet still stops the containers, with at least 2 s each.
+      const gracePeriod = sim.terminated ? 0 : (action.gracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds);
       sim.deletion = { t: sim.now, gracePeriod };
       sim.rec.emit({ t: sim.now, type: 'DeletionRequested', gracePeriod });
-      if (sim.terminated) {
-        sim.deletedAt = sim.now;
-        sim.rec.emit({ t: sim.now, type: 'PodDeleted' });
-        return;
-      }
+      if (gracePeriod === 0) this.removeFromApi();
+      if (sim.terminated) return;
       if (!sim.killPodReason) this.cancelSync();
       changed(sim);
       return;

@@ -106,3 +106,12 @@ describe('pod completion with sidecars', () => {
     expect(kubectlRow(trace, 100).status).toBe('NotReady');
   });
 });
+
+describe('forced deletion', () => {
+  it('removes the pod from the API at once with grace 0, while the kubelet still stops it over 2 s', () => {
+    const trace = simulate(pod({ containers: [app('main', { stop: 'ignore' })], actions: [{ at: 5, do: 'delete', gracePeriodSeconds: 0 }] }));
+    expect(timesOf(trace, 'PodDeleted')).toEqual([5]);
+    expect(signals(trace)).toEqual(['5 main SIGTERM', '7 main SIGKILL']);
+    expect(kubectlRow(trace, 6).deleted).toBe(true);
+  });
+});
