@@ -21,8 +21,6 @@ export interface Instance {
   exitCode: number;
   exitReason: 'Completed' | 'Error' | 'OOMKilled';
   finishedAt: number;
-  /** SIGTERM was sent. */
-  terminating: boolean;
 }
 
 export type ProbeResult = 'unknown' | 'success' | 'failure';
@@ -56,11 +54,8 @@ export interface ContainerRuntime {
   spec: ContainerModel;
   /** Crash-loop backoff key: the kubelet's getStableKey hashes the name and the image. */
   backoffKey: string;
-  /** Index in spec.initContainers or spec.containers. */
-  index: number;
   current?: Instance;
   previous?: Instance;
-  instances: number;
   reason?: CachedReason;
   /** The exited instance a BackOff event was already reported for. */
   backoffReportedFor?: number;

@@ -38,11 +38,9 @@ class Simulation {
   private pendingDeletes: number;
 
   constructor(model: PodModel) {
-    const toRuntime = (spec: ContainerModel, index: number): ContainerRuntime => ({
+    const toRuntime = (spec: ContainerModel): ContainerRuntime => ({
       spec,
       backoffKey: `${spec.name}:${spec.image}`,
-      index,
-      instances: 0,
       probes: {},
       pullAttempts: 0,
       imagePresent: spec.behavior.pull === 0 && spec.behavior.pullFailures === 0,

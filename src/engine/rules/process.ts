@@ -39,7 +39,6 @@ export function scheduleOwnExit(sim: Sim, c: ContainerRuntime, inst: Instance): 
 }
 
 export function sendSigterm(sim: Sim, c: ContainerRuntime, inst: Instance): void {
-  inst.terminating = true;
   sim.rec.emit({ t: sim.now, type: 'Signal', container: c.spec.name, signal: 'SIGTERM' });
   const { stop, stopExitCode } = inst.behavior;
   if (stop === 'ignore') return;

@@ -56,7 +56,6 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
     exitCode: 0,
     exitReason: 'Completed',
     finishedAt: 0,
-    terminating: false,
   };
   c.previous = c.current;
   c.current = inst;
