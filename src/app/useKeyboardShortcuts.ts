@@ -15,7 +15,8 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      const inText = event.target instanceof HTMLTextAreaElement;
+      // The YAML editor (a contenteditable) and text areas keep their own undo history.
+      const inText = event.target instanceof HTMLTextAreaElement || (event.target instanceof HTMLElement && event.target.isContentEditable);
       if (mod && !inText && event.key.toLowerCase() === 'z') {
         event.preventDefault();
         if (event.shiftKey) redo();

@@ -1,20 +1,16 @@
-import { replaceSource } from '../../app/actions';
-import { selectResult, selectSource } from '../../app/selectors';
+import { lazy, Suspense } from 'react';
+import { selectResult } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
+
+const YamlEditor = lazy(() => import('../yaml/YamlEditor.chunk'));
 
 /** The scenario as text: edits here and on the canvas are the same edits. Shown as text only, never as HTML. */
 export function YamlPanel() {
-  const source = useAppStore(selectSource);
-  const result = useAppStore(selectResult);
   return (
     <div className="yaml-panel">
-      <textarea
-        aria-label="Scenario YAML"
-        spellCheck={false}
-        value={source}
-        onChange={(event) => replaceSource(event.target.value)}
-        aria-invalid={result.ok ? undefined : true}
-      />
+      <Suspense fallback={<p className="muted yaml-loading">Loading the YAML editor…</p>}>
+        <YamlEditor describedBy="yaml-issues" />
+      </Suspense>
       <IssueList />
     </div>
   );
@@ -24,10 +20,10 @@ export function IssueList() {
   const result = useAppStore(selectResult);
   if (result.issues.length === 0) return null;
   return (
-    <div className="issues" role="status">
+    <div className="issues" role="status" id="yaml-issues">
       <p>
         <strong>{result.issues.length} problem{result.issues.length === 1 ? '' : 's'}</strong>
-        {result.ok ? '' : ': still playing the last valid version.'}
+        {result.ok ? '' : ' — the canvas keeps the last valid pod until the YAML is valid again.'}
       </p>
       <ul>
         {result.issues.map((issue, i) => (
