@@ -5,6 +5,9 @@ import { PodCanvas } from './ui/canvas/PodCanvas';
 import { SidePanel } from './ui/inspector/SidePanel';
 import { Palette } from './ui/palette/Palette';
 import { PlayerBar } from './ui/player/PlayerBar';
+import { ImportDialog } from './ui/import/ImportDialog';
+import { useFileDrop } from './ui/import/useFileDrop';
+import { NoticeBar } from './ui/share/NoticeBar';
 import { AppHeader } from './ui/shell/AppHeader';
 import { EventList } from './ui/status/EventList';
 import { StatusStrip } from './ui/status/StatusStrip';
@@ -15,6 +18,7 @@ import { Timeline } from './ui/timeline/Timeline';
 export function App() {
   usePlaybackClock();
   useKeyboardShortcuts();
+  const dragging = useFileDrop();
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={domAnimation} strict>
@@ -33,6 +37,13 @@ export function App() {
             <EventList />
           </div>
         </div>
+        <NoticeBar />
+        <ImportDialog />
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop a YAML file to import its pod</p>
+          </div>
+        )}
       </LazyMotion>
     </MotionConfig>
   );

@@ -26,6 +26,16 @@ const edit = (change: (source: string) => string) => setSource(change(get().scen
 /** Replaces the whole text (the YAML editor); the run follows if it is valid. */
 export const replaceSource = (source: string) => setSource(source);
 
+/**
+ * Opens a whole scenario (library, import, share link): the pod is selected, playback pauses at t.
+ * Undoable like any edit.
+ */
+export function openScenario(source: string, t = 0): void {
+  setSource(source, { kind: 'pod' });
+  pause();
+  seek(t);
+}
+
 export function loadExample(): void {
   setSource(EXAMPLE_SCENARIO, { kind: 'container', name: 'web' });
   seek(0);

@@ -1,15 +1,25 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
-import { loadEmpty, loadExample, redo, undo } from '../../app/actions';
+import { redo, undo } from '../../app/actions';
 import { selectResult } from '../../app/selectors';
+import { startEmpty, startFromExample } from '../../app/start-anew';
 import { useAppStore } from '../../app/store';
+import { openImport } from '../import/import-store';
+import { LibraryDialog } from '../library/LibraryDialog';
+import { ExportDialog } from '../share/ExportDialog';
+import { ShareDialog } from '../share/ShareDialog';
 
 const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
+
+type HeaderDialog = 'library' | 'export' | 'share' | null;
 
 export function AppHeader() {
   const canUndo = useStore(useAppStore.temporal, selectCanUndo);
   const canRedo = useStore(useAppStore.temporal, selectCanRedo);
   const result = useAppStore(selectResult);
+  const [dialog, setDialog] = useState<HeaderDialog>(null);
+  const close = () => setDialog(null);
   return (
     <header className="app-header">
       <h1>
@@ -22,11 +32,24 @@ export function AppHeader() {
             <span aria-hidden="true">⚠</span> Pod invalid: playing the last valid version
           </span>
         )}
-        <button type="button" onClick={loadExample}>Example pod</button>
-        <button type="button" onClick={loadEmpty}>Empty pod</button>
-        <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">Undo</button>
-        <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
+        <div className="header-group" role="group" aria-label="Start">
+          <button type="button" onClick={() => setDialog('library')}>Library</button>
+          <button type="button" onClick={startFromExample}>Example pod</button>
+          <button type="button" onClick={startEmpty}>Empty pod</button>
+        </div>
+        <div className="header-group" role="group" aria-label="In and out">
+          <button type="button" onClick={() => openImport()}>Import YAML</button>
+          <button type="button" onClick={() => setDialog('export')}>Export</button>
+          <button type="button" onClick={() => setDialog('share')}>Share link</button>
+        </div>
+        <div className="header-group" role="group" aria-label="History">
+          <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">Undo</button>
+          <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
+        </div>
       </div>
+      <LibraryDialog open={dialog === 'library'} onClose={close} />
+      <ExportDialog open={dialog === 'export'} onClose={close} />
+      <ShareDialog open={dialog === 'share'} onClose={close} />
     </header>
   );
 }

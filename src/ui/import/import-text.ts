@@ -1,0 +1,33 @@
+/**
+ * Import through the gate: the workload importer picks the pod, the scenario gate validates it,
+ * and only a valid pod replaces the work on the page (as an undoable edit).
+ */
+import { openScenario } from '../../app/actions';
+import { markOpened } from '../../app/persistence';
+import type { InferredBehavior } from '../../scenario/infer-behavior';
+import { parseScenario } from '../../scenario/parse-scenario';
+import { importWorkload, type ImportNotice, type JobTerms, type PodOrigin } from '../../scenario/workload-import';
+
+export type ImportReport =
+  | { ok: true; origin: PodOrigin; job?: JobTerms; inferred: InferredBehavior[]; notices: ImportNotice[] }
+  | { ok: false; notices: ImportNotice[] };
+
+export function importText(text: string): ImportReport {
+  const imported = importWorkload(text);
+  if (!imported.ok) return imported;
+  const gate = parseScenario(imported.source);
+  if (!gate.ok) {
+    // Lines point into the user's text only when the pod was taken as written.
+    const sameText = imported.source === text;
+    const problems: ImportNotice[] = gate.issues.map((issue) => ({
+      level: 'error',
+      message: `${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
+      ...(sameText && issue.line !== null ? { line: issue.line } : {}),
+    }));
+    return { ok: false, notices: [...imported.notices, ...problems] };
+  }
+  openScenario(imported.source, 0);
+  markOpened(null);
+  const { origin, job, inferred, notices } = imported;
+  return job ? { ok: true, origin, job, inferred, notices } : { ok: true, origin, inferred, notices };
+}
