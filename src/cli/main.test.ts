@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main';
+
+const fixture = join(import.meta.dirname, '../engine/fixtures/web-with-sidecars.yaml');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  const code = await main(args);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+function file(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'podlab-cli-')), 'pod.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('podlab simulate', () => {
+  it('prints the trace as JSON Lines in causal order', async () => {
+    const { code, out } = await run('simulate', fixture);
+    expect(code).toBe(0);
+    const events = out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({ t: 0, type: 'PodPhase', phase: 'Pending' });
+    expect(events.every((e, i) => i === 0 || e.t >= events[i - 1].t)).toBe(true);
+    expect(events.find((e) => e.type === 'Started' && e.container === 'app')).toMatchObject({ restartCount: 0 });
+    expect(events.at(-1)).toMatchObject({ type: 'PodDeleted' });
+  });
+
+  it('stops at --until', async () => {
+    const { out } = await run('simulate', fixture, '--until', '5');
+    const events = out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(Math.max(...events.map((e) => e.t))).toBeLessThanOrEqual(5);
+  });
+
+  it('prints the kubectl table, the API status and the events at a moment', async () => {
+    expect((await run('simulate', fixture, '--at', '8', '--output', 'table')).out).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/2     Running   0          8s\n',
+    );
+    const status = JSON.parse((await run('simulate', fixture, '--at', '8', '--output', 'status')).out);
+    expect(status.phase).toBe('Running');
+    expect(status.initContainerStatuses.map((s: { name: string }) => s.name)).toEqual(['migrate', 'proxy']);
+    expect(status.containerStatuses[0]).toMatchObject({ name: 'app', started: true, ready: false, restartCount: 0 });
+    expect((await run('simulate', fixture, '--at', '8', '--output', 'events')).out).toMatch(/^Events:\n {2}Type +Reason +Age +From +Message\n/);
+  });
+
+  it('rejects bad input with the file, line and field path, and no trace', async () => {
+    const path = file('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n    - name: App\n      image: nginx\n');
+    const { code, out, err } = await run('simulate', path);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain(`${path}:6:`);
+    expect(err).toContain('spec.containers[0].name');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects bad flags with a usage message', async () => {
+    expect((await run('simulate', fixture, '--until', 'soon')).code).toBe(2);
+    expect((await run('simulate', fixture, '--output', 'table')).err).toContain('--output needs --at');
+    expect((await run('simulate')).code).toBe(2);
+    expect((await run('frobnicate')).err).toContain('unknown command');
+  });
+
+  it('takes the pod of a Deployment', async () => {
+    const path = file(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: nginx-deployment}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers:
+        - name: nginx
+          image: nginx:1.14.2
+          ports: [{containerPort: 80}]
+`);
+    const { code, out } = await run('simulate', path, '--at', '5', '--output', 'table');
+    expect(code).toBe(0);
+    expect(out).toContain('Running');
+  });
+});
