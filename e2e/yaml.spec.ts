@@ -1,0 +1,115 @@
+import { expect, test } from './fixtures/podlab';
+
+// The nginx-deployment example of https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
+const NGINX_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: nginx-deployment
+  labels:
+    app: nginx
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.14.2
+        ports:
+        - containerPort: 80
+`;
+
+const COUNTDOWN_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: countdown
+spec:
+  backoffLimit: 4
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: count
+        image: busybox:1.36
+        command: ["sh", "-c", "sleep 5"]
+`;
+
+test('paste a Deployment from the Kubernetes docs: its pod is on the canvas, with what was inferred', async ({ podlab, page }) => {
+  await podlab.button('Import YAML').click();
+  const dialog = podlab.dialog('Import YAML');
+  await dialog.getByRole('textbox', { name: 'YAML to import' }).fill(NGINX_DEPLOYMENT);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const report = dialog.getByRole('status');
+  await expect(report).toContainText('Imported the pod of the Deployment nginx-deployment');
+  await expect(report).toContainText('Took the pod template of the Deployment nginx-deployment (document 1)');
+  await expect(report.getByRole('listitem').filter({ hasText: /^nginx:/ })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await expect(podlab.container('nginx')).toBeVisible();
+  await expect(podlab.container('web')).toHaveCount(0);
+  await expect(podlab.column('NAME')).toHaveText('nginx-deployment');
+  const trace = await podlab.engineTrace();
+  await podlab.expectEngineStatusAt(trace, 10);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+});
+
+test('a Job says whether it would complete; broken input keeps the pod and names the line', async ({ podlab }) => {
+  await podlab.button('Import YAML').click();
+  const dialog = podlab.dialog('Import YAML');
+  const text = dialog.getByRole('textbox', { name: 'YAML to import' });
+  await text.fill(COUNTDOWN_JOB);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Job completes');
+  await expect(dialog.getByRole('status')).toContainText('its pod succeeds at');
+
+  await text.fill('apiVersion: v1\nkind: Pod\nmetadata: {name: broken\nspec: {}\n');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Nothing was imported; your pod is unchanged.');
+  await expect(dialog.getByRole('status')).toContainText(/line \d/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(podlab.container('count')).toBeVisible();
+});
+
+test('a file dropped on the page is imported', async ({ podlab, page }) => {
+  const drop = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'nginx.yaml', { type: 'application/yaml' }));
+    return transfer;
+  }, NGINX_DEPLOYMENT);
+  await podlab.pod.dispatchEvent('dragenter', { dataTransfer: drop });
+  await podlab.pod.dispatchEvent('drop', { dataTransfer: drop });
+  await expect(podlab.dialog('Import YAML').getByRole('status')).toContainText('from nginx.yaml');
+  await podlab.dialog('Import YAML').getByRole('button', { name: 'Close' }).click();
+  await expect(podlab.container('nginx')).toBeVisible();
+});
+
+test('break the YAML: the error is at its line, the canvas keeps the last valid pod', async ({ podlab, page }) => {
+  await podlab.openTab(/^YAML/);
+  await expect(podlab.yaml).toBeVisible();
+  const source = await podlab.scenarioSource();
+  const broken = source.replace('restartPolicy: Always\n  terminationGracePeriodSeconds', 'restartPolicy: Sometimes\n  terminationGracePeriodSeconds');
+  expect(broken).not.toBe(source);
+  const line = broken.split('\n').findIndex((l) => l.includes('restartPolicy: Sometimes')) + 1;
+
+  await podlab.yaml.fill(broken);
+  const problems = page.getByRole('status').filter({ hasText: 'problem' });
+  await expect(problems).toContainText(`line ${line}`);
+  await expect(problems).toContainText('spec.restartPolicy');
+  await expect(problems).toContainText('the canvas keeps the last valid pod');
+  await expect(page.getByRole('tab', { name: /YAML ⚠ 1/ })).toBeVisible();
+  await expect(podlab.container('web')).toBeVisible();
+  await podlab.seek(12);
+  await expect(podlab.column('STATUS')).toHaveText('Running');
+
+  // The fix in the editor reaches the canvas; a canvas edit (Break it → Kill) reaches the open editor.
+  await podlab.yaml.fill(source);
+  await expect(problems).toHaveCount(0);
+  await expect(podlab.yaml).not.toContainText('do: kill');
+  await podlab.button('Kill').click();
+  await expect(podlab.yaml).toContainText('do: kill, container: web');
+});
