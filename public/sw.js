@@ -16,6 +16,9 @@ const ASSETS = new URL('assets/', SCOPE).href;
 // Asset references inside HTML (src/href) and inside built scripts (import(`./x.js`), "assets/x.js").
 const HTML_REF = /\b(?:src|href)="([^"]+)"/g;
 const SCRIPT_REF = /[`'"]((?:\.\.?\/|assets\/)[\w./-]+?\.(?:js|css|woff2?|svg|png))[`'"]/g;
+// Servers answer with `Vary: Origin`, and a module script is requested with an Origin header that
+// the precache's fetch did not send: ignoring Vary is right for files that never change by origin.
+const MATCH = { ignoreVary: true };
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -56,13 +59,15 @@ async function cacheAssetsOf(cache, text, base, pattern, seen = new Set()) {
   await Promise.all(
     urls.map(async (url) => {
       seen.add(url);
-      let response = await cache.match(url);
+      let response = await cache.match(url, MATCH);
       if (!response) {
         response = await fetch(url);
-        if (!response.ok) return;
+        if (!isAsset(response)) return;
         await cache.put(url, response.clone());
       }
-      if (url.endsWith('.js')) await cacheAssetsOf(cache, await response.text(), url, SCRIPT_REF, seen);
+      if (/javascript/.test(response.headers.get('content-type') ?? '')) {
+        await cacheAssetsOf(cache, await response.text(), url, SCRIPT_REF, seen);
+      }
     }),
   );
 }
@@ -89,7 +94,7 @@ async function networkFirstPage(request, event) {
     }
     return response;
   } catch (error) {
-    const cached = await cache.match(PAGE);
+    const cached = await cache.match(PAGE, MATCH);
     if (cached) return cached;
     throw error;
   }
@@ -97,16 +102,24 @@ async function networkFirstPage(request, event) {
 
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, MATCH);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (isAsset(response)) await cache.put(request, response.clone());
   return response;
+}
+
+/**
+ * A real file: a server that answers unknown paths with the page (an SPA fallback) must not have
+ * that page cached as an asset, nor crawled for more names (that would never end).
+ */
+function isAsset(response) {
+  return response.ok && !/text\/html/.test(response.headers.get('content-type') ?? '');
 }
 
 async function cacheFirstThenRefresh(request, event) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, MATCH);
   const refresh = fetch(request, { cache: 'no-cache' }).then(async (response) => {
     if (response.ok) await cache.put(request, response.clone());
     return response;
