@@ -38,7 +38,7 @@ export function SidePanel() {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
-            className="tab"
+            className={`tab tab-${t.id}`}
             onClick={() => setTab(t.id)}
           >
             {t.label}

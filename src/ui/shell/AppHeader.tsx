@@ -29,7 +29,7 @@ export function AppHeader() {
       <div className="header-actions">
         {!result.ok && (
           <span className="invalid-chip" role="status">
-            <span aria-hidden="true">⚠</span> Pod invalid: playing the last valid version
+            <span aria-hidden="true">⚠</span> Pod invalid<span className="invalid-chip-more">: playing the last valid version</span>
           </span>
         )}
         <div className="header-group" role="group" aria-label="Start">
