@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/podlab';
 
-test('after a first visit the app, its YAML editor and the library work offline', async ({ podlab, page, context }) => {
+test('after a first visit the app, its lazily loaded parts and the library work offline', async ({ podlab, page, context }) => {
   // The service worker has cached the page, every built asset (the lazy editor too) and the library.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -20,4 +20,11 @@ test('after a first visit the app, its YAML editor and the library work offline'
   await expect(podlab.dialog('Library')).toBeHidden();
   await expect(podlab.time).toHaveValue('0');
   await expect(podlab.container('web')).toHaveCount(0);
+
+  // The lazily loaded dialogs were cached too.
+  await podlab.button('Import YAML').click();
+  await expect(podlab.dialog('Import YAML').getByRole('textbox', { name: 'YAML to import' })).toBeVisible();
+  await podlab.dialog('Import YAML').getByRole('button', { name: 'Close' }).click();
+  await podlab.button('Export').click();
+  await expect(podlab.dialog('Export').getByRole('button', { name: 'Download scenario' })).toBeVisible();
 });

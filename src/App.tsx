@@ -5,7 +5,7 @@ import { PodCanvas } from './ui/canvas/PodCanvas';
 import { SidePanel } from './ui/inspector/SidePanel';
 import { Palette } from './ui/palette/Palette';
 import { PlayerBar } from './ui/player/PlayerBar';
-import { ImportDialog } from './ui/import/ImportDialog';
+import { ImportDialogSlot } from './ui/import/ImportDialogSlot';
 import { useFileDrop } from './ui/import/useFileDrop';
 import { NoticeBar } from './ui/share/NoticeBar';
 import { AppHeader } from './ui/shell/AppHeader';
@@ -38,7 +38,7 @@ export function App() {
           </div>
         </div>
         <NoticeBar />
-        <ImportDialog />
+        <ImportDialogSlot />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             <p>Drop a YAML file to import its pod</p>

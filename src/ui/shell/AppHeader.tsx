@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useStore } from 'zustand';
 import { redo, undo } from '../../app/actions';
 import { selectResult } from '../../app/selectors';
@@ -6,8 +6,9 @@ import { startEmpty, startFromExample } from '../../app/start-anew';
 import { useAppStore } from '../../app/store';
 import { openImport } from '../import/import-store';
 import { LibraryDialog } from '../library/LibraryDialog';
-import { ExportDialog } from '../share/ExportDialog';
 import { ShareDialog } from '../share/ShareDialog';
+
+const ExportDialog = lazy(() => import('../share/ExportDialog.chunk'));
 
 const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
@@ -48,7 +49,11 @@ export function AppHeader() {
         </div>
       </div>
       <LibraryDialog open={dialog === 'library'} onClose={close} />
-      <ExportDialog open={dialog === 'export'} onClose={close} />
+      {dialog === 'export' && (
+        <Suspense fallback={null}>
+          <ExportDialog open onClose={close} />
+        </Suspense>
+      )}
       <ShareDialog open={dialog === 'share'} onClose={close} />
     </header>
   );

@@ -6,8 +6,8 @@ import { ImportReportView } from './ImportReportView';
 
 const ACCEPT = '.yaml,.yml,.json,application/yaml,text/yaml,application/json,text/plain';
 
-/** Import by paste or file; a dropped file opens this dialog with its report. */
-export function ImportDialog() {
+/** Import by paste or file; a dropped file opens this dialog with its report. Its own chunk: loaded on first use. */
+export default function ImportDialog() {
   const open = useImportStore((s) => s.open);
   return (
     <Dialog title="Import YAML" open={open} onClose={closeImport} className="import-dialog">

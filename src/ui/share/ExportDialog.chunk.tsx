@@ -5,8 +5,8 @@ import { exportRunnable, type RunnableExport } from '../../scenario/runnable-exp
 import { Dialog } from '../shared/Dialog';
 import { copyText, downloadText, fileNameFor } from './download';
 
-/** Export the scenario as a file or to the clipboard, and the manifest a real cluster can run. */
-export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Export the scenario as a file or to the clipboard, and the manifest a real cluster can run. Its own chunk: loaded on first use. */
+export default function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog title="Export" open={open} onClose={onClose} className="export-dialog">
       <ExportChoices />
