@@ -4,6 +4,7 @@
  * validateInitContainers, validateProbe, validateLifecycle, validateContainerPorts).
  */
 import { IssueList, type PathSegment } from './issues';
+import { checkKnownFields } from './known-fields';
 import { parseQuantity } from './quantity';
 import {
   checkDnsLabel,
@@ -25,11 +26,13 @@ export function validatePod(manifest: unknown, issues: IssueList = new IssueList
     issues.add([], `a scenario is one Pod manifest (a YAML mapping), not ${typeName(manifest)}`);
     return issues;
   }
+  checkKnownFields(issues, [], manifest, 'pod');
   if (manifest.apiVersion !== 'v1') issues.add(['apiVersion'], `must be "v1" for a Pod, not ${typeName(manifest.apiVersion)}`);
   if (manifest.kind !== 'Pod') issues.add(['kind'], `must be "Pod", not ${typeName(manifest.kind)}`);
   const metadata = manifest.metadata;
   if (!isRecord(metadata)) issues.add(['metadata'], 'Required value: a mapping with at least a name');
   else {
+    checkKnownFields(issues, ['metadata'], metadata, 'metadata');
     checkDnsSubdomain(issues, ['metadata', 'name'], metadata.name);
     if (metadata.namespace !== undefined) checkDnsLabel(issues, ['metadata', 'namespace'], metadata.namespace);
     if (metadata.annotations !== undefined && !isRecord(metadata.annotations)) {
@@ -50,6 +53,7 @@ export function validatePod(manifest: unknown, issues: IssueList = new IssueList
 }
 
 function validateSpec(spec: Json, issues: IssueList): void {
+  checkKnownFields(issues, ['spec'], spec, 'spec');
   checkEnum(issues, ['spec', 'restartPolicy'], spec.restartPolicy, ['Always', 'OnFailure', 'Never']);
   checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 0);
   checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
@@ -109,6 +113,7 @@ function validateContainer(
   volumes: Set<string>,
   issues: IssueList,
 ): void {
+  checkKnownFields(issues, path, c, 'container');
   checkDnsLabel(issues, [...path, 'name'], c.name);
   if (typeof c.image !== 'string' || c.image.trim() === '') issues.add([...path, 'image'], 'Required value');
   else if (c.image !== c.image.trim()) issues.add([...path, 'image'], 'must not have leading or trailing whitespace');
@@ -146,6 +151,7 @@ function validateContainer(
   if (Array.isArray(c.volumeMounts)) {
     c.volumeMounts.forEach((m, i) => {
       if (!isRecord(m)) return issues.add([...path, 'volumeMounts', i], `must be a mapping, not ${typeName(m)}`);
+      checkKnownFields(issues, [...path, 'volumeMounts', i], m, 'volumeMount');
       if (typeof m.name !== 'string' || !volumes.has(m.name)) {
         issues.add([...path, 'volumeMounts', i, 'name'], `Not found: ${JSON.stringify(m.name)}: no volume of that name in spec.volumes`);
       }
@@ -199,6 +205,7 @@ function checkPort(port: unknown, path: PathSegment[], namedAllowed: boolean, is
 
 function validateProbe(probe: unknown, path: PathSegment[], field: (typeof PROBES)[number], issues: IssueList): void {
   if (!isRecord(probe)) return issues.add(path, `must be a probe (a mapping), not ${typeName(probe)}`);
+  checkKnownFields(issues, path, probe, 'probe');
   checkHandler(probe, path, PROBE_HANDLERS, issues);
   for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
     checkInt(issues, [...path, f], probe[f], 0);
@@ -214,6 +221,7 @@ function validateProbe(probe: unknown, path: PathSegment[], field: (typeof PROBE
 
 function validateLifecycle(lifecycle: unknown, path: PathSegment[], grace: number, issues: IssueList): void {
   if (!isRecord(lifecycle)) return issues.add(path, `must be a mapping, not ${typeName(lifecycle)}`);
+  checkKnownFields(issues, path, lifecycle, 'lifecycle');
   for (const hook of ['postStart', 'preStop'] as const) {
     const handler = lifecycle[hook];
     if (handler === undefined) continue;
@@ -221,6 +229,7 @@ function validateLifecycle(lifecycle: unknown, path: PathSegment[], grace: numbe
       issues.add([...path, hook], `must be a handler (a mapping), not ${typeName(handler)}`);
       continue;
     }
+    checkKnownFields(issues, [...path, hook], handler, 'handler');
     const kind = checkHandler(handler, [...path, hook], HOOK_HANDLERS, issues);
     if (kind === 'sleep' && isRecord(handler.sleep)) {
       checkInt(issues, [...path, hook, 'sleep', 'seconds'], handler.sleep.seconds ?? 'missing', 0, grace);
@@ -235,6 +244,7 @@ function validatePorts(ports: unknown, path: PathSegment[], issues: IssueList): 
   ports.forEach((port, i) => {
     const pp = [...path, i];
     if (!isRecord(port)) return issues.add(pp, `must be a mapping, not ${typeName(port)}`);
+    checkKnownFields(issues, pp, port, 'port');
     if (port.containerPort === undefined) issues.add([...pp, 'containerPort'], 'Required value');
     else checkInt(issues, [...pp, 'containerPort'], port.containerPort, 1, 65535);
     checkInt(issues, [...pp, 'hostPort'], port.hostPort, 1, 65535);
@@ -251,6 +261,7 @@ function validatePorts(ports: unknown, path: PathSegment[], issues: IssueList): 
 function validateResources(resources: unknown, path: PathSegment[], issues: IssueList): void {
   if (resources === undefined) return;
   if (!isRecord(resources)) return issues.add(path, `must be a mapping, not ${typeName(resources)}`);
+  checkKnownFields(issues, path, resources, 'resources');
   const parsed: Record<'requests' | 'limits', Record<string, number>> = { requests: {}, limits: {} };
   for (const kind of ['requests', 'limits'] as const) {
     const list = resources[kind];

@@ -33,7 +33,7 @@ export function parseYaml(text: string, what = 'the scenario'): YamlResult {
     return {
       ok: false,
       issues: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         return { path: '', line: pos?.line ?? null, column: pos?.col ?? null, message: `YAML syntax: ${firstLine(e.message)}` };
       }),
     };

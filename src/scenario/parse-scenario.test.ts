@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, validateManifest } from './parse-scenario';
+
+const pod = (spec: string, annotations = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web${annotations ? `\n  annotations:\n${annotations}` : ''}
+spec:
+${spec}`;
+
+function issues(text: string) {
+  const result = parseScenario(text);
+  expect(result.ok).toBe(false);
+  return result.issues.map((i) => `${i.line ?? '-'} ${i.path}: ${i.message}`);
+}
+
+describe('the scenario gate', () => {
+  it('turns a valid Pod into the engine model with API defaults', () => {
+    const result = parseScenario(
+      pod(`  initContainers:
+    - {name: proxy, image: envoy, restartPolicy: Always, startupProbe: {tcpSocket: {port: 15000}}}
+  containers:
+    - {name: app, image: nginx:1.27, readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 0}}`),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { model } = result;
+    expect(model).toMatchObject({ name: 'web', namespace: 'default', restartPolicy: 'Always', terminationGracePeriodSeconds: 30 });
+    expect(model.initContainers[0]).toMatchObject({ role: 'sidecar', imagePullPolicy: 'Always' });
+    expect(model.containers[0]).toMatchObject({ role: 'regular', imagePullPolicy: 'IfNotPresent' });
+    expect(model.containers[0]!.readinessProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 3, handler: 'httpGet' });
+  });
+
+  it('reports every API validation error at once, with path and line', () => {
+    expect(
+      issues(
+        pod(`  initContainers:
+    - name: init
+      image: busybox
+      restartPolicy: OnFailure
+      livenessProbe: {exec: {command: [true]}}
+  containers:
+    - name: init
+      image: nginx
+      restartPolicy: Always
+      ports: [{containerPort: 0}, {containerPort: 80, name: this-name-is-far-too-long}]
+      startupProbe: {httpGet: {port: 80}, successThreshold: 2}
+      resources: {requests: {cpu: 2}, limits: {cpu: 500m}}`),
+      ),
+    ).toEqual([
+      '9 spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"',
+      '10 spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
+      '12 spec.containers[0].name: Duplicate value: "init"',
+      '14 spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers',
+      '16 spec.containers[0].startupProbe.successThreshold: Invalid value: must be 1',
+      '15 spec.containers[0].ports[0].containerPort: must be greater than or equal to 1',
+      "15 spec.containers[0].ports[1].name: Invalid value: \"this-name-is-far-too-long\": must be an IANA_SVC_NAME (at most 15 lowercase letters, digits and '-', with at least one letter)",
+      '17 spec.containers[0].resources.requests.cpu: Invalid value: must be less than or equal to cpu limit',
+    ]);
+  });
+
+  it('refuses unknown fields as kubectl apply does, suggesting the near spelling', () => {
+    expect(issues(pod(`  containers:\n    - {name: app, image: nginx, imagePullPolicey: Always}`))).toEqual([
+      '7 spec.containers[0].imagePullPolicey: unknown field "imagePullPolicey": kubectl apply refuses it (did you mean "imagePullPolicy"?)',
+    ]);
+  });
+
+  it('checks the behaviour and action annotations, pointing inside them', () => {
+    const text = pod(
+      `  containers:\n    - {name: app, image: nginx}`,
+      `    podlab.dev/behavior: |
+      app: {run: soon, stop: later}
+      db: {run: 1}
+    podlab.dev/actions: |
+      - {at: 5, do: explode}
+      - {at: 9, do: kill, container: ghost}`,
+    );
+    expect(issues(text)).toEqual([
+      '7 metadata.annotations["podlab.dev/behavior"].app.run: must be a number of seconds, not string "soon"',
+      '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
+      '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
+      '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, not string "explode"',
+      '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
+    ]);
+  });
+
+  it('explains input that is not a single Pod document', () => {
+    expect(issues('')).toEqual(['- : the scenario is empty: paste or write a Pod manifest']);
+    expect(issues('a: [1, 2')[0]).toMatch(/^1 : YAML syntax:/);
+    expect(issues('kind: Pod\n---\nkind: Pod\n')[0]).toMatch(/must be one YAML document; found 2/);
+    expect(issues('- 1\n- 2\n')).toEqual(['1 : a scenario is one Pod manifest (a YAML mapping), not a list']);
+    expect(issues(pod('  containers: []'))).toContain('6 spec.containers: Required value: a pod needs at least one container');
+  });
+
+  it('refuses an alias bomb and a huge file without hanging', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    expect(issues(bomb)[0]).toMatch(/alias bomb/);
+    expect(issues(`# ${'x'.repeat(2 * 1024 * 1024)}`)[0]).toMatch(/too large/);
+  });
+
+  it('validates an object without positions', () => {
+    expect(validateManifest({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'a', image: 'b' }] } })).toEqual([]);
+    expect(validateManifest({ kind: 'Deployment' }).map((i) => i.path)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+  });
+});
