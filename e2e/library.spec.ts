@@ -8,8 +8,7 @@ test('every library scenario opens from the gallery and plays to its end with no
   test.setTimeout(240_000);
   const problems: string[] = [];
   page.on('console', (message) => {
-    // The preview server has no favicon; that 404 is the browser's, not the app's.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
+    if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
   expect(entries.length).toBeGreaterThanOrEqual(14);
