@@ -58,3 +58,117 @@ export function lastEventOf<K extends ContainerEvent['type']>(
   }
   return undefined;
 }
+
+const momentsCache = new WeakMap<Trace, { times: number[]; offsets: number[] }>();
+
+/**
+ * Every moment at which something recorded changes (events, statuses, phase, conditions,
+ * deletion), ascending, and the distinct fractional parts of those moments: the ages kubectl
+ * prints tick over at whole seconds counted from one of them.
+ */
+function momentsOf(trace: Trace): { times: number[]; offsets: number[] } {
+  let moments = momentsCache.get(trace);
+  if (!moments) {
+    const all = new Set<number>([0]);
+    for (const event of trace.events) all.add(event.t);
+    for (const entry of trace.phase) all.add(entry.t);
+    for (const entry of trace.conditions) all.add(entry.t);
+    for (const history of Object.values(trace.containerStatuses)) for (const entry of history) all.add(entry.t);
+    if (trace.deletion) all.add(trace.deletion.t);
+    if (trace.deletedAt !== undefined) all.add(trace.deletedAt);
+    const times = [...all].sort((a, b) => a - b);
+    const offsets = [...new Set(times.map((time) => Math.round((time - Math.floor(time)) * 1e6) / 1e6))];
+    moments = { times, offsets };
+    momentsCache.set(trace, moments);
+  }
+  return moments;
+}
+
+/**
+ * The first moment after t at which anything the status panes show may change: a recorded
+ * change, or an age ticking over. Errs early (a needless recomputation), never late.
+ */
+export function nextShownChange(trace: Trace, t: number): number {
+  const { times, offsets } = momentsOf(trace);
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (times[mid]! <= t) low = mid + 1;
+    else high = mid;
+  }
+  let next = times[low] ?? Infinity;
+  for (const offset of offsets) next = Math.min(next, offset + Math.floor(t - offset - 1e-6) + 1);
+  return next;
+}
+
+/** How many trace events have happened by t. */
+export function eventCountAt(trace: Trace, t: number): number {
+  const events = trace.events;
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (events[mid]!.t <= t) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+interface Folding {
+  /** Per trace event: the index of the first event it repeats (-1 without a Kubernetes Event). */
+  group: Int32Array;
+  /** Per trace event: how many times its Event has been seen, itself included. */
+  seen: Int32Array;
+}
+
+const foldingCache = new WeakMap<Trace, Folding>();
+
+/** Repeated Events folded as `kubectl describe` folds them (same type, reason and message). */
+function foldingOf(trace: Trace): Folding {
+  let folding = foldingCache.get(trace);
+  if (!folding) {
+    const group = new Int32Array(trace.events.length).fill(-1);
+    const seen = new Int32Array(trace.events.length);
+    const folds = new Map<string, { first: number; count: number }>();
+    trace.events.forEach((event, i) => {
+      if (!event.event) return;
+      const key = `${event.event.type}\u0000${event.event.reason}\u0000${event.event.message}`;
+      const fold = folds.get(key) ?? { first: i, count: 0 };
+      fold.count++;
+      folds.set(key, fold);
+      group[i] = fold.first;
+      seen[i] = fold.count;
+    });
+    folding = { group, seen };
+    foldingCache.set(trace, folding);
+  }
+  return folding;
+}
+
+/** One row of the Events list: a folded Event at the last trace event it was seen at. */
+export interface EventRow {
+  /** The first trace event of the fold: a stable key for the row. */
+  key: number;
+  index: number;
+  count: number;
+  /** When it was first seen. */
+  first: number;
+}
+
+/**
+ * The last `max` rows `describeEvents(trace, t)` would list, newest last, without walking the
+ * whole run: it reads back from t until it has `max` distinct Events.
+ */
+export function eventRowsAt(trace: Trace, t: number, max: number): EventRow[] {
+  const { group, seen } = foldingOf(trace);
+  const rows: EventRow[] = [];
+  const taken = new Set<number>();
+  for (let i = eventCountAt(trace, t) - 1; i >= 0 && rows.length < max; i--) {
+    const g = group[i]!;
+    if (g < 0 || taken.has(g)) continue;
+    taken.add(g);
+    rows.push({ key: g, index: i, count: seen[i]!, first: trace.events[g]!.t });
+  }
+  return rows.reverse();
+}

@@ -1,61 +1,115 @@
 /**
- * The pod's status at t for the status panes, from the engine's queries. Each hook subscribes
- * to the least it needs: the kubectl row to t, the events to the second (their ages).
+ * The pod's status at t for the status panes, from the engine's queries. Playing moves t every
+ * frame, but what these panes show changes far less often: each answer is kept until the next
+ * moment it can change (see nextShownChange) and returned by reference until then, so the
+ * selectors are cheap and a pane re-renders only when its text changes.
  */
-import { useMemo } from 'react';
-import { describeEvents, kubectlRow } from '../engine/index';
+import { humanDuration, kubectlRow, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
-import { selectRun, selectSecond, selectT } from './selectors';
-import { valueAt } from './trace-index';
+import { selectRun } from './selectors';
+import { eventCountAt, eventRowsAt, nextShownChange, valueAt } from './trace-index';
 import { useAppStore, type AppState } from './store';
 
-export type KubectlRow = ReturnType<typeof kubectlRow>;
-export type DescribedEvent = ReturnType<typeof describeEvents>[number];
+export type { KubectlRow };
 
-const EMPTY_TRACE_ROW: KubectlRow = { name: '', ready: '0/0', status: 'Pending', restarts: '0', age: '0s' };
+/** A row of the Events list, as `kubectl describe pod` prints it at t. */
+export interface ShownEvent {
+  /** Stable while the Event is listed: the first trace event it folds. */
+  key: number;
+  type: string;
+  reason: string;
+  age: string;
+  message: string;
+  /** When it was last seen. */
+  t: number;
+}
+
+/** Keeps the list light on a day of crash-looping: the newest Events are the ones that matter. */
+export const MAX_EVENT_ROWS = 80;
+
+const EMPTY_ROW: KubectlRow = { name: '', ready: '0/0', status: 'Pending', restarts: '0', age: '0s' };
+const NO_CONDITIONS: PodCondition[] = [];
+const NO_EVENTS: ShownEvent[] = [];
+
+/** Memoises `compute(trace, t)` until the next shown change; `reuse` keeps the old value when equal. */
+function untilNextChange<T>(compute: (trace: Trace, t: number) => T, reuse: (previous: T, next: T) => T) {
+  let memo: { trace: Trace; from: number; until: number; value: T } | undefined;
+  return (trace: Trace, t: number): T => {
+    if (memo && memo.trace === trace && t >= memo.from && t < memo.until) return memo.value;
+    const computed = compute(trace, t);
+    const value = memo && memo.trace === trace ? reuse(memo.value, computed) : computed;
+    memo = { trace, from: t, until: nextShownChange(trace, t), value };
+    return value;
+  };
+}
+
+const sameRow = (a: KubectlRow, b: KubectlRow) =>
+  a.name === b.name && a.ready === b.ready && a.status === b.status && a.restarts === b.restarts && a.age === b.age && a.deleted === b.deleted;
+
+const kubectlRowAt = untilNextChange(kubectlRow, (previous, next) => (sameRow(previous, next) ? previous : next));
+
+const eventsAt = untilNextChange(
+  (trace, t): ShownEvent[] =>
+    eventRowsAt(trace, t, MAX_EVENT_ROWS).map(({ key, index, count, first }) => {
+      const { t: last, event } = trace.events[index]!;
+      const age = humanDuration(t - last);
+      return {
+        key,
+        type: event!.type,
+        reason: event!.reason,
+        message: event!.message,
+        t: last,
+        age: count > 1 ? `${age} (x${count} over ${humanDuration(t - first)})` : age,
+      };
+    }),
+  (previous, next) => {
+    // Rows that did not change keep their object, so memoised rows skip rendering.
+    const byKey = new Map(previous.map((row) => [row.key, row]));
+    let changed = previous.length !== next.length;
+    const merged = next.map((row, i) => {
+      const old = byKey.get(row.key);
+      const kept = old && old.age === row.age && old.t === row.t ? old : row;
+      if (kept !== previous[i]) changed = true;
+      return kept;
+    });
+    return changed ? merged : previous;
+  },
+);
 
 const selectTrace = (s: AppState): Trace | undefined => selectRun(s)?.trace;
-const selectConditions = (s: AppState): PodCondition[] | undefined => {
+export const selectKubectlRow = (s: AppState): KubectlRow => {
   const trace = selectTrace(s);
-  return trace ? valueAt(trace.conditions, s.playback.t) : undefined;
+  return trace ? kubectlRowAt(trace, s.playback.t) : EMPTY_ROW;
+};
+const selectConditions = (s: AppState): PodCondition[] => {
+  const trace = selectTrace(s);
+  return (trace && valueAt(trace.conditions, s.playback.t)) ?? NO_CONDITIONS;
+};
+export const selectEvents = (s: AppState): ShownEvent[] => {
+  const trace = selectTrace(s);
+  return trace ? eventsAt(trace, s.playback.t) : NO_EVENTS;
+};
+
+/** How many trace events have happened by t (so a pane knows when a new one passes). */
+export const selectEventCount = (s: AppState): number => {
+  const trace = selectTrace(s);
+  return trace ? eventCountAt(trace, s.playback.t) : 0;
 };
 
 export function useTrace(): Trace | undefined {
   return useAppStore(selectTrace);
 }
 
+/** What `kubectl get pod` prints at t. */
 export function useKubectlRow(): KubectlRow {
-  const trace = useTrace();
-  const t = useAppStore(selectT);
-  return useMemo(() => (trace ? kubectlRow(trace, t) : EMPTY_TRACE_ROW), [trace, t]);
+  return useAppStore(selectKubectlRow);
 }
 
 export function useConditions(): PodCondition[] {
-  return useAppStore(selectConditions) ?? NO_CONDITIONS;
-}
-const NO_CONDITIONS: PodCondition[] = [];
-
-/** Events up to t as `kubectl describe pod` lists them; recomputed once per second of pod time or when an event passes. */
-export function useDescribedEvents(): DescribedEvent[] {
-  const trace = useTrace();
-  const second = useAppStore(selectSecond);
-  const count = useAppStore(selectEventCount);
-  const t = useAppStore.getState().playback.t;
-  // `second` and `count` are the triggers; t itself is read fresh so that playing does not re-run this every frame.
-  return useMemo(() => (trace ? describeEvents(trace, t) : []), [trace, second, count]);
+  return useAppStore(selectConditions);
 }
 
-/** How many trace events have happened by t (so a list knows when a new one passes). */
-export const selectEventCount = (s: AppState): number => {
-  const trace = selectTrace(s);
-  if (!trace) return 0;
-  const events = trace.events;
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (events[mid]!.t <= s.playback.t) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-};
+/** The newest Events up to t as `kubectl describe pod` lists them, oldest first. */
+export function useDescribedEvents(): ShownEvent[] {
+  return useAppStore(selectEvents);
+}

@@ -1,6 +1,6 @@
 import { useKubectlRow } from '../../app/useStatusAt';
 
-/** What `kubectl get pod` prints at t. */
+/** What `kubectl get pod` prints at t; the row object changes only when a cell does. */
 export function KubectlTable() {
   const row = useKubectlRow();
   return (
