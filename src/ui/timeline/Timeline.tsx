@@ -1,12 +1,12 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { seek } from '../../app/actions';
-import { selectPlaying, selectT } from '../../app/selectors';
+import { selectPlaying } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { useTrace } from '../../app/useStatusAt';
-import { containerEvents } from '../../app/trace-index';
-import type { Trace } from '../../engine/trace';
 import { formatAge } from '../shared/format';
-import { lanesOf, tickStep, type Lane } from './lanes';
+import { LaneTrack } from './LaneTrack';
+import { lanesOf, tickStep } from './lanes';
+import { TimelineCursor } from './TimelineCursor';
 
 interface Window {
   from: number;
@@ -95,7 +95,7 @@ export function Timeline() {
           onWheel={onWheel}
         >
           {trace && lanes.map((lane) => <LaneTrack key={lane.name} lane={lane} trace={trace} from={view.from} to={view.to} />)}
-          <Cursor from={view.from} to={view.to} />
+          <TimelineCursor from={view.from} to={view.to} end={end} />
         </div>
       </div>
     </section>
@@ -115,56 +115,6 @@ function Axis({ from, to }: Window) {
       ))}
     </div>
   );
-}
-
-const LaneTrack = memo(function LaneTrack({ lane, trace, from, to }: { lane: Lane; trace: Trace; from: number; to: number }) {
-  const markers = useMemo(() => {
-    const events = lane.role === 'pod' ? trace.events.filter((e) => !('container' in e)) : containerEvents(trace, lane.name);
-    const shown = [];
-    let lastShare = -1;
-    for (const event of events) {
-      if (!event.event || event.t < from || event.t > to) continue;
-      const share = (event.t - from) / (to - from);
-      if (share - lastShare < 0.004) continue;
-      lastShare = share;
-      shown.push(event);
-    }
-    return shown;
-  }, [lane, trace, from, to]);
-  return (
-    <div className={`lane lane-${lane.role}`}>
-      {lane.spans
-        .filter((span) => span.to >= from && span.from <= to)
-        .map((span) => (
-          <div
-            key={span.from}
-            className={`span tone-${span.tone}`}
-            style={{ left: pct(Math.max(span.from, from), from, to), width: pct(Math.min(span.to, to) - Math.max(span.from, from) + from, from, to) }}
-            title={`${lane.name}: ${span.label}, ${span.from.toFixed(1)}–${span.to.toFixed(1)} s`}
-          >
-            <span className="span-label">{span.label}</span>
-          </div>
-        ))}
-      {markers.map((event, i) => (
-        <button
-          key={i}
-          type="button"
-          className={`marker${event.event!.type === 'Warning' ? ' is-warning' : ''}`}
-          style={{ left: pct(event.t, from, to) }}
-          aria-label={`${event.event!.reason} at ${event.t.toFixed(1)} s: ${event.event!.message}`}
-          data-tip={`${event.event!.reason} · ${event.t.toFixed(1)} s`}
-          title={`${event.event!.reason} at ${event.t.toFixed(1)} s: ${event.event!.message}`}
-          onClick={() => seek(event.t)}
-        />
-      ))}
-    </div>
-  );
-});
-
-function Cursor({ from, to }: Window) {
-  const t = useAppStore(selectT);
-  if (t < from || t > to) return null;
-  return <div className="timeline-cursor" style={{ left: pct(t, from, to) }} aria-hidden="true" />;
 }
 
 /** While playing in a zoomed view, pans so the cursor stays in sight. */
