@@ -1,4 +1,3 @@
-import { LazyMotion, MotionConfig, domAnimation } from 'motion/react';
 import { useKeyboardShortcuts } from './app/useKeyboardShortcuts';
 import { usePlaybackClock } from './app/usePlaybackClock';
 import { PodCanvas } from './ui/canvas/PodCanvas';
@@ -20,31 +19,29 @@ export function App() {
   useKeyboardShortcuts();
   const dragging = useFileDrop();
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={domAnimation} strict>
-        <div className="app">
-          <AppHeader />
-          <Palette />
-          <main className="stage">
-            <PodCanvas />
-            <WhatsHappening />
-            <PlayerBar />
-            <StatusStrip />
-          </main>
-          <SidePanel />
-          <div className="bottom">
-            <Timeline />
-            <EventList />
-          </div>
+    <>
+      <div className="app">
+        <AppHeader />
+        <Palette />
+        <main className="stage">
+          <PodCanvas />
+          <WhatsHappening />
+          <PlayerBar />
+          <StatusStrip />
+        </main>
+        <SidePanel />
+        <div className="bottom">
+          <Timeline />
+          <EventList />
         </div>
-        <NoticeBar />
-        <ImportDialogSlot />
-        {dragging && (
-          <div className="drop-overlay" aria-hidden="true">
-            <p>Drop a YAML file to import its pod</p>
-          </div>
-        )}
-      </LazyMotion>
-    </MotionConfig>
+      </div>
+      <NoticeBar />
+      <ImportDialogSlot />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop a YAML file to import its pod</p>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,9 +1,9 @@
-import { memo } from 'react';
-import { m } from 'motion/react';
+import { lazy, memo, Suspense } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { ContainerRole } from '../../engine/types';
 import { useContainerMoment, useContainerStatus } from '../../app/useContainerAt';
 import { lookOf } from '../shared/container-state';
+import { NodeState } from './NodeState';
 
 export type ContainerNodeData = { name: string; role: ContainerRole; order: number; image: string };
 export type ContainerNodeType = Node<ContainerNodeData, 'container'>;
@@ -13,6 +13,9 @@ export const ROLE_WORDS: Record<ContainerRole, string> = {
   sidecar: 'sidecar',
   regular: 'container',
 };
+
+// The first paint shows the state still; the animated one (with motion) follows in its own chunk.
+const AnimatedNodeState = lazy(() => import('./AnimatedNodeState.chunk'));
 
 /**
  * One container on the Pod: who it is (data, from the spec) and what it does at t (read here
@@ -30,26 +33,9 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
         <span className="node-name">{data.name || '(no name)'}</span>
         <span className="node-role">{ROLE_WORDS[data.role]}</span>
       </div>
-      <m.div
-        key={`${look.label}|${look.tone}`}
-        className="node-state"
-        initial={{ opacity: 0, y: 6 }}
-        animate={{ opacity: 1, y: 0 }}
-        transition={{ duration: 0.25 }}
-      >
-        <span className="state-icon" aria-hidden="true">{look.icon}</span>
-        <span className="state-label">{look.label}</span>
-        <m.span
-          key={restarts}
-          className={`node-restarts${restarts > 0 ? ' has-restarts' : ''}`}
-          initial={restarts > 0 ? { scale: 1.5 } : false}
-          animate={{ scale: 1 }}
-          title={`${restarts} restarts`}
-        >
-          <span aria-hidden="true">↻</span> {restarts}
-          <span className="visually-hidden"> restarts</span>
-        </m.span>
-      </m.div>
+      <Suspense fallback={<NodeState look={look} restarts={restarts} />}>
+        <AnimatedNodeState look={look} restarts={restarts} />
+      </Suspense>
       <div className="node-detail">{look.detail}</div>
       <div className="node-image">{data.image}</div>
     </div>

@@ -1,0 +1,36 @@
+import type { StateLook } from '../shared/container-state';
+
+export interface NodeStateProps {
+  look: StateLook;
+  restarts: number;
+}
+
+/** The state line of a container node: icon, words and restart count. */
+export function NodeState({ look, restarts }: NodeStateProps) {
+  return (
+    <div className="node-state">
+      <StateWords look={look} />
+      <span className={`node-restarts${restarts > 0 ? ' has-restarts' : ''}`} title={`${restarts} restarts`}>
+        <RestartWords restarts={restarts} />
+      </span>
+    </div>
+  );
+}
+
+export function StateWords({ look }: { look: StateLook }) {
+  return (
+    <>
+      <span className="state-icon" aria-hidden="true">{look.icon}</span>
+      <span className="state-label">{look.label}</span>
+    </>
+  );
+}
+
+export function RestartWords({ restarts }: { restarts: number }) {
+  return (
+    <>
+      <span aria-hidden="true">↻</span> {restarts}
+      <span className="visually-hidden"> restarts</span>
+    </>
+  );
+}
