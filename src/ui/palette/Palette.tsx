@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { addContainer } from '../../app/actions';
 import { KIND_TEMPLATES, TEMPLATES, type ContainerKind, type ContainerTemplate } from '../../scenario/templates';
 import { PaletteItem } from './PaletteItem';
@@ -33,11 +34,14 @@ export function Palette() {
           ))}
         </section>
       ))}
-      {drag.ghost && (
-        <div className={`drag-ghost kind-${drag.ghost.template.kind}`} style={{ left: drag.ghost.x, top: drag.ghost.y }} aria-hidden="true">
-          {drag.ghost.template.label}
-        </div>
-      )}
+      {drag.ghost &&
+        // In the body, above every panel: a panel is its own stacking context.
+        createPortal(
+          <div className={`drag-ghost kind-${drag.ghost.template.kind}`} style={{ left: drag.ghost.x, top: drag.ghost.y }} aria-hidden="true">
+            {drag.ghost.template.label}
+          </div>,
+          document.body,
+        )}
     </nav>
   );
 }
