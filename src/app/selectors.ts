@@ -20,3 +20,8 @@ export const selectPodView = (s: AppState): PodView => podViewOf(s.scenario.sour
 export const selectEnd = (s: AppState): number => selectRun(s)?.trace.end ?? 0;
 /** Whole seconds of t: for what only changes once a second (ages, countdowns). */
 export const selectSecond = (s: AppState): number => Math.floor(s.playback.t);
+/** Pod seconds per real second from which states change too fast to ease each one in. */
+export const SWIFT_SPEED = 10;
+/** Playing at SWIFT_SPEED or faster: the screen switches states at once. */
+export const selectSwift = (s: AppState): boolean =>
+  s.playback.playing && typeof s.playback.speed === 'number' && s.playback.speed >= SWIFT_SPEED;
