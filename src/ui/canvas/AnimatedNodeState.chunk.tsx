@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
 import { LazyMotion, MotionConfig, domAnimation, type Variants } from 'motion/react';
 import * as m from 'motion/react-m';
-import { selectSwift } from '../../app/selectors';
-import { useAppStore } from '../../app/store';
 import { RestartWords, StateWords, type NodeStateProps } from './NodeState';
 
 const STATE_IN = { opacity: [0.35, 1], y: [6, 0], transition: { duration: 0.25 } };
@@ -20,9 +18,7 @@ function useReplayOn(name: string, target: Variants[string] | null): Variants {
 /**
  * NodeState that eases each new state in and bumps the restart count. It is the only animated
  * part of the app, so motion (with its providers) lives here, in a chunk loaded after the first
- * paint, and stays calm when the system asks for reduced motion. From 10x on, states switch at
- * once: the next change would come before an easing ended, and on a slow laptop the easings of
- * a large pod cost more than the rest of a frame.
+ * paint, and stays calm when the system asks for reduced motion.
  */
 export default function AnimatedNodeState(props: NodeStateProps) {
   return (
@@ -35,10 +31,9 @@ export default function AnimatedNodeState(props: NodeStateProps) {
 }
 
 function Animated({ look, restarts }: NodeStateProps) {
-  const swift = useAppStore(selectSwift);
   const stateName = `${look.label}|${look.tone}`;
-  const stateVariants = useReplayOn(stateName, swift ? null : STATE_IN);
-  const restartVariants = useReplayOn(String(restarts), restarts > 0 && !swift ? RESTART_IN : null);
+  const stateVariants = useReplayOn(stateName, STATE_IN);
+  const restartVariants = useReplayOn(String(restarts), restarts > 0 ? RESTART_IN : null);
   return (
     <m.div className="node-state" variants={stateVariants} initial={false} animate={stateName}>
       <StateWords look={look} />

@@ -1,9 +1,11 @@
 import { lazy, memo, Suspense } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { ContainerRole } from '../../engine/types';
+import { selectSwift } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
 import { useContainerMoment, useContainerStatus } from '../../app/useContainerAt';
 import { lookOf } from '../shared/container-state';
-import { NodeState } from './NodeState';
+import { NodeState, type NodeStateProps } from './NodeState';
 
 export type ContainerNodeData = { name: string; role: ContainerRole; order: number; image: string };
 export type ContainerNodeType = Node<ContainerNodeData, 'container'>;
@@ -16,6 +18,21 @@ export const ROLE_WORDS: Record<ContainerRole, string> = {
 
 // The first paint shows the state still; the animated one (with motion) follows in its own chunk.
 const AnimatedNodeState = lazy(() => import('./AnimatedNodeState.chunk'));
+
+/**
+ * From 10x on the state switches at once, drawn without motion: the next change would come
+ * before an easing ended, and a large pod's easings cost a slow laptop more than the rest of
+ * the frame. (Play and pause at that speed swap the two, once per node.)
+ */
+function StateLine({ look, restarts }: NodeStateProps) {
+  const swift = useAppStore(selectSwift);
+  if (swift) return <NodeState look={look} restarts={restarts} />;
+  return (
+    <Suspense fallback={<NodeState look={look} restarts={restarts} />}>
+      <AnimatedNodeState look={look} restarts={restarts} />
+    </Suspense>
+  );
+}
 
 /**
  * One container on the Pod: who it is (data, from the spec) and what it does at t (read here
@@ -33,9 +50,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
         <span className="node-name">{data.name || '(no name)'}</span>
         <span className="node-role">{ROLE_WORDS[data.role]}</span>
       </div>
-      <Suspense fallback={<NodeState look={look} restarts={restarts} />}>
-        <AnimatedNodeState look={look} restarts={restarts} />
-      </Suspense>
+      <StateLine look={look} restarts={restarts} />
       <div className="node-detail">{look.detail}</div>
       <div className="node-image">{data.image}</div>
     </div>
