@@ -11,12 +11,31 @@ export type ContainerMoment =
 
 const NONE: ContainerMoment = { kind: 'none' };
 
-/** The container's API status at t; the same object until it changes, so a node re-renders only then. */
+/** The status last returned per container, kept while an equal one comes (from a new run after an edit). */
+const shown = new Map<string, ContainerStatus | undefined>();
+
+/**
+ * The container's API status at t; the same object until it changes, so a node re-renders only
+ * then. An edit makes a new run, whose statuses are new objects: equal ones are not a change.
+ */
 export function useContainerStatus(name: string): ContainerStatus | undefined {
   return useAppStore((s) => {
     const run = selectRun(s);
-    return run ? valueAt(run.trace.containerStatuses[name], s.playback.t) : undefined;
+    const status = run ? valueAt(run.trace.containerStatuses[name], s.playback.t) : undefined;
+    const last = shown.get(name);
+    if (status === last || (status && last && equalData(status, last))) return last;
+    shown.set(name, status);
+    return status;
   });
+}
+
+/** Deep equality of plain data (what a trace holds). */
+function equalData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => equalData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** Encoded as a string inside the selector so that it stays equal between frames. */

@@ -42,7 +42,17 @@ function CanvasFlow() {
   const [dragged, setDragged] = useState<{ id: string; position: XYPosition } | null>(null);
   const flow = useReactFlow();
 
-  const nodes = useMemo(() => buildNodes(layout, view.name, selectedName, dragged), [layout, view.name, selectedName, dragged]);
+  // An edit re-lays out the pod, but most nodes come out the same: those keep their object, so
+  // React Flow keeps their internals and the memoised nodes do not render again.
+  const previous = useRef(new Map<string, Node>());
+  const nodes = useMemo(() => {
+    const built = buildNodes(layout, view.name, selectedName, dragged).map((node) => {
+      const old = previous.current.get(node.id);
+      return old && sameNode(old, node) ? old : node;
+    });
+    previous.current = new Map(built.map((node) => [node.id, node]));
+    return built;
+  }, [layout, view.name, selectedName, dragged]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     for (const change of changes) {
@@ -157,4 +167,29 @@ function buildNodes(
     };
   });
   return [frame, ...containers];
+}
+
+/** Equal for React Flow and for the node components: position, state flags and shallow data. */
+function sameNode(a: Node, b: Node): boolean {
+  return (
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.selected === b.selected &&
+    a.zIndex === b.zIndex &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.ariaLabel === b.ariaLabel &&
+    sameData(a.data, b.data)
+  );
+}
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((item, i) => item === y[i]);
+    return x === y;
+  });
 }

@@ -1,29 +1,26 @@
 import { memo, useMemo } from 'react';
 import { seek } from '../../app/actions';
-import { containerEvents } from '../../app/trace-index';
-import type { Trace } from '../../engine/trace';
-import type { Lane } from './lanes';
+import type { Lane, Marker } from './lanes';
 
 const pct = (t: number, from: number, to: number) => `${((t - from) / (to - from)) * 100}%`;
 
 /**
- * One lane's spans and event markers for a trace and a time window. Nothing here depends on t,
- * so playing never re-renders a lane; only a new trace or a zoom does.
+ * One lane's spans and event markers in a time window. Nothing here depends on t, so playing
+ * never re-renders a lane; a zoom does, and a new run only where this lane changed.
  */
-export const LaneTrack = memo(function LaneTrack({ lane, trace, from, to }: { lane: Lane; trace: Trace; from: number; to: number }) {
+export const LaneTrack = memo(function LaneTrack({ lane, from, to }: { lane: Lane; from: number; to: number }) {
   const markers = useMemo(() => {
-    const events = lane.role === 'pod' ? trace.events.filter((e) => !('container' in e)) : containerEvents(trace, lane.name);
-    const shown = [];
+    const shown: Marker[] = [];
     let lastShare = -1;
-    for (const event of events) {
-      if (!event.event || event.t < from || event.t > to) continue;
-      const share = (event.t - from) / (to - from);
+    for (const marker of lane.markers) {
+      if (marker.t < from || marker.t > to) continue;
+      const share = (marker.t - from) / (to - from);
       if (share - lastShare < 0.004) continue;
       lastShare = share;
-      shown.push(event);
+      shown.push(marker);
     }
     return shown;
-  }, [lane, trace, from, to]);
+  }, [lane, from, to]);
   return (
     <div className={`lane lane-${lane.role}`}>
       {lane.spans
@@ -38,16 +35,16 @@ export const LaneTrack = memo(function LaneTrack({ lane, trace, from, to }: { la
             <span className="span-label">{span.label}</span>
           </div>
         ))}
-      {markers.map((event, i) => (
+      {markers.map((marker, i) => (
         <button
           key={i}
           type="button"
-          className={`marker${event.event!.type === 'Warning' ? ' is-warning' : ''}`}
-          style={{ left: pct(event.t, from, to) }}
-          aria-label={`${event.event!.reason} at ${event.t.toFixed(1)} s: ${event.event!.message}`}
-          data-tip={`${event.event!.reason} · ${event.t.toFixed(1)} s`}
-          title={`${event.event!.reason} at ${event.t.toFixed(1)} s: ${event.event!.message}`}
-          onClick={() => seek(event.t)}
+          className={`marker${marker.warning ? ' is-warning' : ''}`}
+          style={{ left: pct(marker.t, from, to) }}
+          aria-label={`${marker.reason} at ${marker.t.toFixed(1)} s: ${marker.message}`}
+          data-tip={`${marker.reason} · ${marker.t.toFixed(1)} s`}
+          title={`${marker.reason} at ${marker.t.toFixed(1)} s: ${marker.message}`}
+          onClick={() => seek(marker.t)}
         />
       ))}
     </div>

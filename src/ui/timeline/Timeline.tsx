@@ -94,7 +94,7 @@ export function Timeline() {
           onPointerCancel={onPointerUp}
           onWheel={onWheel}
         >
-          {trace && lanes.map((lane) => <LaneTrack key={lane.name} lane={lane} trace={trace} from={view.from} to={view.to} />)}
+          {lanes.map((lane) => <LaneTrack key={lane.name} lane={lane} from={view.from} to={view.to} />)}
           <TimelineCursor from={view.from} to={view.to} end={end} />
         </div>
       </div>

@@ -1,8 +1,9 @@
 /**
- * The timeline's spans: a status history cut into stretches of one look, computed once per
- * trace. Reads what the engine recorded; decides nothing.
+ * The timeline's spans: a status history cut into stretches of one look, and the Events of each
+ * lane, computed once per trace. Reads what the engine recorded; decides nothing.
  */
-import type { ContainerStatus, History, Trace } from '../../engine/trace';
+import { containerEvents } from '../../app/trace-index';
+import type { ContainerStatus, History, Trace, TraceEvent } from '../../engine/trace';
 import { spanLabel, toneOf, type Tone } from '../shared/container-state';
 
 export interface Span {
@@ -12,34 +13,72 @@ export interface Span {
   label: string;
 }
 
+/** A Kubernetes Event on a lane. */
+export interface Marker {
+  t: number;
+  reason: string;
+  message: string;
+  warning: boolean;
+}
+
 export interface Lane {
   name: string;
   /** 'pod' for the pod's own lane. */
   role: 'pod' | 'init' | 'sidecar' | 'regular';
   spans: Span[];
+  markers: Marker[];
 }
 
 const cache = new WeakMap<Trace, Lane[]>();
+/** The lanes last computed, by name: an edit changes a few lanes, and the others keep their object. */
+let previous = new Map<string, Lane>();
 
 export function lanesOf(trace: Trace): Lane[] {
   let lanes = cache.get(trace);
   if (!lanes) {
-    lanes = [
-      { name: 'Pod', role: 'pod', spans: podSpans(trace) },
+    const computed: Lane[] = [
+      { name: 'Pod', role: 'pod', spans: podSpans(trace), markers: markersOf(trace.events.filter((e) => !('container' in e))) },
       ...trace.pod.initContainers.map((c): Lane => ({
         name: c.name,
         role: c.sidecar ? 'sidecar' : 'init',
         spans: containerSpans(trace.containerStatuses[c.name], trace.end),
+        markers: markersOf(containerEvents(trace, c.name)),
       })),
       ...trace.pod.containers.map((name): Lane => ({
         name,
         role: 'regular',
         spans: containerSpans(trace.containerStatuses[name], trace.end),
+        markers: markersOf(containerEvents(trace, name)),
       })),
     ];
+    lanes = computed.map((lane) => {
+      const old = previous.get(lane.name);
+      return old && sameLane(old, lane) ? old : lane;
+    });
+    previous = new Map(lanes.map((lane) => [lane.name, lane]));
     cache.set(trace, lanes);
   }
   return lanes;
+}
+
+function markersOf(events: readonly TraceEvent[]): Marker[] {
+  return events.flatMap((e) => (e.event ? [{ t: e.t, reason: e.event.reason, message: e.event.message, warning: e.event.type === 'Warning' }] : []));
+}
+
+function sameLane(a: Lane, b: Lane): boolean {
+  return (
+    a.role === b.role &&
+    a.spans.length === b.spans.length &&
+    a.markers.length === b.markers.length &&
+    a.spans.every((span, i) => {
+      const other = b.spans[i]!;
+      return span.from === other.from && span.to === other.to && span.tone === other.tone && span.label === other.label;
+    }) &&
+    a.markers.every((marker, i) => {
+      const other = b.markers[i]!;
+      return marker.t === other.t && marker.reason === other.reason && marker.message === other.message && marker.warning === other.warning;
+    })
+  );
 }
 
 function containerSpans(history: History<ContainerStatus> | undefined, end: number): Span[] {
