@@ -46,6 +46,9 @@ function median(values: number[]): number {
 
 /** Median wall time (ms) of `fn`, batching fast calls so each sample lasts long enough to time. */
 function measure(fn: () => void, samples: number, minSampleMs = 20): number {
+  // Warm up first, so the samples time optimised code rather than the JIT at work.
+  const warmUntil = performance.now() + 300;
+  while (performance.now() < warmUntil) fn();
   let batch = 1;
   for (;;) {
     const start = performance.now();
