@@ -67,6 +67,8 @@ export interface ContainerRuntime {
   failProbesFrom: number | null;
   /** Whether a kill of the running instance is under way (kubelet goroutine). */
   killing: boolean;
+  /** Its published status must be generated anew (it is in Sim.touched). */
+  touched: boolean;
   /** When a backoff of this container expires and wakes the pod worker. */
   wakeAt?: number;
 }
@@ -97,7 +99,7 @@ export interface Sim {
   /** The version the pod phase was last generated at. */
   phaseVersion: number;
   /** Containers whose published status must be generated anew. */
-  touched: Set<ContainerRuntime>;
+  touched: ContainerRuntime[];
   allTouched: boolean;
   /** The statuses last generated, per init and regular container. */
   statusCache?: { init: ContainerStatus[]; regular: ContainerStatus[] };
@@ -118,8 +120,11 @@ export interface Sim {
 export function changed(sim: Sim, c?: ContainerRuntime): void {
   sim.dirty = true;
   sim.version++;
-  if (c) sim.touched.add(c);
-  else sim.allTouched = true;
+  if (!c) sim.allTouched = true;
+  else if (!c.touched) {
+    c.touched = true;
+    sim.touched.push(c);
+  }
 }
 
 export function isRunning(c: ContainerRuntime): boolean {

@@ -46,6 +46,7 @@ class Simulation {
       imagePresent: spec.behavior.pull === 0 && spec.behavior.pullFailures === 0,
       failProbesFrom: null,
       killing: false,
+      touched: false,
     });
     const init = model.initContainers.map(toRuntime);
     const regular = model.containers.map(toRuntime);
@@ -65,7 +66,7 @@ class Simulation {
       version: 1,
       recordedVersion: 0,
       phaseVersion: 0,
-      touched: new Set(),
+      touched: [],
       allTouched: true,
       terminated: false,
       sandboxReady: true,

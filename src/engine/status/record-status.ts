@@ -16,24 +16,26 @@ import { podPhase } from './pod-phase';
 function currentStatuses(sim: Sim): { init: ContainerStatus[]; regular: ContainerStatus[]; fresh: ContainerStatus[] } {
   const cache = (sim.statusCache ??= { init: [], regular: [] });
   const fresh: ContainerStatus[] = [];
-  const refresh = (list: ContainerRuntime[], out: ContainerStatus[]): void => {
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
-      if (sim.allTouched || out[i] === undefined || sim.touched.has(c)) {
-        out[i] = containerStatus(sim, c);
-        fresh.push(out[i]!);
-      }
-    }
-  };
-  refresh(sim.init, cache.init);
-  refresh(sim.regular, cache.regular);
-  sim.touched.clear();
+  refresh(sim, sim.init, cache.init, fresh);
+  refresh(sim, sim.regular, cache.regular, fresh);
+  for (const c of sim.touched) c.touched = false;
+  sim.touched.length = 0;
   sim.allTouched = false;
   if (!sim.terminated) return { init: cache.init, regular: cache.regular, fresh };
   // markUnknownAtTermination rewrites states: give it copies, and record them all.
   const init = cache.init.map((s) => ({ ...s }));
   const regular = cache.regular.map((s) => ({ ...s }));
   return { init, regular, fresh: [...init, ...regular] };
+}
+
+function refresh(sim: Sim, list: ContainerRuntime[], out: ContainerStatus[], fresh: ContainerStatus[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    if (sim.allTouched || out[i] === undefined || c.touched) {
+      out[i] = containerStatus(sim, c);
+      fresh.push(out[i]!);
+    }
+  }
 }
 
 /**
@@ -95,9 +97,7 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
   const previousConditions = rec.conditions[rec.conditions.length - 1]?.value;
   const generated = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular });
   // podConditions always lists the same types in the same order.
-  const same = (c: (typeof generated)[number], old: PodCondition | undefined) =>
-    old !== undefined && old.status === c.status && old.reason === c.reason && old.message === c.message;
-  if (previousConditions && generated.every((c, i) => same(c, previousConditions[i]))) return;
+  if (previousConditions && sameConditions(generated, previousConditions)) return;
   const conditions: PodCondition[] = new Array(generated.length);
   for (let i = 0; i < generated.length; i++) {
     const c = generated[i]!;
@@ -107,4 +107,13 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
     conditions[i] = { ...c, lastTransitionTime: flipped ? now : old.lastTransitionTime };
   }
   rec.setConditions(now, conditions);
+}
+
+function sameConditions(generated: Omit<PodCondition, 'lastTransitionTime'>[], previous: PodCondition[]): boolean {
+  for (let i = 0; i < generated.length; i++) {
+    const c = generated[i]!;
+    const old = previous[i];
+    if (!old || old.status !== c.status || old.reason !== c.reason || old.message !== c.message) return false;
+  }
+  return true;
 }
