@@ -79,7 +79,7 @@ class Simulation {
     const { sim } = this;
     sim.rec.emit({ t: 0, type: 'PodPhase', phase: 'Pending' });
     sim.rec.setPhase(0, { phase: 'Pending' });
-    sim.rec.events.push({
+    sim.rec.emit({
       t: 0,
       type: 'Scheduled',
       event: {
