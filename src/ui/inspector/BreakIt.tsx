@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt } from '../../app/actions';
-import { selectPodView, selectSelectedName, selectT } from '../../app/selectors';
+import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 
 /** Acts on the pod at the current time; each act becomes a timed action in the scenario. */
@@ -39,7 +39,13 @@ export function BreakIt() {
   );
 }
 
+/** Paused, the time an act would be recorded at; playing, the player's clock already says it. */
 function Now() {
+  const playing = useAppStore(selectPlaying);
+  return playing ? <span className="muted">at the time shown</span> : <PausedAt />;
+}
+
+function PausedAt() {
   const t = useAppStore(selectT);
   return <span className="muted">at {t.toFixed(1)} s</span>;
 }
