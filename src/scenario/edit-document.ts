@@ -3,6 +3,7 @@
  * scenario text made on the `yaml` Document, so comments, key order and quoting survive.
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { sharedDocument } from './yaml-source';
 
 export type ContainerList = 'initContainers' | 'containers';
 
@@ -19,7 +20,7 @@ const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
  * cannot be edited structurally, so it comes back unchanged (the user fixes it in the text).
  */
 export function editDocument(source: string, edit: (doc: Document) => void): string {
-  const doc = parseDocument(source);
+  const doc = editableDocument(source);
   if (doc.errors.length > 0) return source;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
   edit(doc);
@@ -28,12 +29,17 @@ export function editDocument(source: string, edit: (doc: Document) => void): str
 
 /** Edits a YAML text held inside a string (an annotation): same rules, and '' for an empty document. */
 export function editInnerText(text: string, edit: (doc: Document) => void): string | null {
-  const doc = parseDocument(text);
+  const doc = editableDocument(text);
   if (doc.errors.length > 0) return null;
   edit(doc);
   if (doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0) ||
       (isSeq(doc.contents) && doc.contents.items.length === 0)) return '';
   return doc.toString(TO_STRING);
+}
+
+/** `parseDocument(text)`, cloned from the parse the app already made of this text when it can be. */
+function editableDocument(text: string): Document {
+  return sharedDocument(text)?.clone() ?? parseDocument(text);
 }
 
 export function containerSeq(doc: Document, list: ContainerList, create: boolean): YAMLSeq | undefined {

@@ -5,6 +5,7 @@
  */
 import { isMap, parseDocument } from 'yaml';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
+import { sharedDocument } from './yaml-source';
 import type { ContainerRole } from '../engine/types';
 
 export interface ContainerEntry {
@@ -38,7 +39,7 @@ export interface PodView {
 const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [] };
 
 export function readPod(source: string): PodView {
-  const doc = parseDocument(source);
+  const doc = readDocument(source);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return EMPTY;
   const json = record(doc.toJSON());
   const metadata = record(json.metadata);
@@ -65,8 +66,13 @@ function entries(list: unknown, roleOf: (spec: Record<string, unknown>) => Conta
 
 function innerYaml(text: unknown): unknown {
   if (typeof text !== 'string') return undefined;
-  const doc = parseDocument(text);
+  const doc = readDocument(text);
   return doc.errors.length > 0 ? undefined : doc.toJSON();
+}
+
+/** The text's document as `parseDocument` reads it; the gate's parse of the same text when it has one (read only). */
+function readDocument(text: string) {
+  return sharedDocument(text) ?? parseDocument(text);
 }
 
 function mapOfRecords(value: unknown): Record<string, Record<string, unknown>> {

@@ -23,8 +23,7 @@ export function parseYaml(text: string, what = 'the scenario'): YamlResult {
   if (text.length > MAX_SOURCE_BYTES) {
     return fail(`${what} is too large (${Math.round(text.length / 1024)} KiB; the limit is ${MAX_SOURCE_BYTES / 1024} KiB)`);
   }
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const { docs, lines } = parsedStream(text);
   if (!Array.isArray(docs)) return fail(`${what} is empty`);
   const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (nonEmpty.length === 0) return fail(`${what} is empty: paste or write a Pod manifest`);
@@ -53,6 +52,45 @@ export function parseYaml(text: string, what = 'the scenario'): YamlResult {
     const message = error instanceof Error ? error.message : String(error);
     return fail(/alias/i.test(message) ? `${what} expands too many YAML aliases (a possible alias bomb): ${message}` : `YAML: ${message}`);
   }
+}
+
+interface ParsedStream {
+  docs: Document.Parsed[];
+  lines: LineCounter;
+}
+
+const streams = new Map<string, ParsedStream>();
+/** An edit reads the text before it and the one after, each with its two annotations. */
+const STREAMS_KEPT = 8;
+
+/**
+ * The documents of a text, parsed once for all who read the same text: the gate, the editor's
+ * view of the pod, the next edit. Parsing is most of an edit's cost on a large pod, and each
+ * edit used to parse the same text three times. What this returns is shared: read it, never
+ * change it (an edit changes a clone).
+ */
+function parsedStream(text: string): ParsedStream {
+  const kept = streams.get(text);
+  if (kept) {
+    streams.delete(text);
+    streams.set(text, kept);
+    return kept;
+  }
+  const lines = new LineCounter();
+  const stream = { docs: parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+  streams.set(text, stream);
+  if (streams.size > STREAMS_KEPT) streams.delete(streams.keys().next().value!);
+  return stream;
+}
+
+/**
+ * The document `parseDocument(text)` would return, when it would return one without errors
+ * (exactly one document in the text), from the shared parse; otherwise null. Shared: never
+ * change it — clone it first.
+ */
+export function sharedDocument(text: string): Document.Parsed | null {
+  const { docs } = parsedStream(text);
+  return docs.length === 1 && docs[0]!.errors.length === 0 ? docs[0]! : null;
 }
 
 function fail(message: string): YamlResult {
