@@ -3,7 +3,7 @@
  * scenario text made on the `yaml` Document, so comments, key order and quoting survive.
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
-import { sharedDocument } from './yaml-source';
+import { takeDocument } from './yaml-source';
 
 export type ContainerList = 'initContainers' | 'containers';
 
@@ -37,9 +37,9 @@ export function editInnerText(text: string, edit: (doc: Document) => void): stri
   return doc.toString(TO_STRING);
 }
 
-/** `parseDocument(text)`, cloned from the parse the app already made of this text when it can be. */
+/** `parseDocument(text)`: the parse the app already made of this text when there is one. */
 function editableDocument(text: string): Document {
-  return sharedDocument(text)?.clone() ?? parseDocument(text);
+  return takeDocument(text) ?? parseDocument(text);
 }
 
 export function containerSeq(doc: Document, list: ContainerList, create: boolean): YAMLSeq | undefined {
