@@ -4,12 +4,13 @@ import { App } from './App';
 import { startWork } from './app/start-work';
 import './styles/app.css';
 
-startWork();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// With a share link in the address, the first paint waits for it (no flash of other work).
+void startWork().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 // Offline after the first visit (a classroom projector may have no network): production only,

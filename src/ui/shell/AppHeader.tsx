@@ -5,10 +5,11 @@ import { selectResult } from '../../app/selectors';
 import { startEmpty, startFromExample } from '../../app/start-anew';
 import { useAppStore } from '../../app/store';
 import { openImport } from '../import/import-store';
-import { LibraryDialog } from '../library/LibraryDialog';
-import { ShareDialog } from '../share/ShareDialog';
 
+// Dialogs the first screen does not need, each loaded the first time it opens.
 const ExportDialog = lazy(() => import('../share/ExportDialog.chunk'));
+const LibraryDialog = lazy(() => import('../library/LibraryDialog.chunk'));
+const ShareDialog = lazy(() => import('../share/ShareDialog.chunk'));
 
 const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
@@ -48,13 +49,11 @@ export function AppHeader() {
           <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
         </div>
       </div>
-      <LibraryDialog open={dialog === 'library'} onClose={close} />
-      {dialog === 'export' && (
-        <Suspense fallback={null}>
-          <ExportDialog open onClose={close} />
-        </Suspense>
-      )}
-      <ShareDialog open={dialog === 'share'} onClose={close} />
+      <Suspense fallback={null}>
+        {dialog === 'library' && <LibraryDialog open onClose={close} />}
+        {dialog === 'export' && <ExportDialog open onClose={close} />}
+        {dialog === 'share' && <ShareDialog open onClose={close} />}
+      </Suspense>
     </header>
   );
 }

@@ -3,8 +3,8 @@ import { openLibraryScenario } from '../../app/start-anew';
 import { Dialog } from '../shared/Dialog';
 import { loadLibraryIndex, loadLibraryScenario, type LibraryEntry } from './library-index';
 
-/** The gallery of curated scenarios: a title and what it teaches; opening one starts it at 0 s. */
-export function LibraryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The gallery of curated scenarios: a title and what it teaches; opening one starts it at 0 s. Its own chunk: loaded on first use. */
+export default function LibraryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog title="Library" open={open} onClose={onClose} className="library-dialog">
       <Gallery onOpened={onClose} />

@@ -3,8 +3,11 @@ import { makeShareLink, type ShareLink } from '../../app/share';
 import { Dialog } from '../shared/Dialog';
 import { copyText } from './download';
 
-/** Makes the link when it opens: the scenario and the time shown now, copied to the clipboard. */
-export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Makes the link when it opens: the scenario and the time shown now, copied to the clipboard.
+ * Its own chunk, with the link's encoder: loaded on first use.
+ */
+export default function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog title="Share link" open={open} onClose={onClose} className="share-dialog">
       <ShareLinkField />
