@@ -7,7 +7,8 @@ import { useContainerMoment, useContainerStatus } from '../../app/useContainerAt
 import { lookOf } from '../shared/container-state';
 import { NodeState, type NodeStateProps } from './NodeState';
 
-export type ContainerNodeData = { name: string; role: ContainerRole; order: number; image: string };
+/** `compact`: a pod with many containers shows each one by its name and state only. */
+export type ContainerNodeData = { name: string; role: ContainerRole; order: number; image: string; compact: boolean };
 export type ContainerNodeType = Node<ContainerNodeData, 'container'>;
 
 export const ROLE_WORDS: Record<ContainerRole, string> = {
@@ -43,16 +44,17 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
   const moment = useContainerMoment(data.name);
   const look = lookOf(status, moment);
   const restarts = status?.restartCount ?? 0;
+  const className = `container-node role-${data.role} tone-${look.tone}${data.compact ? ' is-compact' : ''}${selected ? ' is-selected' : ''}`;
   return (
-    <div className={`container-node role-${data.role} tone-${look.tone}${selected ? ' is-selected' : ''}`} title={data.image}>
+    <div className={className} title={data.compact ? `${ROLE_WORDS[data.role]}, ${look.label}: ${look.detail} (${data.image})` : data.image}>
       <div className="node-head">
         {data.order > 0 && <span className="node-order" aria-label={`step ${data.order}`}>{data.order}</span>}
         <span className="node-name">{data.name || '(no name)'}</span>
-        <span className="node-role">{ROLE_WORDS[data.role]}</span>
+        {!data.compact && <span className="node-role">{ROLE_WORDS[data.role]}</span>}
       </div>
       <StateLine look={look} restarts={restarts} />
-      <div className="node-detail">{look.detail}</div>
-      <div className="node-image">{data.image}</div>
+      {!data.compact && <div className="node-detail">{look.detail}</div>}
+      {!data.compact && <div className="node-image">{data.image}</div>}
     </div>
   );
 });

@@ -16,7 +16,7 @@ import { useAppStore } from '../../app/store';
 import { listOfKind } from '../../scenario/edit-containers';
 import { setPodDropHandler } from '../shared/drop-target';
 import type { ContainerNodeType } from './ContainerNode';
-import { NODE_HEIGHT, NODE_WIDTH, kindInRow, layoutPod, rowAt, slotAt, type PodLayout } from './layout';
+import { kindInRow, layoutPod, rowAt, slotAt, type PodLayout } from './layout';
 import { nodeTypes } from './node-types';
 import type { PodFrameNodeType } from './PodFrameNode';
 
@@ -69,13 +69,14 @@ function CanvasFlow() {
 
   const onNodeDragStop: OnNodeDrag = useCallback((_event, node) => {
     setDragged(null);
-    const placed = layoutRef.current.containers.find((c) => nodeId(c.name) === node.id);
+    const layout = layoutRef.current;
+    const placed = layout.containers.find((c) => nodeId(c.name) === node.id);
     if (!placed) return;
-    const row = rowAt(node.position.y + NODE_HEIGHT / 2);
+    const centre = { x: node.position.x + layout.nodeWidth / 2, y: node.position.y + layout.nodeHeight / 2 };
+    const row = rowAt(layout, centre.y);
     const sameRow = (row === 'init') === (placed.role !== 'regular');
-    const count = row === 'init' ? layoutRef.current.initCount : layoutRef.current.containerCount;
-    let index = slotAt(node.position.x + NODE_WIDTH / 2, count);
-    const own = sameRow ? layoutRef.current.containers.filter((c) => c.y === placed.y).indexOf(placed) : -1;
+    let index = slotAt(layout, row, centre.x, centre.y);
+    const own = sameRow ? placed.index : -1;
     if (own >= 0 && index > own) index -= 1;
     if (sameRow && index === own) return;
     moveContainer(placed.name, kindInRow(placed.role, row), index);
@@ -92,9 +93,8 @@ function CanvasFlow() {
       const target = document.elementFromPoint(clientX, clientY);
       if (!target?.closest('.canvas')) return false;
       const point = flow.screenToFlowPosition({ x: clientX, y: clientY });
-      const list = listOfKind(template.kind);
-      const count = list === 'initContainers' ? layoutRef.current.initCount : layoutRef.current.containerCount;
-      addContainer(template, template.kind, slotAt(point.x, count));
+      const row = listOfKind(template.kind) === 'initContainers' ? 'init' : 'containers';
+      addContainer(template, template.kind, slotAt(layoutRef.current, row, point.x, point.y));
       return true;
     });
     return () => setPodDropHandler(null);
@@ -104,7 +104,7 @@ function CanvasFlow() {
   useEffect(() => {
     const frame = requestAnimationFrame(() => void flow.fitView(FIT));
     return () => cancelAnimationFrame(frame);
-  }, [flow, count, layout.width]);
+  }, [flow, count, layout.width, layout.height]);
 
   return (
     <ReactFlow
@@ -117,7 +117,7 @@ function CanvasFlow() {
       onPaneClick={onPaneClick}
       fitView
       fitViewOptions={FIT}
-      minZoom={0.2}
+      minZoom={0.1}
       maxZoom={2}
       deleteKeyCode={null}
       selectionKeyCode={null}
@@ -145,6 +145,10 @@ function buildNodes(
       sidecarXs: layout.sidecarXs,
       initCount: layout.initCount,
       containerCount: layout.containerCount,
+      nodeWidth: layout.nodeWidth,
+      nodeHeight: layout.nodeHeight,
+      initRowBottom: layout.initRowBottom,
+      containersRowY: layout.containersRowY,
     },
     draggable: false,
     selectable: false,
@@ -158,10 +162,10 @@ function buildNodes(
       id,
       type: 'container',
       position: dragged?.id === id ? dragged.position : { x: c.x, y: c.y },
-      data: { name: c.name, role: c.role, order: c.order, image: c.image },
+      data: { name: c.name, role: c.role, order: c.order, image: c.image, compact: layout.compact },
       selected: c.name === selectedName,
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
+      width: layout.nodeWidth,
+      height: layout.nodeHeight,
       ariaLabel: c.order > 0 ? `${c.name}, init step ${c.order}` : c.name,
       zIndex: dragged?.id === id ? 10 : 1,
     };

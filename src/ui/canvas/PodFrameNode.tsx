@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
-import { CONTAINERS_ROW_Y, INIT_ROW_Y, NODE_HEIGHT, NODE_WIDTH, PAD } from './layout';
+import { INIT_ROW_Y, NODE_HEIGHT, NODE_WIDTH, PAD } from './layout';
 import { PodPhaseBadge } from './PodPhaseBadge';
 
 export type PodFrameData = {
@@ -10,11 +10,19 @@ export type PodFrameData = {
   sidecarXs: number[];
   initCount: number;
   containerCount: number;
+  nodeWidth: number;
+  nodeHeight: number;
+  initRowBottom: number;
+  containersRowY: number;
 };
 export type PodFrameNodeType = Node<PodFrameData, 'podFrame'>;
 
 /** The Pod's outline with its two rows: the init sequence (in order) and the containers that run together. */
 export const PodFrameNode = memo(function PodFrameNode({ data }: NodeProps<PodFrameNodeType>) {
+  const half = data.nodeWidth / 2;
+  // The bands nest within the room under the init row; the words go under the deepest one.
+  const last = data.sidecarXs.length - 1;
+  const step = last > 0 ? Math.min(6, 12 / last) : 0;
   return (
     <div className="pod-frame" style={{ width: data.width, height: data.height }}>
       <div className="pod-frame-title">
@@ -33,16 +41,16 @@ export const PodFrameNode = memo(function PodFrameNode({ data }: NodeProps<PodFr
         <div
           key={x}
           className="sidecar-band"
-          style={{ left: x + NODE_WIDTH / 2, top: INIT_ROW_Y + NODE_HEIGHT, height: 8 + i * 6, width: data.width - x - NODE_WIDTH / 2 - PAD / 2 - i * 6 }}
+          style={{ left: x + half, top: data.initRowBottom, height: 8 + i * step, width: data.width - x - half - PAD / 2 - i * 6 }}
         >
-          {i === 0 && <span>native sidecars keep running beside the app →</span>}
+          {i === last && <span>native sidecars keep running beside the app →</span>}
         </div>
       ))}
-      <div className="pod-row-label" style={{ top: CONTAINERS_ROW_Y - 27, left: PAD }}>
+      <div className="pod-row-label" style={{ top: data.containersRowY - 27, left: PAD }}>
         Containers <span>start together once the init sequence is done</span>
       </div>
       {data.containerCount === 0 && (
-        <div className="pod-row-empty" style={{ top: CONTAINERS_ROW_Y, left: PAD, width: NODE_WIDTH * 2, height: NODE_HEIGHT }}>
+        <div className="pod-row-empty" style={{ top: data.containersRowY, left: PAD, width: NODE_WIDTH * 2, height: NODE_HEIGHT }}>
           No containers yet: drop a main container here
         </div>
       )}

@@ -5,6 +5,12 @@ import { readPod } from '../../scenario/edit-read';
 import { KIND_TEMPLATES } from '../../scenario/templates';
 import { CONTAINERS_ROW_Y, INIT_ROW_Y, NODE_WIDTH, layoutPod, rowAt, slotAt } from './layout';
 
+const withMains = (count: number) => {
+  let source = EXAMPLE_SCENARIO;
+  for (let i = 0; i < count; i++) source = addContainer(source, KIND_TEMPLATES.main).source;
+  return layoutPod(readPod(source));
+};
+
 describe('layoutPod', () => {
   it('numbers the init sequence and keeps positions stable when a container is added at the end', () => {
     const before = layoutPod(readPod(EXAMPLE_SCENARIO));
@@ -17,10 +23,27 @@ describe('layoutPod', () => {
   });
 
   it('maps a drop point to a row and an insertion slot', () => {
-    expect(rowAt(INIT_ROW_Y + 10)).toBe('init');
-    expect(rowAt(CONTAINERS_ROW_Y + 10)).toBe('containers');
-    expect(slotAt(0, 3)).toBe(0);
-    expect(slotAt(NODE_WIDTH * 1.2, 3)).toBe(1);
-    expect(slotAt(10_000, 3)).toBe(3);
+    const layout = withMains(2);
+    expect(layout.compact).toBe(false);
+    expect(rowAt(layout, INIT_ROW_Y + 10)).toBe('init');
+    expect(rowAt(layout, CONTAINERS_ROW_Y + 10)).toBe('containers');
+    expect(slotAt(layout, 'containers', 0, CONTAINERS_ROW_Y)).toBe(0);
+    expect(slotAt(layout, 'containers', NODE_WIDTH * 1.2, CONTAINERS_ROW_Y)).toBe(1);
+    expect(slotAt(layout, 'containers', 10_000, CONTAINERS_ROW_Y)).toBe(3);
+    expect(slotAt(layout, 'init', 10_000, 0)).toBe(3);
+  });
+
+  it('draws a pod with many containers compact, its rows wrapping, and finds slots in the wrapped rows', () => {
+    const layout = withMains(19);
+    expect(layout.compact).toBe(true);
+    expect(layout.containerCount).toBe(20);
+    const rows = [...new Set(layout.containers.filter((c) => c.role === 'regular').map((c) => c.y))];
+    expect(rows).toHaveLength(Math.ceil(20 / layout.columns));
+    const ninth = layout.containers.find((c) => c.role === 'regular' && c.index === layout.columns)!;
+    expect(ninth.x).toBe(layout.containers.find((c) => c.role === 'regular' && c.index === 0)!.x);
+    expect(rowAt(layout, ninth.y)).toBe('containers');
+    expect(slotAt(layout, 'containers', ninth.x + layout.nodeWidth * 0.6, ninth.y + 1)).toBe(layout.columns + 1);
+    expect(slotAt(layout, 'containers', 0, 10_000)).toBe(2 * layout.columns);
+    expect(slotAt(layout, 'containers', 10_000, 10_000)).toBe(20);
   });
 });
