@@ -1,6 +1,13 @@
 import { pause, play, restart, seek, setSpeed, stepBack, stepForward } from '../../app/actions';
-import { selectEnd, selectPlaying, selectSpeed, selectT } from '../../app/selectors';
+import { selectEnd, selectPlaying, selectSpeed, selectSwift } from '../../app/selectors';
+import type { AppState } from '../../app/store';
 import { useAppStore, type Speed } from '../../app/store';
+
+/**
+ * Playing swiftly, the clock and the slider move by whole pod seconds: tenths would change every
+ * frame, too fast to read, and every change costs the frame a layout and a paint.
+ */
+const selectShownT = (s: AppState): number => (selectSwift(s) ? Math.floor(s.playback.t) : s.playback.t);
 import { formatSeconds } from '../shared/format';
 import { Icon } from '../shared/Icon';
 
@@ -51,7 +58,7 @@ export function PlayerBar() {
 }
 
 function TimeSlider({ end }: { end: number }) {
-  const t = useAppStore(selectT);
+  const t = useAppStore(selectShownT);
   return (
     <div className="player-time">
       <input
