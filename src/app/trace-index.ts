@@ -45,14 +45,7 @@ export function lastEventOf<K extends ContainerEvent['type']>(
   types: readonly K[],
 ): Extract<ContainerEvent, { type: K }> | undefined {
   const events = containerEvents(trace, name);
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (events[mid]!.t <= t) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low - 1; i >= 0; i--) {
+  for (let i = countUpTo(events, t) - 1; i >= 0; i--) {
     const event = events[i]!;
     if ((types as readonly string[]).includes(event.type)) return event as Extract<ContainerEvent, { type: K }>;
   }
@@ -104,12 +97,16 @@ export function nextShownChange(trace: Trace, t: number): number {
 
 /** How many trace events have happened by t. */
 export function eventCountAt(trace: Trace, t: number): number {
-  const events = trace.events;
+  return countUpTo(trace.events, t);
+}
+
+/** How many of these time-ordered items are at or before t (binary search). */
+function countUpTo(items: readonly { t: number }[], t: number): number {
   let low = 0;
-  let high = events.length;
+  let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (events[mid]!.t <= t) low = mid + 1;
+    if (items[mid]!.t <= t) low = mid + 1;
     else high = mid;
   }
   return low;
