@@ -1,28 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/podlab';
 
-// The nginx-deployment example of https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
-const NGINX_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const NGINX_DEPLOYMENT = readFileSync(new URL('../src/scenario/fixtures/nginx-deployment.yaml', import.meta.url), 'utf8');
 
 const COUNTDOWN_JOB = `apiVersion: batch/v1
 kind: Job

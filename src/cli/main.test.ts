@@ -70,20 +70,7 @@ describe('podlab simulate', () => {
   });
 
   it('takes the pod of a Deployment', async () => {
-    const path = file(`apiVersion: apps/v1
-kind: Deployment
-metadata: {name: nginx-deployment}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: nginx}}
-  template:
-    metadata: {labels: {app: nginx}}
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.14.2
-          ports: [{containerPort: 80}]
-`);
+    const path = join(import.meta.dirname, '../scenario/fixtures/nginx-deployment.yaml');
     const { code, out } = await run('simulate', path, '--at', '5', '--output', 'table');
     expect(code).toBe(0);
     expect(out).toContain('Running');

@@ -1,30 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore, initialState } from '../../app/store';
 import { importText } from './import-text';
 
-// The nginx-deployment example from https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
-const NGINX_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const NGINX_DEPLOYMENT = readFileSync(new URL('../../scenario/fixtures/nginx-deployment.yaml', import.meta.url), 'utf8');
 
 describe('importText', () => {
   beforeEach(() => {
