@@ -26,6 +26,10 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.45' },
   '.cm-gutters': { backgroundColor: '#f3f4f6', color: '#4b5563', borderRight: '1px solid var(--line)' },
   '.cm-lintRange-error': { backgroundColor: '#fee2e2' },
+  // Losing focus (say, to the Play button), CodeMirror starts the cursor's blink once more, inline
+  // (hence the !important), though it draws no cursor then. While that unseen animation runs, the
+  // compositor sorts out the page's layers anew on every frame that changes anything else.
+  '&:not(.cm-focused) > .cm-scroller > .cm-cursorLayer': { animation: 'none !important' },
 });
 
 const sendToStore = EditorView.updateListener.of((update) => {
@@ -52,7 +56,8 @@ export default function YamlEditor({ describedBy }: { describedBy?: string }) {
         ],
       }),
     });
-    const unsubscribe = useAppStore.subscribe((state) => {
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (state.scenario === previous.scenario) return;
       const change = minimalChange(view.state.doc.toString(), state.scenario.source);
       if (!change) return;
       view.dispatch({ changes: change, annotations: [fromStore.of(true), Transaction.addToHistory.of(false)] });
