@@ -50,11 +50,16 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       <div className="node-head">
         {data.order > 0 && <span className="node-order" aria-label={`step ${data.order}`}>{data.order}</span>}
         <span className="node-name">{data.name || '(no name)'}</span>
-        {!data.compact && <span className="node-role">{ROLE_WORDS[data.role]}</span>}
       </div>
       <StateLine look={look} restarts={restarts} />
       {!data.compact && <div className="node-detail">{look.detail}</div>}
-      {!data.compact && <div className="node-image">{data.image}</div>}
+      {/* The role sits at the foot, so the name has the whole head line to itself. */}
+      {!data.compact && (
+        <div className="node-foot">
+          <span className="node-image">{data.image}</span>
+          <span className="node-role">{ROLE_WORDS[data.role]}</span>
+        </div>
+      )}
     </div>
   );
 });
