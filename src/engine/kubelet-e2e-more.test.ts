@@ -1,131 +1,33 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse-scenario';
-import { simulate } from './simulate';
 import { podStatusAt } from './status/status-at';
-import type { ContainerStatus, PodPhase, Trace } from './trace';
+import {
+  containerAt,
+  doesntStart,
+  exits,
+  exitsBefore,
+  expectAlways,
+  expectLivenessRestarts,
+  finalPhase,
+  harnessLog,
+  hasNotRestarted,
+  hasRestarted,
+  isTerminal,
+  phaseAt,
+  restartsAt,
+  runFixture,
+  runTogether,
+  starts,
+  startsBefore,
+  waitUntil,
+} from './testing/upstream-e2e';
+import type { Trace } from './trace';
 
 // More conformance with Kubernetes' own e2e tests: every fixture in fixtures/kubelet-e2e-more/ is the pod
 // of one upstream test that fixtures/kubelet-e2e/ does not cover yet, translated by the rules of
 // fixtures/kubelet-e2e/README.md; every `it` asserts what that test asserts (map in
-// fixtures/kubelet-e2e-more/README.md). The log and wait helpers are minimal copies of those in
-// kubelet-e2e.test.ts (which exports nothing), with the same semantics.
+// fixtures/kubelet-e2e-more/README.md). The harness (log checks, polled waits) is testing/upstream-e2e.ts.
 
-function run(fixture: string, until?: number): Trace {
-  const text = readFileSync(new URL(`./fixtures/kubelet-e2e-more/${fixture}`, import.meta.url), 'utf8');
-  const parsed = parseScenario(text);
-  if (!parsed.ok) {
-    const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    throw new Error(`${fixture} does not parse: ${issues}`);
-  }
-  return simulate(parsed.model, until === undefined ? {} : { until });
-}
-
-// --- the upstream harness log (container_lifecycle_pod_construction.go), rebuilt from the trace ---
-
-interface LogLine {
-  t: number;
-  name: string;
-  command: 'Started' | 'Exiting';
-}
-
-function harnessLog(trace: Trace, upTo = Infinity): LogLine[] {
-  const log: LogLine[] = [];
-  for (const e of trace.events) {
-    if (e.t > upTo) break;
-    if (e.type === 'Started') log.push({ t: e.t, name: e.container, command: 'Started' });
-    else if (e.type === 'Exited') log.push({ t: e.t, name: e.container, command: 'Exiting' });
-    else if (e.type === 'HookStarted' || e.type === 'HookFinished') {
-      const name = `${e.hook === 'preStop' ? 'PreStop' : 'PostStart'}-${e.container}`;
-      log.push({ t: e.t, name, command: e.type === 'HookStarted' ? 'Started' : 'Exiting' });
-    }
-  }
-  return log;
-}
-
-const showLog = (log: LogLine[]) => log.map((l, i) => `${i}) ${l.t}s ${l.name} ${l.command}`).join('\n');
-
-function findLine(log: LogLine[], name: string, command: LogLine['command'], from = 0): number {
-  return log.findIndex((l, i) => i >= from && l.name === name && l.command === command);
-}
-
-function startsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  const lhsStart = findLine(log, lhs, 'Started');
-  if (lhsStart === -1) return `${lhs} never started\n${showLog(log)}`;
-  if (findLine(log, rhs, 'Started', lhsStart + 1) === -1) return `${rhs} did not start after ${lhs}\n${showLog(log)}`;
-  return undefined;
-}
-
-function exitsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  const lhsExit = findLine(log, lhs, 'Exiting');
-  if (lhsExit === -1) return `${lhs} never exited\n${showLog(log)}`;
-  if (findLine(log, rhs, 'Exiting', lhsExit + 1) === -1) return `${rhs} did not exit after ${lhs}\n${showLog(log)}`;
-  return undefined;
-}
-
-function runTogetherLhsFirst(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  const lhsStart = findLine(log, lhs, 'Started');
-  if (lhsStart === -1) return `${lhs} never started\n${showLog(log)}`;
-  const rhsStart = findLine(log, rhs, 'Started', lhsStart + 1);
-  if (rhsStart === -1) return `${rhs} never started after ${lhs}\n${showLog(log)}`;
-  const lhsExit = findLine(log, lhs, 'Exiting', lhsStart + 1);
-  if (lhsExit === -1) return `${lhs} never exited\n${showLog(log)}`;
-  if (rhsStart > lhsExit) return `${rhs} started after ${lhs} exited\n${showLog(log)}`;
-  if (findLine(log, rhs, 'Exiting', rhsStart + 1) === -1) return `${rhs} never exited\n${showLog(log)}`;
-  return undefined;
-}
-
-function runTogether(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  return runTogetherLhsFirst(log, lhs, rhs) && runTogetherLhsFirst(log, rhs, lhs);
-}
-
-const starts = (log: LogLine[], name: string) =>
-  findLine(log, name, 'Started') === -1 ? `${name} never started\n${showLog(log)}` : undefined;
-const doesntStart = (log: LogLine[], name: string) =>
-  findLine(log, name, 'Started') === -1 ? undefined : `${name} started\n${showLog(log)}`;
-const exits = (log: LogLine[], name: string) =>
-  findLine(log, name, 'Exiting') === -1 ? `${name} never exited\n${showLog(log)}` : undefined;
-
-function restarted(log: LogLine[], name: string): boolean | undefined {
-  const first = findLine(log, name, 'Started');
-  return first === -1 ? undefined : findLine(log, name, 'Started', first + 1) !== -1;
-}
-const hasRestarted = (log: LogLine[], name: string) =>
-  restarted(log, name) === true ? undefined : `${name} never (re)started\n${showLog(log)}`;
-const hasNotRestarted = (log: LogLine[], name: string) =>
-  restarted(log, name) === false ? undefined : `${name} restarted or never started\n${showLog(log)}`;
-
-// --- the API status, polled like e2epod.WaitForPodCondition (every second and every event time) ---
-
-function moments(trace: Trace, to: number): number[] {
-  const end = Math.min(to, trace.end);
-  const ts = new Set<number>();
-  for (let t = 0; t <= end; t += 1) ts.add(t);
-  for (const e of trace.events) if (e.t <= end) ts.add(e.t);
-  return [...ts].sort((a, b) => a - b);
-}
-
-function waitUntil(trace: Trace, timeout: number, what: string, ready: (t: number) => boolean, from = 0): number {
-  const t = moments(trace, from + timeout).find((m) => m >= from && ready(m));
-  if (t === undefined) throw new Error(`timed out after ${timeout}s waiting for ${what}`);
-  return t;
-}
-
-/** A wait condition that returns an error (ends the wait) as soon as `ok` breaks. */
-function expectAlways(trace: Trace, from: number, to: number, what: string, ok: (t: number) => boolean): void {
-  const broken = moments(trace, to).find((t) => t >= from && !ok(t));
-  expect(broken, `${what} broke at t=${broken}`).toBeUndefined();
-}
-
-function containerAt(trace: Trace, name: string, t: number): ContainerStatus | undefined {
-  const status = podStatusAt(trace, t);
-  return [...status.initContainerStatuses, ...status.containerStatuses].find((c) => c.name === name);
-}
-
-const restartsAt = (trace: Trace, name: string, t: number) => containerAt(trace, name, t)?.restartCount ?? 0;
-const phaseAt = (trace: Trace, t: number) => podStatusAt(trace, t).phase;
-const isTerminal = (phase: PodPhase) => phase === 'Succeeded' || phase === 'Failed';
-const finalPhase = (trace: Trace) => trace.phase.at(-1)?.value;
+const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-more', fixture, until);
 
 // Upstream timeouts: f.Timeouts.PodStart (the default of WaitForPodNoLongerRunningInNamespace and
 // WaitForPodInitContainerToFail) is 5 minutes.
@@ -340,27 +242,6 @@ describe('test/e2e_node/container_lifecycle_test.go "Containers Lifecycle", rest
 describe('test/e2e/common/node/container_probe.go "Probing restartable init container"', () => {
   // 4 min defaultObservationTimeout
   const OBSERVATION = 240;
-
-  /** runLivenessTest via RunSidecarLivenessTest: the container is InitContainers[0]. */
-  function expectLivenessRestarts(trace: Trace, name: string, expectRestarts: number, timeout: number): void {
-    const running = waitUntil(trace, timeout, `${name} not waiting`, (t) => {
-      const state = containerAt(trace, name, t)?.state;
-      return state?.running !== undefined || state?.terminated !== undefined;
-    });
-    const initial = restartsAt(trace, name, running);
-    const deadline = running + timeout + initial * 10;
-    let last = initial;
-    let observed = 0;
-    for (let t = running; t <= Math.min(deadline, trace.end); t += 2) {
-      const count = restartsAt(trace, name, t);
-      expect(count, `restart count of ${name} at t=${t}`).toBeGreaterThanOrEqual(last);
-      observed = count - initial;
-      if (expectRestarts > 0 && observed >= expectRestarts) break;
-      last = count;
-    }
-    if (expectRestarts === 0) expect(observed).toBe(0);
-    else expect(observed).toBeGreaterThanOrEqual(expectRestarts);
-  }
 
   // "should be restarted with a exec \"cat /tmp/health\" liveness probe"
   it('restarts a sidecar whose exec liveness probe starts failing', () => {

@@ -1,9 +1,37 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse-scenario';
-import { simulate } from './simulate';
 import { podStatusAt } from './status/status-at';
-import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } from './trace';
+import {
+  conditionOf,
+  containerAt,
+  doesntStart,
+  eventsOf,
+  exits,
+  exitsBefore,
+  expectAlways,
+  expectLivenessRestarts,
+  expectTerminated,
+  finalPhase,
+  finalStatus,
+  harnessLog,
+  hasNotRestarted,
+  hasRestarted,
+  isReady,
+  isTerminal,
+  moments,
+  phaseAt,
+  restartsAt,
+  runFixture,
+  runTogether,
+  runTogetherLhsFirst,
+  shared as sharedRun,
+  starts,
+  startsBefore,
+  statusOf,
+  waitUntil,
+  type LogLine,
+  type PodStatus,
+} from './testing/upstream-e2e';
+import type { Trace } from './trace';
 
 // Conformance with Kubernetes' own e2e tests: every fixture in fixtures/kubelet-e2e/ is the pod of one
 // upstream test, and every `it` asserts what that test asserts (map in fixtures/kubelet-e2e/README.md).
@@ -12,222 +40,8 @@ import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } f
 
 const CONTAINER_LIFECYCLE = 'test/e2e_node/container_lifecycle_test.go';
 
-type PodStatus = ReturnType<typeof podStatusAt>;
-type EventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
-
-function run(fixture: string, until?: number): Trace {
-  const text = readFileSync(new URL(`./fixtures/kubelet-e2e/${fixture}`, import.meta.url), 'utf8');
-  const parsed = parseScenario(text);
-  if (!parsed.ok) {
-    const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    throw new Error(`${fixture} does not parse: ${issues}`);
-  }
-  return simulate(parsed.model, until === undefined ? {} : { until });
-}
-
-/** Ordered `it`s of one upstream `ginkgo.Ordered` block share one pod: simulate it once, on first use. */
-function shared(fixture: string, until?: number): () => Trace {
-  let trace: Trace | undefined;
-  return () => (trace ??= run(fixture, until));
-}
-
-function eventsOf<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): EventOf<T>[] {
-  return trace.events.filter(
-    (e): e is EventOf<T> =>
-      e.type === type && (container === undefined || ('container' in e && e.container === container)),
-  );
-}
-
-// --- the upstream harness log -------------------------------------------------------------------
-// Upstream containers run ExecCommand, which logs "<time> <name> Starting|Started|Exiting"; hooks and
-// probes log under "PreStop-<c>", "PostStart-<c>", "Liveness-<c>", "Readiness-<c>". The tests then
-// compare line positions. The same log is rebuilt here from the trace, in trace (causal) order.
-
-interface LogLine {
-  t: number;
-  name: string;
-  command: 'Started' | 'Exiting';
-}
-
-const HOOK_PREFIX = { postStart: 'PostStart', preStop: 'PreStop' } as const;
-const PROBE_PREFIX = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' } as const;
-
-function harnessLog(trace: Trace, upTo = Infinity): LogLine[] {
-  const log: LogLine[] = [];
-  for (const e of trace.events) {
-    if (e.t > upTo) break;
-    const line = (name: string, command: LogLine['command']) => log.push({ t: e.t, name, command });
-    switch (e.type) {
-      case 'Started':
-        line(e.container, 'Started');
-        break;
-      case 'Exited':
-        line(e.container, 'Exiting');
-        break;
-      case 'HookStarted':
-        line(`${HOOK_PREFIX[e.hook]}-${e.container}`, 'Started');
-        break;
-      case 'HookFinished':
-        line(`${HOOK_PREFIX[e.hook]}-${e.container}`, 'Exiting');
-        break;
-      case 'ProbeFailed':
-        line(`${PROBE_PREFIX[e.probe]}-${e.container}`, 'Started');
-        line(`${PROBE_PREFIX[e.probe]}-${e.container}`, 'Exiting');
-        break;
-    }
-  }
-  return log;
-}
-
-const showLog = (log: LogLine[]) => log.map((l, i) => `${i}) ${l.t}s ${l.name} ${l.command}`).join('\n');
-
-function findLine(log: LogLine[], name: string, command: LogLine['command'], from = 0): number {
-  return log.findIndex((l, i) => i >= from && l.name === name && l.command === command);
-}
-
-// Each check mirrors the containerOutputList method of the same name in
-// test/e2e_node/container_lifecycle_pod_construction.go and returns its error text, or undefined.
-// Our `Started` event is the process start, i.e. the harness's "Starting" line.
-
-function startsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  const lhsStart = findLine(log, lhs, 'Started');
-  if (lhsStart === -1) return `${lhs} never started\n${showLog(log)}`;
-  if (findLine(log, rhs, 'Started', lhsStart + 1) === -1) return `${rhs} did not start after ${lhs}\n${showLog(log)}`;
-  return undefined;
-}
-
-function exitsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  const lhsExit = findLine(log, lhs, 'Exiting');
-  if (lhsExit === -1) return `${lhs} never exited\n${showLog(log)}`;
-  if (findLine(log, rhs, 'Exiting', lhsExit + 1) === -1) return `${rhs} did not exit after ${lhs}\n${showLog(log)}`;
-  return undefined;
-}
-
-function runTogetherLhsFirst(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  const lhsStart = findLine(log, lhs, 'Started');
-  if (lhsStart === -1) return `${lhs} never started\n${showLog(log)}`;
-  const rhsStart = findLine(log, rhs, 'Started', lhsStart + 1);
-  if (rhsStart === -1) return `${rhs} never started after ${lhs}\n${showLog(log)}`;
-  const lhsExit = findLine(log, lhs, 'Exiting', lhsStart + 1);
-  if (lhsExit === -1) return `${lhs} never exited\n${showLog(log)}`;
-  if (rhsStart > lhsExit) return `${rhs} started after ${lhs} exited\n${showLog(log)}`;
-  if (findLine(log, rhs, 'Exiting', rhsStart + 1) === -1) return `${rhs} never exited\n${showLog(log)}`;
-  return undefined;
-}
-
-function runTogether(log: LogLine[], lhs: string, rhs: string): string | undefined {
-  return runTogetherLhsFirst(log, lhs, rhs) && runTogetherLhsFirst(log, rhs, lhs);
-}
-
-function starts(log: LogLine[], name: string): string | undefined {
-  return findLine(log, name, 'Started') === -1 ? `${name} never started\n${showLog(log)}` : undefined;
-}
-
-function doesntStart(log: LogLine[], name: string): string | undefined {
-  return findLine(log, name, 'Started') === -1 ? undefined : `${name} started\n${showLog(log)}`;
-}
-
-function exits(log: LogLine[], name: string): string | undefined {
-  return findLine(log, name, 'Exiting') === -1 ? `${name} never exited\n${showLog(log)}` : undefined;
-}
-
-function hasRestarted(log: LogLine[], name: string): string | undefined {
-  const first = findLine(log, name, 'Started');
-  if (first === -1) return `${name} never started\n${showLog(log)}`;
-  return findLine(log, name, 'Started', first + 1) === -1 ? `${name} never restarted\n${showLog(log)}` : undefined;
-}
-
-function hasNotRestarted(log: LogLine[], name: string): string | undefined {
-  const first = findLine(log, name, 'Started');
-  if (first === -1) return `${name} never started\n${showLog(log)}`;
-  return findLine(log, name, 'Started', first + 1) === -1 ? undefined : `${name} restarted\n${showLog(log)}`;
-}
-
-// --- the API status, polled like e2epod.WaitForPodCondition -----------------------------------
-
-/** Moments worth polling up to `to`: every whole second (upstream polls) and every event time. */
-function moments(trace: Trace, to: number): number[] {
-  const end = Math.min(to, trace.end);
-  const ts = new Set<number>();
-  for (let t = 0; t <= end; t += 1) ts.add(t);
-  for (const e of trace.events) if (e.t <= end) ts.add(e.t);
-  return [...ts].sort((a, b) => a - b);
-}
-
-/** The first moment within `timeout` at which `ready(t)` holds; fails the test otherwise. */
-function waitUntil(trace: Trace, timeout: number, what: string, ready: (t: number) => boolean, from = 0): number {
-  const t = moments(trace, timeout).find((m) => m >= from && ready(m));
-  if (t === undefined) throw new Error(`timed out after ${timeout}s waiting for ${what}`);
-  return t;
-}
-
-/** Like gomega.Consistently, or a wait condition that returns an error as soon as `ok` breaks. */
-function expectAlways(trace: Trace, from: number, to: number, what: string, ok: (t: number) => boolean): void {
-  const broken = moments(trace, to).find((t) => t >= from && !ok(t));
-  expect(broken, `${what} broke at t=${broken}`).toBeUndefined();
-}
-
-function statusOf(status: PodStatus, name: string): ContainerStatus | undefined {
-  return [...status.initContainerStatuses, ...status.containerStatuses].find((c) => c.name === name);
-}
-
-function containerAt(trace: Trace, name: string, t: number): ContainerStatus | undefined {
-  return statusOf(podStatusAt(trace, t), name);
-}
-
-const restartsAt = (trace: Trace, name: string, t: number) => containerAt(trace, name, t)?.restartCount ?? 0;
-const phaseAt = (trace: Trace, t: number) => podStatusAt(trace, t).phase;
-const isTerminal = (phase: PodPhase) => phase === 'Succeeded' || phase === 'Failed';
-
-function conditionOf(status: PodStatus, type: PodConditionType) {
-  return status.conditions.find((c) => c.type === type);
-}
-
-const isReady = (status: PodStatus) => conditionOf(status, 'Ready')?.status === 'True';
-
-function finalPhase(trace: Trace): { phase: PodPhase; reason?: string } | undefined {
-  return trace.phase.at(-1)?.value;
-}
-
-/** The status a client sees last: at the end, or just as the kubelet removes the pod object. */
-function finalStatus(trace: Trace): PodStatus {
-  return podStatusAt(trace, trace.deletedAt ?? trace.end);
-}
-
-/** upstream expectPodTerminationContainerStatuses: same names, each Terminated with code and reason. */
-function expectTerminated(statuses: ContainerStatus[], expected: Record<string, [number, string]>): void {
-  expect(statuses.map((s) => s.name).sort()).toEqual(Object.keys(expected).sort());
-  for (const s of statuses) {
-    const [exitCode, reason] = expected[s.name] ?? [NaN, ''];
-    expect(s.state.terminated, `${s.name} terminated`).toBeDefined();
-    expect({ name: s.name, exitCode: s.state.terminated?.exitCode, reason: s.state.terminated?.reason }).toEqual({
-      name: s.name,
-      exitCode,
-      reason,
-    });
-  }
-}
-
-/** upstream runLivenessTest (test/e2e/common/node/container_probe.go). */
-function expectLivenessRestarts(trace: Trace, name: string, expectRestarts: number, timeout: number): void {
-  const running = waitUntil(trace, timeout, `${name} not waiting`, (t) => {
-    const state = containerAt(trace, name, t)?.state;
-    return state?.running !== undefined || state?.terminated !== undefined;
-  });
-  const initial = restartsAt(trace, name, running);
-  const deadline = running + timeout + initial * 10;
-  let last = initial;
-  let observed = 0;
-  for (let t = running; t <= Math.min(deadline, trace.end); t += 2) {
-    const count = restartsAt(trace, name, t);
-    expect(count, `restart count of ${name} at t=${t}`).toBeGreaterThanOrEqual(last);
-    observed = count - initial;
-    if (expectRestarts > 0 && observed >= expectRestarts) break;
-    last = count;
-  }
-  if (expectRestarts === 0) expect(observed).toBe(0);
-  else expect(observed).toBeGreaterThanOrEqual(expectRestarts);
-}
+const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e', fixture, until);
+const shared = (fixture: string, until?: number) => sharedRun(() => run(fixture, until));
 
 describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", init and regular containers`, () => {
   // container_lifecycle_test.go: "Running a pod with init containers and regular containers,
@@ -521,7 +335,7 @@ describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", restartable init contai
     });
     const at = waitUntil(
       trace,
-      sidecarRestarted + 120,
+      120,
       'regular-1 restartCount >= 1',
       (t) => (podStatusAt(trace, t).containerStatuses[0]?.restartCount ?? 0) >= 1,
       sidecarRestarted,
@@ -777,9 +591,10 @@ describe('test/e2e/common/node/init_container.go "InitContainer" [NodeConformanc
       );
     });
     // Second watch condition: init1 restarted at least 3 times.
+    // One watch, one timeout (PodStartTimeout) for both of its conditions.
     const end = waitUntil(
       trace,
-      300,
+      300 - failedOnce,
       'init1 restartCount >= 3',
       (t) => (podStatusAt(trace, t).initContainerStatuses[0]?.restartCount ?? 0) >= 3,
       failedOnce,
@@ -920,7 +735,7 @@ describe('test/e2e_node/container_restart_test.go "Container Restart"', () => {
     });
     const atLeastThree = waitUntil(
       trace,
-      crashLooping + 30 + 300,
+      300,
       'restartCount >= 3',
       (t) => restartsAt(trace, 'restarts', t) >= 3,
       crashLooping + 30,

@@ -1,0 +1,231 @@
+/**
+ * The harness of Kubernetes' node e2e tests, rebuilt over a trace, for the conformance tests
+ * (kubelet-e2e*.test.ts): the fixtures' loader, the merged container log that upstream's
+ * containerOutputList reads with its checks (StartsBefore, ExitsBefore, RunTogether…), and polled
+ * waits on the API status like e2epod.WaitForPodCondition. Upstream polls a real node and allows
+ * seconds of slack; the engine is deterministic, so the checks keep upstream's orderings and bounds.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { parseScenario } from '../../scenario/parse-scenario';
+import { simulate } from '../simulate';
+import { podStatusAt } from '../status/status-at';
+import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } from '../trace';
+
+export type PodStatus = ReturnType<typeof podStatusAt>;
+export type EventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
+
+/** Simulates `fixtures/<folder>/<fixture>` (up to `until`, or as the engine chooses). */
+export function runFixture(folder: string, fixture: string, until?: number): Trace {
+  const text = readFileSync(new URL(`../fixtures/${folder}/${fixture}`, import.meta.url), 'utf8');
+  const parsed = parseScenario(text);
+  if (!parsed.ok) {
+    const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    throw new Error(`${fixture} does not parse: ${issues}`);
+  }
+  return simulate(parsed.model, until === undefined ? {} : { until });
+}
+
+/** Ordered `it`s of one upstream `ginkgo.Ordered` block share one pod: simulate it once, on first use. */
+export function shared(run: () => Trace): () => Trace {
+  let trace: Trace | undefined;
+  return () => (trace ??= run());
+}
+
+export function eventsOf<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): EventOf<T>[] {
+  return trace.events.filter(
+    (e): e is EventOf<T> =>
+      e.type === type && (container === undefined || ('container' in e && e.container === container)),
+  );
+}
+
+// --- the upstream harness log -------------------------------------------------------------------
+// Upstream containers run ExecCommand, which logs "<time> <name> Starting|Started|Exiting"; hooks and
+// probes log under "PreStop-<c>", "PostStart-<c>", "Liveness-<c>", "Readiness-<c>". The tests then
+// compare line positions. The same log is rebuilt here from the trace, in trace (causal) order.
+
+export interface LogLine {
+  t: number;
+  name: string;
+  command: 'Started' | 'Exiting';
+}
+
+const HOOK_PREFIX = { postStart: 'PostStart', preStop: 'PreStop' } as const;
+const PROBE_PREFIX = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' } as const;
+
+export function harnessLog(trace: Trace, upTo = Infinity): LogLine[] {
+  const log: LogLine[] = [];
+  for (const e of trace.events) {
+    if (e.t > upTo) break;
+    const line = (name: string, command: LogLine['command']) => log.push({ t: e.t, name, command });
+    switch (e.type) {
+      case 'Started':
+        line(e.container, 'Started');
+        break;
+      case 'Exited':
+        line(e.container, 'Exiting');
+        break;
+      case 'HookStarted':
+        line(`${HOOK_PREFIX[e.hook]}-${e.container}`, 'Started');
+        break;
+      case 'HookFinished':
+        line(`${HOOK_PREFIX[e.hook]}-${e.container}`, 'Exiting');
+        break;
+      case 'ProbeFailed':
+        line(`${PROBE_PREFIX[e.probe]}-${e.container}`, 'Started');
+        line(`${PROBE_PREFIX[e.probe]}-${e.container}`, 'Exiting');
+        break;
+    }
+  }
+  return log;
+}
+
+const showLog = (log: LogLine[]) => log.map((l, i) => `${i}) ${l.t}s ${l.name} ${l.command}`).join('\n');
+
+function findLine(log: LogLine[], name: string, command: LogLine['command'], from = 0): number {
+  return log.findIndex((l, i) => i >= from && l.name === name && l.command === command);
+}
+
+// Each check mirrors the containerOutputList method of the same name in
+// test/e2e_node/container_lifecycle_pod_construction.go and returns its error text, or undefined.
+// Our `Started` event is the process start, i.e. the harness's "Starting" line.
+
+export function startsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
+  const lhsStart = findLine(log, lhs, 'Started');
+  if (lhsStart === -1) return `${lhs} never started\n${showLog(log)}`;
+  if (findLine(log, rhs, 'Started', lhsStart + 1) === -1) return `${rhs} did not start after ${lhs}\n${showLog(log)}`;
+  return undefined;
+}
+
+export function exitsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
+  const lhsExit = findLine(log, lhs, 'Exiting');
+  if (lhsExit === -1) return `${lhs} never exited\n${showLog(log)}`;
+  if (findLine(log, rhs, 'Exiting', lhsExit + 1) === -1) return `${rhs} did not exit after ${lhs}\n${showLog(log)}`;
+  return undefined;
+}
+
+export function runTogetherLhsFirst(log: LogLine[], lhs: string, rhs: string): string | undefined {
+  const lhsStart = findLine(log, lhs, 'Started');
+  if (lhsStart === -1) return `${lhs} never started\n${showLog(log)}`;
+  const rhsStart = findLine(log, rhs, 'Started', lhsStart + 1);
+  if (rhsStart === -1) return `${rhs} never started after ${lhs}\n${showLog(log)}`;
+  const lhsExit = findLine(log, lhs, 'Exiting', lhsStart + 1);
+  if (lhsExit === -1) return `${lhs} never exited\n${showLog(log)}`;
+  if (rhsStart > lhsExit) return `${rhs} started after ${lhs} exited\n${showLog(log)}`;
+  if (findLine(log, rhs, 'Exiting', rhsStart + 1) === -1) return `${rhs} never exited\n${showLog(log)}`;
+  return undefined;
+}
+
+export function runTogether(log: LogLine[], lhs: string, rhs: string): string | undefined {
+  return runTogetherLhsFirst(log, lhs, rhs) && runTogetherLhsFirst(log, rhs, lhs);
+}
+
+export function starts(log: LogLine[], name: string): string | undefined {
+  return findLine(log, name, 'Started') === -1 ? `${name} never started\n${showLog(log)}` : undefined;
+}
+
+export function doesntStart(log: LogLine[], name: string): string | undefined {
+  return findLine(log, name, 'Started') === -1 ? undefined : `${name} started\n${showLog(log)}`;
+}
+
+export function exits(log: LogLine[], name: string): string | undefined {
+  return findLine(log, name, 'Exiting') === -1 ? `${name} never exited\n${showLog(log)}` : undefined;
+}
+
+export function hasRestarted(log: LogLine[], name: string): string | undefined {
+  const first = findLine(log, name, 'Started');
+  if (first === -1) return `${name} never started\n${showLog(log)}`;
+  return findLine(log, name, 'Started', first + 1) === -1 ? `${name} never restarted\n${showLog(log)}` : undefined;
+}
+
+export function hasNotRestarted(log: LogLine[], name: string): string | undefined {
+  const first = findLine(log, name, 'Started');
+  if (first === -1) return `${name} never started\n${showLog(log)}`;
+  return findLine(log, name, 'Started', first + 1) === -1 ? undefined : `${name} restarted\n${showLog(log)}`;
+}
+
+// --- the API status, polled like e2epod.WaitForPodCondition -----------------------------------
+
+/** Moments worth polling up to `to`: every whole second (upstream polls) and every event time. */
+export function moments(trace: Trace, to: number): number[] {
+  const end = Math.min(to, trace.end);
+  const ts = new Set<number>();
+  for (let t = 0; t <= end; t += 1) ts.add(t);
+  for (const e of trace.events) if (e.t <= end) ts.add(e.t);
+  return [...ts].sort((a, b) => a - b);
+}
+
+/** The first moment from `from` to `from + timeout` at which `ready(t)` holds; fails the test otherwise. */
+export function waitUntil(trace: Trace, timeout: number, what: string, ready: (t: number) => boolean, from = 0): number {
+  const t = moments(trace, from + timeout).find((m) => m >= from && ready(m));
+  if (t === undefined) throw new Error(`timed out after ${timeout}s waiting for ${what}`);
+  return t;
+}
+
+/** Like gomega.Consistently, or a wait condition that returns an error as soon as `ok` breaks. */
+export function expectAlways(trace: Trace, from: number, to: number, what: string, ok: (t: number) => boolean): void {
+  const broken = moments(trace, to).find((t) => t >= from && !ok(t));
+  expect(broken, `${what} broke at t=${broken}`).toBeUndefined();
+}
+
+export function statusOf(status: PodStatus, name: string): ContainerStatus | undefined {
+  return [...status.initContainerStatuses, ...status.containerStatuses].find((c) => c.name === name);
+}
+
+export function containerAt(trace: Trace, name: string, t: number): ContainerStatus | undefined {
+  return statusOf(podStatusAt(trace, t), name);
+}
+
+export const restartsAt = (trace: Trace, name: string, t: number) => containerAt(trace, name, t)?.restartCount ?? 0;
+export const phaseAt = (trace: Trace, t: number) => podStatusAt(trace, t).phase;
+export const isTerminal = (phase: PodPhase) => phase === 'Succeeded' || phase === 'Failed';
+
+export function conditionOf(status: PodStatus, type: PodConditionType) {
+  return status.conditions.find((c) => c.type === type);
+}
+
+export const isReady = (status: PodStatus) => conditionOf(status, 'Ready')?.status === 'True';
+
+export function finalPhase(trace: Trace): { phase: PodPhase; reason?: string } | undefined {
+  return trace.phase.at(-1)?.value;
+}
+
+/** The status a client sees last: at the end, or just as the kubelet removes the pod object. */
+export function finalStatus(trace: Trace): PodStatus {
+  return podStatusAt(trace, trace.deletedAt ?? trace.end);
+}
+
+/** upstream expectPodTerminationContainerStatuses: same names, each Terminated with code and reason. */
+export function expectTerminated(statuses: ContainerStatus[], expected: Record<string, [number, string]>): void {
+  expect(statuses.map((s) => s.name).sort()).toEqual(Object.keys(expected).sort());
+  for (const s of statuses) {
+    const [exitCode, reason] = expected[s.name] ?? [NaN, ''];
+    expect(s.state.terminated, `${s.name} terminated`).toBeDefined();
+    expect({ name: s.name, exitCode: s.state.terminated?.exitCode, reason: s.state.terminated?.reason }).toEqual({
+      name: s.name,
+      exitCode,
+      reason,
+    });
+  }
+}
+
+/** upstream runLivenessTest (test/e2e/common/node/container_probe.go). */
+export function expectLivenessRestarts(trace: Trace, name: string, expectRestarts: number, timeout: number): void {
+  const running = waitUntil(trace, timeout, `${name} not waiting`, (t) => {
+    const state = containerAt(trace, name, t)?.state;
+    return state?.running !== undefined || state?.terminated !== undefined;
+  });
+  const initial = restartsAt(trace, name, running);
+  const deadline = running + timeout + initial * 10;
+  let last = initial;
+  let observed = 0;
+  for (let t = running; t <= Math.min(deadline, trace.end); t += 2) {
+    const count = restartsAt(trace, name, t);
+    expect(count, `restart count of ${name} at t=${t}`).toBeGreaterThanOrEqual(last);
+    observed = count - initial;
+    if (expectRestarts > 0 && observed >= expectRestarts) break;
+    last = count;
+  }
+  if (expectRestarts === 0) expect(observed).toBe(0);
+  else expect(observed).toBeGreaterThanOrEqual(expectRestarts);
+}
