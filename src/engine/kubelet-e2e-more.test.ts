@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { podStatusAt } from './status/status-at';
 import {
+  conditionOf,
   containerAt,
   doesntStart,
+  eventsOf,
   exits,
   exitsBefore,
   expectAlways,
@@ -11,6 +13,7 @@ import {
   harnessLog,
   hasNotRestarted,
   hasRestarted,
+  isReady,
   isTerminal,
   phaseAt,
   restartsAt,
@@ -18,6 +21,7 @@ import {
   runTogether,
   starts,
   startsBefore,
+  statusOf,
   waitUntil,
 } from './testing/upstream-e2e';
 import type { Trace } from './trace';
@@ -262,6 +266,74 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
   it('does not run a failing sidecar liveness probe before its startup probe succeeds', () => {
     expectLivenessRestarts(run('sidecar-startup-delays-liveness.yaml', 2 * OBSERVATION), 'sidecar', 0, OBSERVATION);
   });
+
+  // "should be restarted by liveness probe after startup probe enables it"
+  it('restarts a sidecar by its failing liveness probe once the startup probe succeeded', () => {
+    expectLivenessRestarts(run('sidecar-liveness-after-startup.yaml', 2 * OBSERVATION), 'sidecar', 1, OBSERVATION);
+  });
+
+  // "should be ready immediately after startupProbe succeeds"
+  it('makes the sidecar ready within 25 s of its startup probe succeeding', () => {
+    const trace = run('sidecar-ready-after-startup.yaml', 300);
+    // WaitForPodContainerStarted(…, 0, PodStartTimeout): container index 0 of spec.containers
+    const started = waitUntil(trace, 300, 'main started', (t) => containerAt(trace, 'main', t)?.started === true);
+    const ready = waitUntil(trace, 300, 'pod Ready', (t) => isReady(podStatusAt(trace, t)), started);
+    expect(phaseAt(trace, ready)).toBe('Running');
+    // The sidecar's startup probe gates main, so main starts after it succeeds.
+    const sidecarStarted = waitUntil(trace, 300, 'sidecar started', (t) => containerAt(trace, 'sidecar', t)?.started === true);
+    expect(sidecarStarted).toBeGreaterThanOrEqual(32);
+    expect(ready - started).toBeGreaterThanOrEqual(0);
+    expect(ready - started).toBeLessThanOrEqual(25);
+  });
+
+  // "with readiness probe should not be ready before initial delay and never restart"
+  it('keeps the pod not ready before the sidecar readiness initial delay, without restarts', () => {
+    const trace = run('sidecar-readiness-initial-delay.yaml', 300);
+    const ready = waitUntil(trace, 300, 'pod Ready', (t) => isReady(podStatusAt(trace, t)));
+    const status = podStatusAt(trace, ready);
+    expect(status.phase).toBe('Running');
+    // GetTransitionTimeForReadyCondition and GetContainerStartedTime(p, "test-webserver")
+    const readyTime = conditionOf(status, 'Ready')?.lastTransitionTime ?? NaN;
+    const startedTime = statusOf(status, 'test-webserver')?.state.running?.startedAt ?? NaN;
+    expect(readyTime - startedTime).toBeGreaterThanOrEqual(15);
+    const all = [...status.initContainerStatuses, ...status.containerStatuses];
+    expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+  });
+
+  // "should override timeoutGracePeriodSeconds when LivenessProbe field is set" and "…when StartupProbe
+  // field is set": upstream comment "10s delay + 10s period + 5s grace period = 25s < 30s << pod-level
+  // timeout 500"
+  for (const [fixture, probe] of [
+    ['sidecar-liveness-probe-grace-override.yaml', 'liveness'],
+    ['sidecar-startup-probe-grace-override.yaml', 'startup'],
+  ] as const) {
+    it(`kills the sidecar with its ${probe} probe's terminationGracePeriodSeconds, not the pod's`, () => {
+      const trace = run(fixture, 40 + OBSERVATION + 10);
+      expectLivenessRestarts(trace, 'busybox', 1, 40 + OBSERVATION);
+      const restarted = eventsOf(trace, 'Started', 'busybox').find((e) => e.restartCount === 1);
+      expect(restarted?.t ?? Infinity).toBeLessThan(30);
+    });
+  }
+
+  // "should mark readiness on pods to false while pod is in progress of terminating when a pod has a
+  // readiness probe" and "…and disable liveness probes while pod is in progress of terminating"
+  for (const fixture of ['sidecar-readiness-false-terminating.yaml', 'sidecar-readiness-false-liveness-off-terminating.yaml']) {
+    it(`${fixture}: the pod goes unready before it is gone, with no liveness failure`, () => {
+      const trace = run(fixture);
+      const deleteAt = trace.deletion?.t ?? NaN;
+      // WaitForPodsRunningReady before the deletion
+      waitUntil(trace, deleteAt, 'pod running and ready', (t) => {
+        const status = podStatusAt(trace, t);
+        return status.phase === 'Running' && isReady(status);
+      });
+      expect(trace.deletedAt).toBeDefined();
+      const gone = trace.deletedAt ?? trace.end;
+      // waitForPodStatusByInformer(…, PodDelete, !IsPodReady)
+      waitUntil(trace, gone - deleteAt, 'pod not ready', (t) => !isReady(podStatusAt(trace, t)), deleteAt);
+      // gomega.Consistently: no Event says "failed liveness probe"
+      expect(trace.events.filter((e) => e.event?.message.includes('failed liveness probe'))).toEqual([]);
+    });
+  }
 
   // "with readiness probe that fails should never be ready and never restart"
   it('never marks the pod ready, nor restarts, when the sidecar readiness probe always fails', () => {
