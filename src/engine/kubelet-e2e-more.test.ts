@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { podStatusAt } from './status/status-at';
 import {
-  conditionOf,
   containerAt,
   doesntStart,
   eventsOf,
@@ -9,6 +8,7 @@ import {
   exitsBefore,
   expectAlways,
   expectLivenessRestarts,
+  expectReadyAfterInitialDelay,
   finalPhase,
   harnessLog,
   hasNotRestarted,
@@ -21,7 +21,6 @@ import {
   runTogether,
   starts,
   startsBefore,
-  statusOf,
   waitUntil,
 } from './testing/upstream-e2e';
 import type { Trace } from './trace';
@@ -288,16 +287,7 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
 
   // "with readiness probe should not be ready before initial delay and never restart"
   it('keeps the pod not ready before the sidecar readiness initial delay, without restarts', () => {
-    const trace = run('sidecar-readiness-initial-delay.yaml', 300);
-    const ready = waitUntil(trace, 300, 'pod Ready', (t) => isReady(podStatusAt(trace, t)));
-    const status = podStatusAt(trace, ready);
-    expect(status.phase).toBe('Running');
-    // GetTransitionTimeForReadyCondition and GetContainerStartedTime(p, "test-webserver")
-    const readyTime = conditionOf(status, 'Ready')?.lastTransitionTime ?? NaN;
-    const startedTime = statusOf(status, 'test-webserver')?.state.running?.startedAt ?? NaN;
-    expect(readyTime - startedTime).toBeGreaterThanOrEqual(15);
-    const all = [...status.initContainerStatuses, ...status.containerStatuses];
-    expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+    expectReadyAfterInitialDelay(run('sidecar-readiness-initial-delay.yaml', 300), 'test-webserver', 15);
   });
 
   // "should override timeoutGracePeriodSeconds when LivenessProbe field is set" and "…when StartupProbe

@@ -9,6 +9,7 @@ import {
   exitsBefore,
   expectAlways,
   expectLivenessRestarts,
+  expectReadyAfterInitialDelay,
   expectTerminated,
   finalPhase,
   finalStatus,
@@ -26,7 +27,6 @@ import {
   shared as sharedRun,
   starts,
   startsBefore,
-  statusOf,
   waitUntil,
   type LogLine,
   type PodStatus,
@@ -675,15 +675,7 @@ describe('test/e2e/common/node/container_probe.go "Probing container"', () => {
 
   // container_probe.go: [Conformance] "with readiness probe should not be ready before initial delay and never restart"
   it('is not ready before the readiness initial delay and never restarts', () => {
-    const trace = run('readiness-initial-delay.yaml', 300);
-    const ready = waitUntil(trace, 300, 'pod Ready', (t) => isReady(podStatusAt(trace, t)));
-    const status = podStatusAt(trace, ready);
-    expect(status.phase).toBe('Running');
-    const readyTime = conditionOf(status, 'Ready')?.lastTransitionTime ?? NaN;
-    const startedTime = statusOf(status, 'test-webserver')?.state.running?.startedAt ?? NaN;
-    expect(readyTime - startedTime).toBeGreaterThanOrEqual(15);
-    const all = [...status.initContainerStatuses, ...status.containerStatuses];
-    expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+    expectReadyAfterInitialDelay(run('readiness-initial-delay.yaml', 300), 'test-webserver', 15);
   });
 
   // container_probe.go: "should override timeoutGracePeriodSeconds when LivenessProbe field is set"

@@ -229,3 +229,20 @@ export function expectLivenessRestarts(trace: Trace, name: string, expectRestart
   if (expectRestarts === 0) expect(observed).toBe(0);
   else expect(observed).toBeGreaterThanOrEqual(expectRestarts);
 }
+
+/**
+ * container_probe.go's "with readiness probe should not be ready before initial delay and never
+ * restart": once Ready, the pod is Running, its Ready transition is at least `delay` after the
+ * container's startedAt, and no container restarted.
+ */
+export function expectReadyAfterInitialDelay(trace: Trace, container: string, delay: number): void {
+  const ready = waitUntil(trace, 300, 'pod Ready', (t) => isReady(podStatusAt(trace, t)));
+  const status = podStatusAt(trace, ready);
+  expect(status.phase).toBe('Running');
+  // GetTransitionTimeForReadyCondition and GetContainerStartedTime(p, container)
+  const readyTime = conditionOf(status, 'Ready')?.lastTransitionTime ?? NaN;
+  const startedTime = statusOf(status, container)?.state.running?.startedAt ?? NaN;
+  expect(readyTime - startedTime).toBeGreaterThanOrEqual(delay);
+  const all = [...status.initContainerStatuses, ...status.containerStatuses];
+  expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+}
