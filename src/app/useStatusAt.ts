@@ -31,14 +31,17 @@ const EMPTY_ROW: KubectlRow = { name: '', ready: '0/0', status: 'Pending', resta
 const NO_CONDITIONS: PodCondition[] = [];
 const NO_EVENTS: ShownEvent[] = [];
 
-/** Memoises `compute(trace, t)` until the next shown change; `reuse` keeps the old value when equal. */
-function untilNextChange<T>(compute: (trace: Trace, t: number) => T, reuse: (previous: T, next: T) => T) {
-  let memo: { trace: Trace; from: number; until: number; value: T } | undefined;
-  return (trace: Trace, t: number): T => {
-    if (memo && memo.trace === trace && t >= memo.from && t < memo.until) return memo.value;
-    const computed = compute(trace, t);
+/**
+ * Memoises `compute(trace, t, arg)` until the next shown change (or another trace or arg); `reuse`
+ * keeps the old value when equal.
+ */
+function untilNextChange<T, A = undefined>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
+  let memo: { trace: Trace; arg: A; from: number; until: number; value: T } | undefined;
+  return (trace: Trace, t: number, arg: A): T => {
+    if (memo && memo.trace === trace && memo.arg === arg && t >= memo.from && t < memo.until) return memo.value;
+    const computed = compute(trace, t, arg);
     const value = memo && memo.trace === trace ? reuse(memo.value, computed) : computed;
-    memo = { trace, from: t, until: nextShownChange(trace, t), value };
+    memo = { trace, arg, from: t, until: nextShownChange(trace, t), value };
     return value;
   };
 }
@@ -49,8 +52,8 @@ const sameRow = (a: KubectlRow, b: KubectlRow) =>
 const kubectlRowAt = untilNextChange(kubectlRow, (previous, next) => (sameRow(previous, next) ? previous : next));
 
 const eventsAt = untilNextChange(
-  (trace, t): ShownEvent[] =>
-    eventRowsAt(trace, t, MAX_EVENT_ROWS).map(({ key, index, count, first }) => {
+  (trace, t, limit: number): ShownEvent[] =>
+    eventRowsAt(trace, t, limit).map(({ key, index, count, first }) => {
       const { t: last, event } = trace.events[index]!;
       const age = humanDuration(t - last);
       return {
@@ -79,15 +82,16 @@ const eventsAt = untilNextChange(
 const selectTrace = (s: AppState): Trace | undefined => selectRun(s)?.trace;
 export const selectKubectlRow = (s: AppState): KubectlRow => {
   const trace = selectTrace(s);
-  return trace ? kubectlRowAt(trace, s.playback.t) : EMPTY_ROW;
+  return trace ? kubectlRowAt(trace, s.playback.t, undefined) : EMPTY_ROW;
 };
 const selectConditions = (s: AppState): PodCondition[] => {
   const trace = selectTrace(s);
   return (trace && valueAt(trace.conditions, s.playback.t)) ?? NO_CONDITIONS;
 };
-export const selectEvents = (s: AppState): ShownEvent[] => {
+/** The newest `limit` Events up to t (each age changes every second: only compute those shown). */
+export const selectEvents = (s: AppState, limit = MAX_EVENT_ROWS): ShownEvent[] => {
   const trace = selectTrace(s);
-  return trace ? eventsAt(trace, s.playback.t) : NO_EVENTS;
+  return trace ? eventsAt(trace, s.playback.t, Math.min(limit, MAX_EVENT_ROWS)) : NO_EVENTS;
 };
 
 /** How many trace events have happened by t (so a pane knows when a new one passes). */
@@ -109,7 +113,7 @@ export function useConditions(): PodCondition[] {
   return useAppStore(selectConditions);
 }
 
-/** The newest Events up to t as `kubectl describe pod` lists them, oldest first. */
-export function useDescribedEvents(): ShownEvent[] {
-  return useAppStore(selectEvents);
+/** The newest `limit` Events up to t as `kubectl describe pod` lists them, oldest first. */
+export function useDescribedEvents(limit: number): ShownEvent[] {
+  return useAppStore((s) => selectEvents(s, limit));
 }
