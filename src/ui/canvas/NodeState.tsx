@@ -17,11 +17,16 @@ export function NodeState({ look, restarts }: NodeStateProps) {
   );
 }
 
+/** Labels this long ("CrashLoopBackOff") are set smaller in a compact node, so they are not cut. */
+const LONG_LABEL = 14;
+const LONGER_LABEL = 17;
+
 export function StateWords({ look }: { look: StateLook }) {
+  const size = look.label.length >= LONGER_LABEL ? ' is-longer' : look.label.length >= LONG_LABEL ? ' is-long' : '';
   return (
     <>
       <span className="state-icon" aria-hidden="true">{look.icon}</span>
-      <span className="state-label">{look.label}</span>
+      <span className={`state-label${size}`}>{look.label}</span>
     </>
   );
 }
