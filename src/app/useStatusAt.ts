@@ -35,7 +35,7 @@ const NO_EVENTS: ShownEvent[] = [];
  * Memoises `compute(trace, t, arg)` until the next shown change (or another trace or arg); `reuse`
  * keeps the old value when equal.
  */
-function untilNextChange<T, A = undefined>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
+function untilNextChange<T, A = void>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
   let memo: { trace: Trace; arg: A; from: number; until: number; value: T } | undefined;
   return (trace: Trace, t: number, arg: A): T => {
     if (memo && memo.trace === trace && memo.arg === arg && t >= memo.from && t < memo.until) return memo.value;
@@ -82,7 +82,7 @@ const eventsAt = untilNextChange(
 const selectTrace = (s: AppState): Trace | undefined => selectRun(s)?.trace;
 export const selectKubectlRow = (s: AppState): KubectlRow => {
   const trace = selectTrace(s);
-  return trace ? kubectlRowAt(trace, s.playback.t, undefined) : EMPTY_ROW;
+  return trace ? kubectlRowAt(trace, s.playback.t) : EMPTY_ROW;
 };
 const selectConditions = (s: AppState): PodCondition[] => {
   const trace = selectTrace(s);

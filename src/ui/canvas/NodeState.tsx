@@ -17,7 +17,7 @@ export function NodeState({ look, restarts }: NodeStateProps) {
   );
 }
 
-/** Labels this long ("CrashLoopBackOff") are set smaller in a compact node, so they are not cut. */
+/** State words this long ("CrashLoopBackOff", "ContainerCreating") are set smaller, so they are not cut. */
 const LONG_LABEL = 14;
 const LONGER_LABEL = 17;
 
