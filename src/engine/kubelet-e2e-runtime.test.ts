@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import { podStatusAt } from './status/status-at';
+import {
+  containerAt,
+  expectAlways,
+  isReady,
+  isTerminal,
+  moments,
+  phaseAt,
+  runFixture,
+  statusOf,
+  waitUntil,
+} from './testing/upstream-e2e';
+import type { ContainerState, ContainerStatus, PodPhase, Trace } from './trace';
+
+// Conformance with the "Container Runtime" and "Pods" e2e tests: every fixture in
+// fixtures/kubelet-e2e-runtime/ is the pod of one upstream test, translated by the rules of
+// fixtures/kubelet-e2e/README.md; every `it` asserts what that test asserts (map in
+// fixtures/kubelet-e2e-runtime/README.md). The harness (polled waits) is testing/upstream-e2e.ts.
+
+const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-runtime', fixture, until);
+
+// test/e2e/common/node/container.go: ContainerStatusRetryTimeout = 5 min, ContainerStatusPollInterval = 1 s.
+const CONTAINER_STATUS_RETRY_TIMEOUT = 300;
+// f.Timeouts.PodStart (WaitForPodNameRunningInNamespace) and e2epod.DefaultPodDeletionTimeout.
+const POD_START = 300;
+const POD_DELETION = 180;
+
+/** ConformanceContainer.GetStatus: exactly one container status, named like the container, or an error. */
+function conformanceStatus(trace: Trace, name: string, t: number): ContainerStatus | undefined {
+  const statuses = podStatusAt(trace, t).containerStatuses;
+  return statuses.length === 1 && statuses[0]?.name === name ? statuses[0] : undefined;
+}
+
+/** container.go GetContainerState. */
+function containerStateOf(state: ContainerState): 'Waiting' | 'Running' | 'Terminated' | 'Unknown' {
+  if (state.waiting) return 'Waiting';
+  if (state.running) return 'Running';
+  if (state.terminated) return 'Terminated';
+  return 'Unknown';
+}
+
+/** WaitForPodNameRunningInNamespace: Running within PodStart; an error as soon as the pod is terminal. */
+function waitRunning(trace: Trace): number {
+  const at = waitUntil(trace, POD_START, 'pod Running', (t) => isTerminal(phaseAt(trace, t)) || phaseAt(trace, t) === 'Running');
+  expect(phaseAt(trace, at)).toBe('Running');
+  return at;
+}
+
+describe('test/e2e/common/node/runtime.go "Container Runtime blackbox test when starting a container that exits"', () => {
+  // [Conformance] "should run with the expected status". The upstream table:
+  //   {"terminate-cmd-rpa", v1.RestartPolicyAlways, v1.PodRunning, ContainerStateRunning, 2, true},
+  //   {"terminate-cmd-rpof", v1.RestartPolicyOnFailure, v1.PodSucceeded, ContainerStateTerminated, 1, false},
+  //   {"terminate-cmd-rpn", v1.RestartPolicyNever, v1.PodFailed, ContainerStateTerminated, 0, false},
+  const cases: [string, string, PodPhase, ReturnType<typeof containerStateOf>, number, boolean][] = [
+    ['terminate-cmd-always.yaml', 'terminate-cmd-rpa', 'Running', 'Running', 2, true],
+    ['terminate-cmd-onfailure.yaml', 'terminate-cmd-rpof', 'Succeeded', 'Terminated', 1, false],
+    ['terminate-cmd-never.yaml', 'terminate-cmd-rpn', 'Failed', 'Terminated', 0, false],
+  ];
+  for (const [fixture, name, phase, state, restartCount, ready] of cases) {
+    it(`${name}: restartCount ${restartCount}, phase ${phase}, Ready ${ready}, state ${state}, then deleted`, () => {
+      const trace = run(fixture);
+      // gomega.Eventually(status.RestartCount, ContainerStatusRetryTimeout, ContainerStatusPollInterval).Should(gomega.Equal(testCase.RestartCount))
+      const counted = waitUntil(trace, CONTAINER_STATUS_RETRY_TIMEOUT, `${name} restartCount == ${restartCount}`, (t) => {
+        return conformanceStatus(trace, name, t)?.restartCount === restartCount;
+      });
+      // gomega.Eventually(terminateContainer.GetPhase, …).Should(gomega.Equal(testCase.Phase))
+      const phased = waitUntil(trace, CONTAINER_STATUS_RETRY_TIMEOUT, `phase ${phase}`, (t) => phaseAt(trace, t) === phase, counted);
+      // isReady, err := terminateContainer.IsReady(ctx); ExpectEqual(isReady, testCase.Ready)  (podutil.IsPodReady)
+      expect(isReady(podStatusAt(trace, phased))).toBe(ready);
+      // ExpectEqual(GetContainerState(status.State), testCase.State)
+      const status = conformanceStatus(trace, name, phased);
+      expect(status, 'GetStatus: one container status').toBeDefined();
+      expect(containerStateOf(status?.state ?? {})).toBe(state);
+      // terminateContainer.Delete(ctx) (NewDeleteOptions(0)), issued after those checks; then
+      // gomega.Eventually(terminateContainer.Present, …).Should(gomega.BeFalse())
+      expect(trace.deletion?.gracePeriod).toBe(0);
+      const deleteAt = trace.deletion?.t ?? NaN;
+      expect(deleteAt).toBeGreaterThanOrEqual(phased);
+      expect(trace.deletedAt).toBeDefined();
+      expect((trace.deletedAt ?? Infinity) - deleteAt).toBeLessThanOrEqual(CONTAINER_STATUS_RETRY_TIMEOUT);
+    });
+  }
+});
+
+describe('test/e2e/common/node/pods.go "Pods"', () => {
+  // [Conformance] "should be submitted and removed"
+  it('removes a running pod deleted with grace 30 within DefaultPodDeletionTimeout', () => {
+    const trace = run('submitted-and-removed.yaml');
+    const running = waitRunning(trace);
+    const deleteAt = trace.deletion?.t ?? NaN;
+    expect(deleteAt).toBeGreaterThanOrEqual(running);
+    // watch.Deleted within e2epod.DefaultPodDeletionTimeout
+    expect(trace.deletedAt).toBeDefined();
+    expect((trace.deletedAt ?? Infinity) - deleteAt).toBeLessThanOrEqual(POD_DELETION);
+    // lastPod.DeletionTimestamp != nil (a graceful delete) and Spec.TerminationGracePeriodSeconds != 0: the
+    // API server copies the delete's grace period (30) into the spec.
+    expect(trace.deletion?.gracePeriod).toBe(30);
+  });
+
+  // "should cap back-off at MaxContainerBackOff [Slow]"
+  it('caps the crash-loop back-off at MaxContainerBackOff (300 s), within maxBackOffTolerance', () => {
+    const MAX_CONTAINER_BACK_OFF = 300;
+    const MAX_BACK_OFF_TOLERANCE = 1.3 * MAX_CONTAINER_BACK_OFF;
+    const trace = run('back-off-cap.yaml', 600 + 5 * 2 * MAX_BACK_OFF_TOLERANCE);
+    const name = 'back-off-cap';
+
+    /** pods.go getRestartDelay: polls every second for up to 2*maxBackOffTolerance. */
+    function getRestartDelay(begin: number): { delay: number; at: number } {
+      let previousRestartCount = -1;
+      let previousFinishedAt = NaN;
+      for (let t = begin + 1; t - 1 - begin < 2 * MAX_BACK_OFF_TOLERANCE; t += 1) {
+        const status = containerAt(trace, name, t);
+        if (!status) continue;
+        const last = status.lastState.terminated;
+        if (!last) continue;
+        if (previousRestartCount === -1) {
+          if (status.state.running) continue;
+          previousFinishedAt = status.state.terminated ? status.state.terminated.finishedAt : last.finishedAt;
+          previousRestartCount = status.restartCount;
+        }
+        if (status.restartCount > previousRestartCount) {
+          const startedAt = status.state.running?.startedAt ?? status.state.terminated?.startedAt ?? last.startedAt ?? NaN;
+          return { delay: startedAt - previousFinishedAt, at: t };
+        }
+      }
+      throw new Error(`timeout getting pod restart delay after t=${begin}`);
+    }
+
+    // podClient.CreateSync, then time.Sleep(2 * kubelet.MaxContainerBackOff)
+    let now = waitRunning(trace) + 2 * MAX_CONTAINER_BACK_OFF;
+    let delay1 = NaN;
+    for (let i = 0; i < 3; i++) ({ delay: delay1, at: now } = getRestartDelay(now));
+    expect(delay1).toBeGreaterThanOrEqual(MAX_CONTAINER_BACK_OFF);
+    expect(delay1).toBeLessThanOrEqual(MAX_BACK_OFF_TOLERANCE);
+    const { delay: delay2 } = getRestartDelay(now);
+    expect(delay2).toBeGreaterThanOrEqual(MAX_CONTAINER_BACK_OFF);
+    expect(delay2).toBeLessThanOrEqual(MAX_BACK_OFF_TOLERANCE);
+  });
+});
+
+// --- test/e2e/node/pods.go "Pod Container Status": createAndTestPodRepeatedly's watch verifiers ---------
+// Every watch event is a status the API server held: here, the status at every whole second and every
+// event time from creation to the Deleted event (the object as it was removed).
+
+function watchedTimes(trace: Trace): number[] {
+  expect(trace.deletedAt, 'watch.Deleted').toBeDefined();
+  return moments(trace, trace.deletedAt ?? trace.end);
+}
+
+const deletionTimestampAt = (trace: Trace, t: number) => trace.deletion !== undefined && trace.deletion.t <= t;
+
+/** pods.go verifyFinal, on the last watched object. */
+function verifyFinal(trace: Trace, hasTerminalPhase: boolean, hasRunningContainers: boolean, waitCreated: boolean): string[] {
+  const pod = podStatusAt(trace, trace.deletedAt ?? trace.end);
+  const errs: string[] = [];
+  if (!hasTerminalPhase) {
+    const names = pod.containerStatuses.filter((s) => s.state.running).map((s) => s.name);
+    if (names.length > 0) errs.push(`did not reach a terminal phase before being deleted but had running containers: ${names}`);
+    else if (pod.phase !== 'Pending' && waitCreated) errs.push(`was not Pending but has no running containers: phase=${pod.phase}`);
+  }
+  if (hasRunningContainers) errs.push('had running or unknown container status before being deleted');
+  return errs;
+}
+
+/** pods.go podStartVerifier.Verify over every watched status, then VerifyFinal (waitCreated: true). */
+function podStartVerifier(trace: Trace): string[] {
+  let hasInitContainers = false;
+  let hasContainers = false;
+  let hasTerminated = false;
+  let hasRunningContainers = false;
+  let hasTerminalPhase = false;
+  const verify = (at: number): string | undefined => {
+    const pod = podStatusAt(trace, at);
+    if (trace.pod.initContainers.length > 0) {
+      if (pod.initContainerStatuses.length === 0) return hasInitContainers ? 'incorrect init containers' : undefined;
+      hasInitContainers = true;
+      if (pod.initContainerStatuses.length !== 1) return 'incorrect init containers';
+    } else if (pod.initContainerStatuses.length !== 0) return 'incorrect init containers';
+    if (pod.containerStatuses.length === 0) return hasContainers ? 'incorrect containers' : undefined;
+    hasContainers = true;
+    if (pod.containerStatuses.length !== 1) return 'incorrect containers';
+    const blocked = statusOf(pod, 'blocked');
+    if (blocked && (blocked.started || blocked.lastState.terminated || !blocked.state.waiting)) {
+      return `t=${at}: should not have started the blocked container: ${JSON.stringify(blocked)}`;
+    }
+    const status = statusOf(pod, 'fail');
+    if (!status) return 'incorrect containers';
+    const t = status.state.terminated;
+    if (hasTerminated) {
+      if (status.state.waiting || status.state.running) return `t=${at}: was terminated and then changed state`;
+      if (!t) return `t=${at}: was terminated and then had termination cleared`;
+    }
+    hasRunningContainers = !status.state.waiting && !status.state.terminated;
+    if (t) {
+      const ok = t.exitCode === 1 || (t.exitCode === 137 && (t.reason === 'ContainerStatusUnknown' || t.reason === 'Error'));
+      // (exit 128 StartError / ContainerCannotRun are CRI start failures, which the engine does not produce)
+      if (!ok) return `t=${at}: container unexpected exit code ${t.exitCode} reason=${t.reason}`;
+      if (t.startedAt === undefined) return `t=${at}: had finish time but not start time`;
+      if (t.finishedAt - t.startedAt > 3600) return `t=${at}: had very long duration`;
+      hasTerminated = true;
+    }
+    if (isTerminal(pod.phase)) hasTerminalPhase = true;
+    else if (hasTerminalPhase) return `t=${at}: was in a terminal phase and then reverted`;
+    return undefined;
+  };
+  for (const at of watchedTimes(trace)) {
+    const err = verify(at);
+    if (err) return [err];
+  }
+  return verifyFinal(trace, hasTerminalPhase, hasRunningContainers, true);
+}
+
+/** pods.go podDeleteVerifier.Verify over every watched status, then VerifyFinal (waitCreated: true). */
+function podDeleteVerifier(trace: Trace): string[] {
+  let hasContainers = false;
+  let hasTerminated = false;
+  let hasRunningContainers = false;
+  let hasTerminalPhase = false;
+  const verify = (at: number): string | undefined => {
+    const pod = podStatusAt(trace, at);
+    if (pod.containerStatuses.length === 0) return hasContainers ? 'incorrect containers' : undefined;
+    hasContainers = true;
+    if (pod.containerStatuses.length !== 1) return 'incorrect containers';
+    const status = statusOf(pod, 'normal');
+    if (!status) return 'incorrect containers';
+    if (!hasTerminated && status.state.terminated && pod.phase !== 'Failed') {
+      return `t=${at}: incorrect containers: terminated while phase ${pod.phase}: ${JSON.stringify(status)}`;
+    }
+    const t = status.state.terminated;
+    if (hasTerminated) {
+      if (status.state.waiting || status.state.running) return `t=${at}: was terminated and then changed state`;
+      if (!t) return `t=${at}: was terminated and then had termination cleared`;
+    }
+    hasRunningContainers = !status.state.waiting && !status.state.terminated;
+    if (t) {
+      if (!(deletionTimestampAt(trace, at) && t.exitCode === 137 && t.reason === 'Error')) {
+        return `t=${at}: container unexpected exit code ${t.exitCode} reason=${t.reason}`;
+      }
+      if (t.startedAt === undefined) return `t=${at}: had finish time but not start time`;
+      if (t.finishedAt - t.startedAt > 3600) return `t=${at}: had very long duration`;
+      hasTerminated = true;
+    }
+    if (isTerminal(pod.phase)) hasTerminalPhase = true;
+    else if (hasTerminalPhase) return `t=${at}: was in a terminal phase and then reverted`;
+    return undefined;
+  };
+  for (const at of watchedTimes(trace)) {
+    const err = verify(at);
+    if (err) return [err];
+  }
+  return verifyFinal(trace, hasTerminalPhase, hasRunningContainers, true);
+}
+
+/** podFastDeleteScenario.Action with waitCreated: the phase leaves Pending (50 ms polls, 1 min), then Delete. */
+function expectDeletedAfterCreated(trace: Trace): void {
+  const created = waitUntil(trace, 60, 'phase not Pending', (t) => phaseAt(trace, t) !== 'Pending');
+  expect(trace.deletion?.t ?? NaN).toBeGreaterThanOrEqual(created);
+}
+
+describe('test/e2e/node/pods.go "Pods Extended"', () => {
+  // "Delete Grace Period" / "should be submitted and removed"
+  it('Delete Grace Period: the kubelet drops a pod deleted with gracePeriodSeconds=30 within 3 × 30 s', () => {
+    const trace = run('delete-grace-period.yaml');
+    const running = waitRunning(trace);
+    const deleteAt = trace.deletion?.t ?? NaN;
+    expect(deleteAt).toBeGreaterThanOrEqual(running);
+    // wait.Poll(5 s, 90 s) until the kubelet no longer lists the pod; then the API list is empty
+    const polls = Array.from({ length: 90 / 5 }, (_, i) => deleteAt + 5 * (i + 1));
+    expect(polls.find((t) => (trace.deletedAt ?? Infinity) <= t)).toBeDefined();
+    // lastPod (the DELETE response): DeletionTimestamp set, TerminationGracePeriodSeconds non-zero (30)
+    expect(trace.deletion?.gracePeriod).toBe(30);
+  });
+
+  // "Pod Container Status" / "should never report success for a pending container"
+  it('never reports success for a container of a pod deleted right after it left Pending', () => {
+    const trace = run('pending-container-never-succeeds.yaml');
+    expectDeletedAfterCreated(trace);
+    expect(podStartVerifier(trace)).toEqual([]);
+  });
+
+  // "Pod Container Status" / "should never report container start when an init container fails"
+  it('never reports the regular container started when the init container fails', () => {
+    const trace = run('init-fails-blocked-never-starts.yaml');
+    expectDeletedAfterCreated(trace);
+    expect(podStartVerifier(trace)).toEqual([]);
+  });
+
+  // "Pod Container Status" / "should not return an error when any health probe fails"
+  it('reports only a 137/Error termination, after the deletion, for a container restarted by its startup probe', () => {
+    const trace = run('startup-probe-fails-then-deleted.yaml');
+    // podDelayDeleteScenario.Action: Eventually ContainerStatuses[0].RestartCount == 1 (100 ms polls, 3 min), then Delete
+    const restarted = waitUntil(trace, 180, 'restartCount == 1', (t) => podStatusAt(trace, t).containerStatuses[0]?.restartCount === 1);
+    const deleteAt = trace.deletion?.t ?? NaN;
+    expect(deleteAt).toBeGreaterThanOrEqual(restarted);
+    expectAlways(trace, restarted, deleteAt, 'restartCount == 1 until the deletion', (t) => {
+      return podStatusAt(trace, t).containerStatuses[0]?.restartCount === 1;
+    });
+    expect(podDeleteVerifier(trace)).toEqual([]);
+  });
+});
