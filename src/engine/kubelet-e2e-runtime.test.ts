@@ -10,6 +10,7 @@ import {
   runFixture,
   statusOf,
   waitUntil,
+  type PodStatus,
 } from './testing/upstream-e2e';
 import type { ContainerState, ContainerStatus, PodPhase, Trace } from './trace';
 
@@ -163,28 +164,29 @@ function verifyFinal(trace: Trace, hasTerminalPhase: boolean, hasRunningContaine
   return errs;
 }
 
-/** pods.go podStartVerifier.Verify over every watched status, then VerifyFinal (waitCreated: true). */
-function podStartVerifier(trace: Trace): string[] {
-  let hasInitContainers = false;
-  let hasContainers = false;
+type Terminated = NonNullable<ContainerStatus['state']['terminated']>;
+
+/**
+ * What podStartVerifier and podDeleteVerifier share, over every watched status, then VerifyFinal
+ * (waitCreated: true): `podCheck` looks at the pod first (an error, 'skip' for a status with no
+ * containers yet, or nothing); then the container `name` may not leave Terminated once there, its
+ * termination must be one `accepted`, and a terminal phase may not revert.
+ */
+function watchVerifier(
+  trace: Trace,
+  name: string,
+  podCheck: (pod: PodStatus, at: number, hasTerminated: boolean) => string | 'skip' | undefined,
+  accepted: (terminated: Terminated, at: number) => boolean,
+): string[] {
   let hasTerminated = false;
   let hasRunningContainers = false;
   let hasTerminalPhase = false;
   const verify = (at: number): string | undefined => {
     const pod = podStatusAt(trace, at);
-    if (trace.pod.initContainers.length > 0) {
-      if (pod.initContainerStatuses.length === 0) return hasInitContainers ? 'incorrect init containers' : undefined;
-      hasInitContainers = true;
-      if (pod.initContainerStatuses.length !== 1) return 'incorrect init containers';
-    } else if (pod.initContainerStatuses.length !== 0) return 'incorrect init containers';
-    if (pod.containerStatuses.length === 0) return hasContainers ? 'incorrect containers' : undefined;
-    hasContainers = true;
-    if (pod.containerStatuses.length !== 1) return 'incorrect containers';
-    const blocked = statusOf(pod, 'blocked');
-    if (blocked && (blocked.started || blocked.lastState.terminated || !blocked.state.waiting)) {
-      return `t=${at}: should not have started the blocked container: ${JSON.stringify(blocked)}`;
-    }
-    const status = statusOf(pod, 'fail');
+    const checked = podCheck(pod, at, hasTerminated);
+    if (checked === 'skip') return undefined;
+    if (checked) return checked;
+    const status = statusOf(pod, name);
     if (!status) return 'incorrect containers';
     const t = status.state.terminated;
     if (hasTerminated) {
@@ -193,9 +195,7 @@ function podStartVerifier(trace: Trace): string[] {
     }
     hasRunningContainers = !status.state.waiting && !status.state.terminated;
     if (t) {
-      const ok = t.exitCode === 1 || (t.exitCode === 137 && (t.reason === 'ContainerStatusUnknown' || t.reason === 'Error'));
-      // (exit 128 StartError / ContainerCannotRun are CRI start failures, which the engine does not produce)
-      if (!ok) return `t=${at}: container unexpected exit code ${t.exitCode} reason=${t.reason}`;
+      if (!accepted(t, at)) return `t=${at}: container unexpected exit code ${t.exitCode} reason=${t.reason}`;
       if (t.startedAt === undefined) return `t=${at}: had finish time but not start time`;
       if (t.finishedAt - t.startedAt > 3600) return `t=${at}: had very long duration`;
       hasTerminated = true;
@@ -211,45 +211,51 @@ function podStartVerifier(trace: Trace): string[] {
   return verifyFinal(trace, hasTerminalPhase, hasRunningContainers, true);
 }
 
-/** pods.go podDeleteVerifier.Verify over every watched status, then VerifyFinal (waitCreated: true). */
+/** pods.go podStartVerifier: one init container (if any) and one container, `blocked` never started. */
+function podStartVerifier(trace: Trace): string[] {
+  let hasInitContainers = false;
+  let hasContainers = false;
+  return watchVerifier(
+    trace,
+    'fail',
+    (pod, at) => {
+      if (trace.pod.initContainers.length > 0) {
+        if (pod.initContainerStatuses.length === 0) return hasInitContainers ? 'incorrect init containers' : 'skip';
+        hasInitContainers = true;
+        if (pod.initContainerStatuses.length !== 1) return 'incorrect init containers';
+      } else if (pod.initContainerStatuses.length !== 0) return 'incorrect init containers';
+      if (pod.containerStatuses.length === 0) return hasContainers ? 'incorrect containers' : 'skip';
+      hasContainers = true;
+      if (pod.containerStatuses.length !== 1) return 'incorrect containers';
+      const blocked = statusOf(pod, 'blocked');
+      if (blocked && (blocked.started || blocked.lastState.terminated || !blocked.state.waiting)) {
+        return `t=${at}: should not have started the blocked container: ${JSON.stringify(blocked)}`;
+      }
+      return undefined;
+    },
+    // (exit 128 StartError / ContainerCannotRun are CRI start failures, which the engine does not produce)
+    (t) => t.exitCode === 1 || (t.exitCode === 137 && (t.reason === 'ContainerStatusUnknown' || t.reason === 'Error')),
+  );
+}
+
+/** pods.go podDeleteVerifier: one container, terminated only by the deletion (137/Error). */
 function podDeleteVerifier(trace: Trace): string[] {
   let hasContainers = false;
-  let hasTerminated = false;
-  let hasRunningContainers = false;
-  let hasTerminalPhase = false;
-  const verify = (at: number): string | undefined => {
-    const pod = podStatusAt(trace, at);
-    if (pod.containerStatuses.length === 0) return hasContainers ? 'incorrect containers' : undefined;
-    hasContainers = true;
-    if (pod.containerStatuses.length !== 1) return 'incorrect containers';
-    const status = statusOf(pod, 'normal');
-    if (!status) return 'incorrect containers';
-    if (!hasTerminated && status.state.terminated && pod.phase !== 'Failed') {
-      return `t=${at}: incorrect containers: terminated while phase ${pod.phase}: ${JSON.stringify(status)}`;
-    }
-    const t = status.state.terminated;
-    if (hasTerminated) {
-      if (status.state.waiting || status.state.running) return `t=${at}: was terminated and then changed state`;
-      if (!t) return `t=${at}: was terminated and then had termination cleared`;
-    }
-    hasRunningContainers = !status.state.waiting && !status.state.terminated;
-    if (t) {
-      if (!(deletionTimestampAt(trace, at) && t.exitCode === 137 && t.reason === 'Error')) {
-        return `t=${at}: container unexpected exit code ${t.exitCode} reason=${t.reason}`;
+  return watchVerifier(
+    trace,
+    'normal',
+    (pod, at, hasTerminated) => {
+      if (pod.containerStatuses.length === 0) return hasContainers ? 'incorrect containers' : 'skip';
+      hasContainers = true;
+      if (pod.containerStatuses.length !== 1) return 'incorrect containers';
+      const status = statusOf(pod, 'normal');
+      if (status && !hasTerminated && status.state.terminated && pod.phase !== 'Failed') {
+        return `t=${at}: incorrect containers: terminated while phase ${pod.phase}: ${JSON.stringify(status)}`;
       }
-      if (t.startedAt === undefined) return `t=${at}: had finish time but not start time`;
-      if (t.finishedAt - t.startedAt > 3600) return `t=${at}: had very long duration`;
-      hasTerminated = true;
-    }
-    if (isTerminal(pod.phase)) hasTerminalPhase = true;
-    else if (hasTerminalPhase) return `t=${at}: was in a terminal phase and then reverted`;
-    return undefined;
-  };
-  for (const at of watchedTimes(trace)) {
-    const err = verify(at);
-    if (err) return [err];
-  }
-  return verifyFinal(trace, hasTerminalPhase, hasRunningContainers, true);
+      return undefined;
+    },
+    (t, at) => deletionTimestampAt(trace, at) && t.exitCode === 137 && t.reason === 'Error',
+  );
 }
 
 /** podFastDeleteScenario.Action with waitCreated: the phase leaves Pending (50 ms polls, 1 min), then Delete. */
