@@ -1,12 +1,18 @@
 import { useMemo } from 'react';
+import { selectSwift } from '../../app/selectors';
 import { selectEventCount, useTrace } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
 import { explainEvent } from './explain-event';
 
-/** The last moment's events told in plain words (also read out by screen readers). */
+/**
+ * The last moment's events told in plain words, read out by screen readers as they come; not while
+ * playing swiftly, when a new moment comes several times a second and the announcements would
+ * pile up behind the pod.
+ */
 export function WhatsHappening() {
   const trace = useTrace();
   const count = useAppStore(selectEventCount);
+  const swift = useAppStore(selectSwift);
   const lines = useMemo(() => {
     if (!trace || count === 0) return [];
     const last = trace.events[count - 1]!.t;
@@ -18,7 +24,7 @@ export function WhatsHappening() {
     return out.slice(-3);
   }, [trace, count]);
   return (
-    <div className="happening" aria-live="polite" aria-label="What is happening">
+    <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
       {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
     </div>
   );
