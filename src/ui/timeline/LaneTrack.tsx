@@ -7,8 +7,9 @@ const pct = (t: number, from: number, to: number) => `${((t - from) / (to - from
 /**
  * One lane's spans and event markers in a time window. Nothing here depends on t, so playing
  * never re-renders a lane; a zoom does, and a new run only where this lane changed.
+ * `tabbable`: the index of this lane's marker that is the timeline's one tab stop (see marker-keys).
  */
-export const LaneTrack = memo(function LaneTrack({ lane, from, to }: { lane: Lane; from: number; to: number }) {
+export const LaneTrack = memo(function LaneTrack({ lane, from, to, tabbable }: { lane: Lane; from: number; to: number; tabbable: number | null }) {
   const markers = useMemo(() => {
     const shown: Marker[] = [];
     let lastShare = -1;
@@ -41,6 +42,9 @@ export const LaneTrack = memo(function LaneTrack({ lane, from, to }: { lane: Lan
           type="button"
           className={`marker${marker.warning ? ' is-warning' : ''}`}
           style={{ left: pct(marker.t, from, to) }}
+          tabIndex={i === Math.min(tabbable ?? -1, markers.length - 1) ? 0 : -1}
+          data-marker-lane={lane.name}
+          data-marker-index={i}
           aria-label={`${marker.reason} at ${marker.t.toFixed(1)} s: ${marker.message}`}
           data-tip={`${marker.reason} · ${marker.t.toFixed(1)} s`}
           title={`${marker.reason} at ${marker.t.toFixed(1)} s: ${marker.message}`}

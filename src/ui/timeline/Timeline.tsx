@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { seek } from '../../app/actions';
 import { selectPlaying } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { useTrace } from '../../app/useStatusAt';
 import { formatAge } from '../shared/format';
 import { LaneTrack } from './LaneTrack';
-import { lanesOf, tickStep } from './lanes';
+import { lanesOf, tickStep, type Lane } from './lanes';
+import { markerAfterKey, slotOf, type MarkerSlot } from './marker-keys';
 import { TimelineCursor } from './TimelineCursor';
 
 interface Window {
@@ -26,6 +27,7 @@ export function Timeline() {
   const view = clampWindow(zoom ?? { from: 0, to: Math.max(end, MIN_WINDOW) }, end);
   const tracks = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
+  const [tabStop, setTabStop] = useState<MarkerSlot | null>(null);
 
   useFollowCursor(zoom, setZoom);
 
@@ -63,7 +65,19 @@ export function Timeline() {
     }
   };
 
+  const onMarkerKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const next = slotOf(event.target as Element) && markerAfterKey(event.key, event.target as HTMLElement);
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  };
+  const onMarkerFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const slot = slotOf(event.target);
+    if (slot && (slot.lane !== tabStop?.lane || slot.index !== tabStop.index)) setTabStop(slot);
+  };
+
   const lanes = trace ? lanesOf(trace) : [];
+  const stopLane = tabStopLane(lanes, tabStop, view);
   return (
     <section className="timeline" aria-label="Timeline">
       <div className="timeline-head">
@@ -93,8 +107,18 @@ export function Timeline() {
           onPointerUp={onPointerUp}
           onPointerCancel={onPointerUp}
           onWheel={onWheel}
+          onKeyDown={onMarkerKey}
+          onFocus={onMarkerFocus}
         >
-          {lanes.map((lane) => <LaneTrack key={lane.name} lane={lane} from={view.from} to={view.to} />)}
+          {lanes.map((lane) => (
+            <LaneTrack
+              key={lane.name}
+              lane={lane}
+              from={view.from}
+              to={view.to}
+              tabbable={lane.name === stopLane ? (lane.name === tabStop?.lane ? tabStop.index : 0) : null}
+            />
+          ))}
           <TimelineCursor from={view.from} to={view.to} end={end} />
         </div>
       </div>
@@ -128,6 +152,13 @@ function useFollowCursor(zoom: Window | null, setZoom: (window: Window) => void)
       if (t > zoom.to || t < zoom.from) setZoom({ from: t - width * 0.1, to: t + width * 0.9 });
     });
   }, [zoom, playing, setZoom]);
+}
+
+/** The lane holding the markers' tab stop: the last one focused, else the first lane with a marker in view. */
+function tabStopLane(lanes: Lane[], tabStop: MarkerSlot | null, view: Window): string | undefined {
+  const inView = (lane: Lane) => lane.markers.some((m) => m.t >= view.from && m.t <= view.to);
+  if (tabStop && lanes.some((lane) => lane.name === tabStop.lane && inView(lane))) return tabStop.lane;
+  return lanes.find(inView)?.name;
 }
 
 function clampWindow(window: Window, end: number): Window {
