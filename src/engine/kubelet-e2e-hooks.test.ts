@@ -8,6 +8,7 @@ import {
   isReady,
   phaseAt,
   runFixture,
+  POD_START,
   runTogetherLhsFirst,
   waitUntil,
 } from './testing/upstream-e2e';
@@ -22,8 +23,8 @@ import type { Trace } from './trace';
 
 const run = (fixture: string): Trace => runFixture('kubelet-e2e-hooks', fixture);
 
-// f.Timeouts.PodStart (CreateSync, WaitForPodNameRunningInNamespace) and f.Timeouts.PodDelete (DeleteSync).
-const POD_START = 300;
+// f.Timeouts.PodDelete (DeleteSync); f.Timeouts.PodStart (CreateSync, WaitForPodNameRunningInNamespace)
+// is the harness's POD_START.
 const POD_DELETE = 300;
 
 const hookStart = (trace: Trace, container: string, hook: HookKind): number =>

@@ -21,6 +21,10 @@ import {
   runTogether,
   starts,
   startsBefore,
+  POD_START,
+  waitContainerRestartCount,
+  waitInitContainerToFail,
+  waitPendingAndInitRestarted,
   waitUntil,
 } from './testing/upstream-e2e';
 import type { Trace } from './trace';
@@ -31,10 +35,6 @@ import type { Trace } from './trace';
 // fixtures/kubelet-e2e-more/README.md). The harness (log checks, polled waits) is testing/upstream-e2e.ts.
 
 const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-more', fixture, until);
-
-// Upstream timeouts: f.Timeouts.PodStart (the default of WaitForPodNoLongerRunningInNamespace and
-// WaitForPodInitContainerToFail) is 5 minutes.
-const POD_START = 300;
 
 /** WaitTimeoutForPodNoLongerRunningInNamespace, then `Expect(Phase).To(Equal(PodSucceeded))`. */
 function expectSucceeded(trace: Trace): void {
@@ -48,36 +48,6 @@ function expectFailedWithin(trace: Trace, timeout: number): number {
   expect(phaseAt(trace, at)).toBe('Failed');
   expect(finalPhase(trace)?.reason ?? '').toBe('');
   return at;
-}
-
-/** WaitForPodInitContainerToFail(…, index, reason, PodStart): errors once the pod leaves Pending. */
-function waitInitContainerToFail(trace: Trace, index: number, reason: string): number {
-  const at = waitUntil(trace, POD_START, `init container ${index} waiting in ${reason}`, (t) => {
-    const status = podStatusAt(trace, t);
-    return status.phase === 'Pending' && status.initContainerStatuses[index]?.state.waiting?.reason === reason;
-  });
-  expectAlways(trace, 0, at, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
-  return at;
-}
-
-/** The "pending and restarting 3 times" WaitForPodCondition: errors when the pod leaves Pending. */
-function waitPendingAndInitRestarted(trace: Trace, index: number, count: number): number {
-  const at = waitUntil(trace, POD_START, `init container ${index} restartCount >= ${count}`, (t) => {
-    return (podStatusAt(trace, t).initContainerStatuses[index]?.restartCount ?? 0) >= count;
-  });
-  expectAlways(trace, 0, at, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
-  return at;
-}
-
-/** WaitForPodContainerRestartCount(…, containerIndex, desired, timeout). */
-function waitContainerRestartCount(trace: Trace, index: number, desired: number, timeout: number, from = 0): number {
-  return waitUntil(
-    trace,
-    timeout,
-    `container ${index} restartCount >= ${desired}`,
-    (t) => (podStatusAt(trace, t).containerStatuses[index]?.restartCount ?? 0) >= desired,
-    from,
-  );
 }
 
 describe('test/e2e_node/container_lifecycle_test.go "Containers Lifecycle", regular containers', () => {

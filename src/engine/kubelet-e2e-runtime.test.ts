@@ -9,6 +9,7 @@ import {
   phaseAt,
   runFixture,
   statusOf,
+  POD_START,
   waitUntil,
   type PodStatus,
 } from './testing/upstream-e2e';
@@ -23,8 +24,7 @@ const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-
 
 // test/e2e/common/node/container.go: ContainerStatusRetryTimeout = 5 min, ContainerStatusPollInterval = 1 s.
 const CONTAINER_STATUS_RETRY_TIMEOUT = 300;
-// f.Timeouts.PodStart (WaitForPodNameRunningInNamespace) and e2epod.DefaultPodDeletionTimeout.
-const POD_START = 300;
+// e2epod.DefaultPodDeletionTimeout (f.Timeouts.PodStart is the harness's POD_START).
 const POD_DELETION = 180;
 
 /** ConformanceContainer.GetStatus: exactly one container status, named like the container, or an error. */

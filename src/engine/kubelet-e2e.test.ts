@@ -27,6 +27,9 @@ import {
   shared as sharedRun,
   starts,
   startsBefore,
+  waitContainerRestartCount,
+  waitInitContainerToFail,
+  waitPendingAndInitRestarted,
   waitUntil,
   type LogLine,
   type PodStatus,
@@ -96,13 +99,7 @@ describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", init and regular contai
   // produce log", "should not start an init container", "should not start a regular container"
   it('keeps a Never pod Pending in ImagePullBackOff when an init image cannot be pulled', () => {
     const trace = run('bad-init-image-never.yaml', 300);
-    // WaitForPodInitContainerToFail(…, 0, "ImagePullBackOff", PodStart): errors once the pod leaves Pending.
-    const backOff = waitUntil(trace, 300, 'init container 0 waiting in ImagePullBackOff', (t) => {
-      const status = podStatusAt(trace, t);
-      const waiting = status.initContainerStatuses[0]?.state.waiting;
-      return status.phase === 'Pending' && waiting?.reason === 'ImagePullBackOff';
-    });
-    expectAlways(trace, 0, backOff, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
+    waitInitContainerToFail(trace, 0, 'ImagePullBackOff');
     const log = harnessLog(trace);
     expect(doesntStart(log, 'init1-1')).toBeUndefined();
     expect(doesntStart(log, 'regular-1')).toBeUndefined();
@@ -273,10 +270,7 @@ describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", restartable init contai
   // start restartable init container"
   it('keeps an Always pod Pending while the init container before the sidecar crash-loops', () => {
     const trace = run('init-before-sidecar-fails-always.yaml', 300);
-    const at = waitUntil(trace, 300, 'init container 0 restartCount >= 3', (t) => {
-      return (podStatusAt(trace, t).initContainerStatuses[0]?.restartCount ?? 0) >= 3;
-    });
-    expectAlways(trace, 0, at, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
+    const at = waitPendingAndInitRestarted(trace, 0, 3);
     const log = harnessLog(trace, at);
     expect(hasRestarted(log, 'init-1')).toBeUndefined();
     expect(doesntStart(log, 'restartable-init-1')).toBeUndefined();
@@ -288,10 +282,7 @@ describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", restartable init contai
   // init container and a failed Init container in parallel"
   it('keeps an Always pod Pending while the init container after the sidecar crash-loops', () => {
     const trace = run('init-after-sidecar-fails-always.yaml', 300);
-    const at = waitUntil(trace, 300, 'init container 0 restartCount >= 3', (t) => {
-      return (podStatusAt(trace, t).initContainerStatuses[0]?.restartCount ?? 0) >= 3;
-    });
-    expectAlways(trace, 0, at, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
+    const at = waitPendingAndInitRestarted(trace, 0, 3);
     const log = harnessLog(trace, at);
     expect(hasRestarted(log, 'init-1')).toBeUndefined();
     expect(runTogether(log, 'restartable-init-1', 'init-1')).toBeUndefined();
@@ -333,13 +324,7 @@ describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", restartable init contai
     const sidecarRestarted = waitUntil(trace, 120, 'restartable-init-1 restartCount >= 2', (t) => {
       return restartsAt(trace, 'restartable-init-1', t) >= 2;
     });
-    const at = waitUntil(
-      trace,
-      120,
-      'regular-1 restartCount >= 1',
-      (t) => (podStatusAt(trace, t).containerStatuses[0]?.restartCount ?? 0) >= 1,
-      sidecarRestarted,
-    );
+    const at = waitContainerRestartCount(trace, 0, 1, 120, sidecarRestarted);
     const log = harnessLog(trace, at);
     expect(runTogether(log, 'restartable-init-1', 'PreStop-restartable-init-1')).toBeUndefined();
     expect(starts(log, 'PreStop-restartable-init-1')).toBeUndefined();

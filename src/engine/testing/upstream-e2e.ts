@@ -246,3 +246,37 @@ export function expectReadyAfterInitialDelay(trace: Trace, container: string, de
   const all = [...status.initContainerStatuses, ...status.containerStatuses];
   expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
 }
+
+// Upstream timeouts: f.Timeouts.PodStart (the default of WaitForPodNoLongerRunningInNamespace and
+// WaitForPodInitContainerToFail) is 5 minutes.
+export const POD_START = 300;
+
+/** WaitForPodInitContainerToFail(…, index, reason, PodStart): errors once the pod leaves Pending. */
+export function waitInitContainerToFail(trace: Trace, index: number, reason: string): number {
+  const at = waitUntil(trace, POD_START, `init container ${index} waiting in ${reason}`, (t) => {
+    const status = podStatusAt(trace, t);
+    return status.phase === 'Pending' && status.initContainerStatuses[index]?.state.waiting?.reason === reason;
+  });
+  expectAlways(trace, 0, at, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
+  return at;
+}
+
+/** The "pending and restarting 3 times" WaitForPodCondition: errors when the pod leaves Pending. */
+export function waitPendingAndInitRestarted(trace: Trace, index: number, count: number): number {
+  const at = waitUntil(trace, POD_START, `init container ${index} restartCount >= ${count}`, (t) => {
+    return (podStatusAt(trace, t).initContainerStatuses[index]?.restartCount ?? 0) >= count;
+  });
+  expectAlways(trace, 0, at, 'phase Pending', (t) => phaseAt(trace, t) === 'Pending');
+  return at;
+}
+
+/** WaitForPodContainerRestartCount(…, containerIndex, desired, timeout). */
+export function waitContainerRestartCount(trace: Trace, index: number, desired: number, timeout: number, from = 0): number {
+  return waitUntil(
+    trace,
+    timeout,
+    `container ${index} restartCount >= ${desired}`,
+    (t) => (podStatusAt(trace, t).containerStatuses[index]?.restartCount ?? 0) >= desired,
+    from,
+  );
+}
