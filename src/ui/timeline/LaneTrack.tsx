@@ -40,7 +40,7 @@ export const LaneTrack = memo(function LaneTrack({ lane, from, to, tabbable }: {
         <button
           key={i}
           type="button"
-          className={`marker${marker.warning ? ' is-warning' : ''}`}
+          className={`marker${marker.warning ? ' is-warning' : ''}${(marker.t - from) / (to - from) > 0.6 ? ' is-late' : ''}`}
           style={{ left: pct(marker.t, from, to) }}
           tabIndex={i === Math.min(tabbable ?? -1, markers.length - 1) ? 0 : -1}
           data-marker-lane={lane.name}
