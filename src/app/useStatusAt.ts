@@ -3,7 +3,13 @@
  * frame, but what these panes show changes far less often: each answer is kept until the next
  * moment it can change (see nextShownChange) and returned by reference until then, so the
  * selectors are cheap and a pane re-renders only when its text changes.
+ *
+ * The panes get their answers as deferred values: when a second of pod time passes, React first
+ * commits what the canvas and the clock show, then renders these panes in a task of their own.
+ * At 20x a pod second passes every third frame; this spreads its changes over two frames instead
+ * of crowding them into one that a slow machine cannot draw in time.
  */
+import { useDeferredValue } from 'react';
 import { humanDuration, kubectlRow, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
 import { selectRun } from './selectors';
@@ -106,14 +112,19 @@ export function useTrace(): Trace | undefined {
 
 /** What `kubectl get pod` prints at t. */
 export function useKubectlRow(): KubectlRow {
-  return useAppStore(selectKubectlRow);
+  return useDeferredValue(useAppStore(selectKubectlRow));
 }
 
 export function useConditions(): PodCondition[] {
-  return useAppStore(selectConditions);
+  return useDeferredValue(useAppStore(selectConditions));
+}
+
+/** How many trace events have happened by t, deferred as the panes' answers are. */
+export function useEventCount(): number {
+  return useDeferredValue(useAppStore(selectEventCount));
 }
 
 /** The newest `limit` Events up to t as `kubectl describe pod` lists them, oldest first. */
 export function useDescribedEvents(limit: number): ShownEvent[] {
-  return useAppStore((s) => selectEvents(s, limit));
+  return useDeferredValue(useAppStore((s) => selectEvents(s, limit)));
 }

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { selectSwift } from '../../app/selectors';
-import { selectEventCount, useTrace } from '../../app/useStatusAt';
+import { useEventCount, useTrace } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
 import { explainEvent } from './explain-event';
 
@@ -10,8 +10,9 @@ import { explainEvent } from './explain-event';
  * pile up behind the pod.
  */
 export function WhatsHappening() {
-  const trace = useTrace();
-  const count = useAppStore(selectEventCount);
+  // Deferred with the count, so the two always belong to the same run.
+  const trace = useDeferredValue(useTrace());
+  const count = useEventCount();
   const swift = useAppStore(selectSwift);
   const lines = useMemo(() => {
     if (!trace || count === 0) return [];
