@@ -87,7 +87,8 @@ const EventRow = memo(function EventRow({ event, current }: { event: ShownEvent;
   const warning = event.type === 'Warning';
   return (
     <tr className={`${current ? 'is-current' : ''} ${warning ? 'is-warning' : ''}`} aria-current={current ? 'true' : undefined}>
-      <td>{warning ? <span aria-label="Warning">⚠</span> : <span className="visually-hidden">Normal</span>}</td>
+      {/* The type is named, not hidden text: a row's hidden text would be a layer of its own. */}
+      <td>{warning ? <span role="img" aria-label="Warning">⚠</span> : <span role="img" aria-label="Normal" />}</td>
       <td>{event.reason}</td>
       <td>{event.age}</td>
       <td>{event.message}</td>
