@@ -27,3 +27,29 @@ test('the timeline markers are one tab stop; arrows move between them and Enter 
   await page.keyboard.press('Shift+Tab');
   expect(await focusedName()).toBe(right);
 });
+
+test('the lanes are drawn: pointing at a span or a marker tells what it is, and a click on a marker moves t to it', async ({ podlab, page }) => {
+  const tip = page.getByRole('tooltip');
+  const name = await podlab.timeline.getByText('web', { exact: true }).boundingBox();
+  const region = await podlab.timeline.boundingBox();
+  const end = Number(await podlab.time.getAttribute('max'));
+  // The tracks run from the lane names to the region's padding; a lane's row is its name's.
+  const left = name!.x + name!.width;
+  const right = region!.x + region!.width - 10;
+  const at = (t: number) => left + (t / end) * (right - left);
+  const y = name!.y + name!.height / 2;
+
+  await page.mouse.move(at(20), y);
+  await expect(tip).toHaveText(/^web: Ready, \d+\.\d–\d+\.\d s$/);
+
+  // The Killing marker at the deletion (40 s) sits on the lane's upper edge. Pointed at a little
+  // to its right, where a click on the lane would mean a later t, it still takes t to 40 s.
+  await page.mouse.move(at(40) + 4, name!.y + 3);
+  await expect(tip).toHaveText(/^Killing at 40\.0 s: Stopping container web$/);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(podlab.time).toHaveValue('40');
+
+  // The words of the lanes are there for screen readers too.
+  await expect(podlab.timeline.getByRole('list', { name: 'States over time' })).toContainText('web: PodInitializing 0.0–');
+});

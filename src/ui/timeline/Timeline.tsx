@@ -1,24 +1,30 @@
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject, type WheelEvent } from 'react';
 import { seek } from '../../app/actions';
 import { selectPlaying } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { useTrace } from '../../app/useStatusAt';
 import { formatAge } from '../shared/format';
-import { LaneTrack } from './LaneTrack';
+import { LaneCanvas } from './LaneCanvas';
+import { hitAt, markerWords, MARKER_DROP, MARKER_SIZE, spanWords, xOf, type Row } from './lane-geometry';
+import { LaneWords } from './LaneWords';
 import { lanesOf, tickStep, type Lane } from './lanes';
-import { markerAfterKey, slotOf, type MarkerSlot } from './marker-keys';
+import { markerAfterKey, shownMarkers, tabStopOf, type MarkerSlot, type Window } from './marker-keys';
 import { TimelineCursor } from './TimelineCursor';
 
-interface Window {
-  from: number;
-  to: number;
-}
-
 const MIN_WINDOW = 2;
+const NO_LANES: Lane[] = [];
+
+/** A marker's or span's words beside the pointer. */
+interface Tip {
+  text: string;
+  x: number;
+  y: number;
+}
 
 /**
  * One lane per container, its states as spans over time, events as markers, a cursor at t.
- * Click or drag on the lanes to move t; zoom and pan for long runs.
+ * Click or drag on the lanes to move t; zoom and pan for long runs. The lanes are drawn on a
+ * canvas (see draw-lanes); the markers are one tab stop, a button on the focused one.
  */
 export function Timeline() {
   const trace = useTrace();
@@ -26,8 +32,12 @@ export function Timeline() {
   const [zoom, setZoom] = useState<Window | null>(null);
   const view = clampWindow(zoom ?? { from: 0, to: Math.max(end, MIN_WINDOW) }, end);
   const tracks = useRef<HTMLDivElement>(null);
+  const names = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
-  const [tabStop, setTabStop] = useState<MarkerSlot | null>(null);
+  const [lastStop, setLastStop] = useState<MarkerSlot | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const lanes = trace ? lanesOf(trace) : NO_LANES;
+  const { width, height, rows } = useTrackLayout(tracks, names, lanes);
 
   useFollowCursor(zoom, setZoom);
 
@@ -38,15 +48,28 @@ export function Timeline() {
     },
     [view.from, view.to],
   );
+  const hitOf = (event: PointerEvent<HTMLDivElement>) => {
+    const box = tracks.current!.getBoundingClientRect();
+    return { hit: hitAt(lanes, rows, view, width, event.clientX - box.left, event.clientY - box.top), x: event.clientX - box.left, y: event.clientY - box.top };
+  };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).closest('button') || event.button !== 0) return;
+    const { hit } = hitOf(event);
+    if (hit?.kind === 'marker') {
+      setLastStop(hit.slot);
+      seek(hit.marker.t);
+      return;
+    }
     pressed.current = true;
     event.currentTarget.setPointerCapture(event.pointerId);
     seek(timeAt(event.clientX));
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (pressed.current) seek(timeAt(event.clientX));
+    if (pressed.current) return seek(timeAt(event.clientX));
+    const { hit, x, y } = hitOf(event);
+    const text = !hit ? null : hit.kind === 'marker' ? markerWords(hit.marker) : spanWords(hit.lane, hit.span);
+    if (text !== tip?.text) setTip(text ? { text, x, y } : null);
   };
   const onPointerUp = () => void (pressed.current = false);
 
@@ -65,19 +88,7 @@ export function Timeline() {
     }
   };
 
-  const onMarkerKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const next = slotOf(event.target as Element) && markerAfterKey(event.key, event.target as HTMLElement);
-    if (!next) return;
-    event.preventDefault();
-    next.focus();
-  };
-  const onMarkerFocus = (event: FocusEvent<HTMLDivElement>) => {
-    const slot = slotOf(event.target);
-    if (slot && (slot.lane !== tabStop?.lane || slot.index !== tabStop.index)) setTabStop(slot);
-  };
-
-  const lanes = trace ? lanesOf(trace) : [];
-  const stopLane = tabStopLane(lanes, tabStop, view);
+  const stop = tabStopOf(lanes, view, lastStop);
   return (
     <section className="timeline" aria-label="Timeline">
       <div className="timeline-head">
@@ -94,7 +105,7 @@ export function Timeline() {
         </div>
       </div>
       <div className="timeline-body">
-        <div className="timeline-names">
+        <div className="timeline-names" ref={names}>
           {lanes.map((lane) => (
             <div key={lane.name} className={`lane-name lane-${lane.role}`}>{lane.name}</div>
           ))}
@@ -106,25 +117,88 @@ export function Timeline() {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
           onPointerCancel={onPointerUp}
+          onPointerLeave={() => setTip(null)}
           onWheel={onWheel}
-          onKeyDown={onMarkerKey}
-          onFocus={onMarkerFocus}
         >
-          {lanes.map((lane) => (
-            <LaneTrack
-              key={lane.name}
-              lane={lane}
-              from={view.from}
-              to={view.to}
-              tabbable={lane.name === stopLane ? (lane.name === tabStop?.lane ? tabStop.index : 0) : null}
-            />
-          ))}
+          <LaneCanvas lanes={lanes} rows={rows} from={view.from} to={view.to} width={width} height={height} />
+          {stop && <MarkerStop lanes={lanes} rows={rows} view={view} width={width} slot={stop} onMove={setLastStop} />}
+          {tip && (
+            <div className={`timeline-tip${tip.x > width * 0.6 ? ' is-late' : ''}`} role="tooltip" style={{ left: tip.x, top: tip.y }}>
+              {tip.text}
+            </div>
+          )}
           <TimelineCursor from={view.from} to={view.to} end={end} />
         </div>
       </div>
+      <LaneWords lanes={lanes} />
     </section>
   );
 }
+
+/**
+ * The markers' one tab stop: a button on the marker in `slot`. The arrow keys move it (see
+ * marker-keys); each marker is a button of its own, so a screen reader reads the new one.
+ */
+function MarkerStop({ lanes, rows, view, width, slot, onMove }: { lanes: readonly Lane[]; rows: readonly Row[]; view: Window; width: number; slot: MarkerSlot; onMove: (slot: MarkerSlot) => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+  useLayoutEffect(() => {
+    if (moved.current) button.current?.focus();
+    moved.current = false;
+  });
+  const at = lanes.findIndex((lane) => lane.name === slot.lane);
+  const marker = at >= 0 ? shownMarkers(lanes[at]!, view)[slot.index] : undefined;
+  const row = rows[at];
+  if (!marker || !row) return null;
+  const x = xOf(marker.t, view, width);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const next = markerAfterKey(event.key, slot, lanes, view);
+    if (!next) return;
+    event.preventDefault();
+    moved.current = true;
+    onMove(next);
+  };
+  const words = markerWords(marker);
+  return (
+    <button
+      key={`${slot.lane}/${slot.index}`}
+      ref={button}
+      type="button"
+      className={`marker${marker.warning ? ' is-warning' : ''}${x > width * 0.6 ? ' is-late' : ''}`}
+      style={{ left: x, top: row.y + MARKER_DROP - MARKER_SIZE / 2 }}
+      aria-label={words}
+      data-tip={`${marker.reason} · ${marker.t.toFixed(1)} s`}
+      title={words}
+      onClick={() => seek(marker.t)}
+      onKeyDown={onKeyDown}
+      onFocus={() => onMove(slot)}
+    />
+  );
+}
+
+/** The tracks' size and each lane's row, measured from the names column beside them. */
+function useTrackLayout(tracks: RefObject<HTMLDivElement | null>, names: RefObject<HTMLDivElement | null>, lanes: readonly Lane[]) {
+  const [layout, setLayout] = useState<{ width: number; height: number; rows: Row[] }>({ width: 0, height: 0, rows: [] });
+  useLayoutEffect(() => {
+    const measure = () => {
+      const column = names.current!;
+      const rows = [...column.children].map((name) => {
+        const element = name as HTMLElement;
+        return { y: element.offsetTop - column.offsetTop, height: element.offsetHeight };
+      });
+      const { clientWidth: width, clientHeight: height } = tracks.current!;
+      setLayout((old) => (old.width === width && old.height === height && sameRows(old.rows, rows) ? old : { width, height, rows }));
+    };
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(tracks.current!);
+    resize.observe(names.current!);
+    return () => resize.disconnect();
+  }, [tracks, names, lanes]);
+  return layout;
+}
+
+const sameRows = (a: Row[], b: Row[]) => a.length === b.length && a.every((row, i) => row.y === b[i]!.y && row.height === b[i]!.height);
 
 const pct = (t: number, from: number, to: number) => `${((t - from) / (to - from)) * 100}%`;
 
@@ -152,13 +226,6 @@ function useFollowCursor(zoom: Window | null, setZoom: (window: Window) => void)
       if (t > zoom.to || t < zoom.from) setZoom({ from: t - width * 0.1, to: t + width * 0.9 });
     });
   }, [zoom, playing, setZoom]);
-}
-
-/** The lane holding the markers' tab stop: the last one focused, else the first lane with a marker in view. */
-function tabStopLane(lanes: Lane[], tabStop: MarkerSlot | null, view: Window): string | undefined {
-  const inView = (lane: Lane) => lane.markers.some((m) => m.t >= view.from && m.t <= view.to);
-  if (tabStop && lanes.some((lane) => lane.name === tabStop.lane && inView(lane))) return tabStop.lane;
-  return lanes.find(inView)?.name;
 }
 
 function clampWindow(window: Window, end: number): Window {
