@@ -63,7 +63,11 @@ function momentsOf(trace: Trace): { times: number[]; offsets: number[] } {
   let moments = momentsCache.get(trace);
   if (!moments) {
     const all = new Set<number>([0]);
-    for (const event of trace.events) all.add(event.t);
+    for (const event of trace.events) {
+      all.add(event.t);
+      // A back-off's countdown ends at its deadline, whether or not anything is recorded then.
+      if (event.type === 'BackOff' || event.type === 'PullBackOff') all.add(event.t + event.delay);
+    }
     for (const entry of trace.phase) all.add(entry.t);
     for (const entry of trace.conditions) all.add(entry.t);
     for (const history of Object.values(trace.containerStatuses)) for (const entry of history) all.add(entry.t);
@@ -78,8 +82,9 @@ function momentsOf(trace: Trace): { times: number[]; offsets: number[] } {
 }
 
 /**
- * The first moment after t at which anything the status panes show may change: a recorded
- * change, or an age ticking over. Errs early (a needless recomputation), never late.
+ * The first moment after t at which anything the panes or the canvas show may change: a
+ * recorded change, an age or a countdown ticking over. Errs early (a needless recomputation),
+ * never late.
  */
 export function nextShownChange(trace: Trace, t: number): number {
   const { times, offsets } = momentsOf(trace);
@@ -93,6 +98,21 @@ export function nextShownChange(trace: Trace, t: number): number {
   let next = times[low] ?? Infinity;
   for (const offset of offsets) next = Math.min(next, offset + Math.floor(t - offset - 1e-6) + 1);
   return next;
+}
+
+/**
+ * Memoises `compute(trace, t, arg)` until the next shown change (or another trace or arg); `reuse`
+ * keeps the old value when equal.
+ */
+export function untilNextChange<T, A = void>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
+  let memo: { trace: Trace; arg: A; from: number; until: number; value: T } | undefined;
+  return (trace: Trace, t: number, arg: A): T => {
+    if (memo && memo.trace === trace && memo.arg === arg && t >= memo.from && t < memo.until) return memo.value;
+    const computed = compute(trace, t, arg);
+    const value = memo && memo.trace === trace ? reuse(memo.value, computed) : computed;
+    memo = { trace, arg, from: t, until: nextShownChange(trace, t), value };
+    return value;
+  };
 }
 
 /** How many trace events have happened by t. */

@@ -1,5 +1,5 @@
-import type { ContainerStatus } from '../engine/trace';
-import { lastEventOf, valueAt } from './trace-index';
+import type { ContainerStatus, Trace } from '../engine/trace';
+import { lastEventOf, untilNextChange, valueAt } from './trace-index';
 import { selectRun } from './selectors';
 import { useAppStore, type AppState } from './store';
 
@@ -11,6 +11,34 @@ export type ContainerMoment =
 
 const NONE: ContainerMoment = { kind: 'none' };
 
+interface ContainerAt {
+  status: ContainerStatus | undefined;
+  moment: ContainerMoment;
+}
+
+/**
+ * Every container's status and moment at t, worked out once for all of them and kept until
+ * anything shown can change (see nextShownChange): playing moves t every frame, and every node
+ * asks every frame. An entry that did not change keeps its objects, so its node does not render.
+ */
+const containersAt = untilNextChange(
+  (trace: Trace, t: number): Map<string, ContainerAt> =>
+    new Map(Object.entries(trace.containerStatuses).map(([name, history]) => [name, { status: valueAt(history, t), moment: momentOf(trace, name, t) }])),
+  (previous, next) => {
+    // Statuses come by reference from the run's histories; moments are made anew each time.
+    for (const [name, entry] of next) {
+      const old = previous.get(name);
+      if (old && equalData(entry.moment, old.moment)) entry.moment = old.moment;
+    }
+    return next;
+  },
+);
+
+export const selectContainerAt = (s: AppState, name: string): ContainerAt | undefined => {
+  const run = selectRun(s);
+  return run ? containersAt(run.trace, s.playback.t, undefined).get(name) : undefined;
+};
+
 /** The status last returned per container, kept while an equal one comes (from a new run after an edit). */
 const shown = new Map<string, ContainerStatus | undefined>();
 
@@ -20,8 +48,7 @@ const shown = new Map<string, ContainerStatus | undefined>();
  */
 export function useContainerStatus(name: string): ContainerStatus | undefined {
   return useAppStore((s) => {
-    const run = selectRun(s);
-    const status = run ? valueAt(run.trace.containerStatuses[name], s.playback.t) : undefined;
+    const status = selectContainerAt(s, name)?.status;
     const last = shown.get(name);
     if (status === last || (status && last && equalData(status, last))) return last;
     shown.set(name, status);
@@ -38,29 +65,23 @@ function equalData(a: unknown, b: unknown): boolean {
   return keys.every((key) => equalData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-/** Encoded as a string inside the selector so that it stays equal between frames. */
 export function useContainerMoment(name: string): ContainerMoment {
-  const key = useAppStore((s) => momentKey(s, name));
-  if (key === '') return NONE;
-  const [kind, a = '', b = ''] = key.split('|');
-  return kind === 'backoff' ? { kind: 'backoff', secondsLeft: Number(a) } : { kind: 'stopping', signal: a as 'SIGTERM' | 'SIGKILL' | 'preStop' | '', reason: b };
+  return useAppStore((s) => selectContainerAt(s, name)?.moment ?? NONE);
 }
 
-function momentKey(s: AppState, name: string): string {
-  const run = selectRun(s);
-  if (!run) return '';
-  const t = s.playback.t;
-  const status = valueAt(run.trace.containerStatuses[name], t);
+/** What the container is doing at t beyond its status, from the run's events. */
+export function momentOf(trace: Trace, name: string, t: number): ContainerMoment {
+  const status = valueAt(trace.containerStatuses[name], t);
   if (status?.state.running) {
-    const last = lastEventOf(run.trace, name, t, ['Killing', 'Signal', 'HookStarted', 'Started']);
-    if (last?.type === 'Killing') return `stopping||${last.reason}`;
-    if (last?.type === 'Signal') return `stopping|${last.signal}|`;
-    if (last?.type === 'HookStarted' && last.hook === 'preStop') return 'stopping|preStop|';
-    return '';
+    const last = lastEventOf(trace, name, t, ['Killing', 'Signal', 'HookStarted', 'Started']);
+    if (last?.type === 'Killing') return { kind: 'stopping', signal: '', reason: last.reason };
+    if (last?.type === 'Signal') return { kind: 'stopping', signal: last.signal, reason: '' };
+    if (last?.type === 'HookStarted' && last.hook === 'preStop') return { kind: 'stopping', signal: 'preStop', reason: '' };
+    return NONE;
   }
   if (status?.state.waiting) {
-    const backoff = lastEventOf(run.trace, name, t, ['BackOff', 'PullBackOff']);
-    if (backoff && t < backoff.t + backoff.delay) return `backoff|${Math.ceil(backoff.t + backoff.delay - t)}`;
+    const backoff = lastEventOf(trace, name, t, ['BackOff', 'PullBackOff']);
+    if (backoff && t < backoff.t + backoff.delay) return { kind: 'backoff', secondsLeft: Math.ceil(backoff.t + backoff.delay - t) };
   }
-  return '';
+  return NONE;
 }

@@ -1,34 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeEvents, kubectlRow } from '../engine/index';
 import { runOf } from './derived';
+import { BUSY_POD as SCENARIO } from './fixtures/busy-pod';
 import { initialState, useAppStore } from './store';
 import { MAX_EVENT_ROWS, selectEvents, selectKubectlRow } from './useStatusAt';
-
-/** Crash loops, a probe, a kill at a fractional moment and a deletion: ages tick over at many offsets. */
-const SCENARIO = `apiVersion: v1
-kind: Pod
-metadata:
-  name: busy
-  annotations:
-    podlab.dev/behavior: |
-      setup: {run: 1.5}
-      crash: {run: 2.5, exitCode: 1}
-      web: {startup: 1.25}
-    podlab.dev/actions: |
-      - {at: 33.3, do: kill, container: web, exitCode: 137}
-      - {at: 170.7, do: delete}
-spec:
-  restartPolicy: Always
-  initContainers:
-    - name: setup
-      image: busybox:1.36
-  containers:
-    - name: crash
-      image: busybox:1.36
-    - name: web
-      image: nginx:1.27
-      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}
-`;
 
 afterEach(() => useAppStore.setState(initialState()));
 
