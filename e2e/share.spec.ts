@@ -15,6 +15,7 @@ test('a share link opens the same pod at the same time in a new page', async ({ 
   await podlab.button('Main container').click();
   await expect(podlab.container('app')).toBeVisible();
   await podlab.seek(12.5);
+  await expect(podlab.column('AGE')).toHaveText('12s');
   const row = await kubectlRow(podlab);
 
   await podlab.button('Share link').click();
@@ -32,6 +33,7 @@ test('a share link opens the same pod at the same time in a new page', async ({ 
   const podlab2 = new (podlab.constructor as new (page: Page) => typeof podlab)(other);
   await expect(podlab2.container('app')).toBeVisible();
   await expect(podlab2.time).toHaveValue('12.5');
+  await expect(podlab2.column('AGE')).toHaveText('12s');
   expect(await kubectlRow(podlab2)).toEqual(row);
   expect(new URL(other.url()).hash).toBe('');
   await elsewhere.close();

@@ -4,16 +4,16 @@
  * moment it can change (see nextShownChange) and returned by reference until then, so the
  * selectors are cheap and a pane re-renders only when its text changes.
  *
- * The panes get their answers as deferred values: when a second of pod time passes, React first
- * commits what the canvas and the clock show, then renders these panes in a task of their own.
- * At 20x a pod second passes every third frame; this spreads its changes over two frames instead
- * of crowding them into one that a slow machine cannot draw in time.
+ * The panes follow t at transition priority (see useShown): when something they show changes,
+ * React first commits what the canvas and the clock show, then works out and renders these panes
+ * in a task of its own. At 20x a pod second passes every third frame; this spreads its changes
+ * over two frames instead of crowding them into one that a slow machine cannot draw in time.
  */
-import { useDeferredValue } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { humanDuration, kubectlRow, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
 import { selectRun } from './selectors';
-import { eventCountAt, eventRowsAt, nextShownChange, valueAt } from './trace-index';
+import { eventRowsAt, untilNextChange, valueAt } from './trace-index';
 import { useAppStore, type AppState } from './store';
 
 export type { KubectlRow };
@@ -36,21 +36,6 @@ export const MAX_EVENT_ROWS = 80;
 const EMPTY_ROW: KubectlRow = { name: '', ready: '0/0', status: 'Pending', restarts: '0', age: '0s' };
 const NO_CONDITIONS: PodCondition[] = [];
 const NO_EVENTS: ShownEvent[] = [];
-
-/**
- * Memoises `compute(trace, t, arg)` until the next shown change (or another trace or arg); `reuse`
- * keeps the old value when equal.
- */
-function untilNextChange<T, A = void>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
-  let memo: { trace: Trace; arg: A; from: number; until: number; value: T } | undefined;
-  return (trace: Trace, t: number, arg: A): T => {
-    if (memo && memo.trace === trace && memo.arg === arg && t >= memo.from && t < memo.until) return memo.value;
-    const computed = compute(trace, t, arg);
-    const value = memo && memo.trace === trace ? reuse(memo.value, computed) : computed;
-    memo = { trace, arg, from: t, until: nextShownChange(trace, t), value };
-    return value;
-  };
-}
 
 const sameRow = (a: KubectlRow, b: KubectlRow) =>
   a.name === b.name && a.ready === b.ready && a.status === b.status && a.restarts === b.restarts && a.age === b.age && a.deleted === b.deleted;
@@ -90,41 +75,67 @@ export const selectKubectlRow = (s: AppState): KubectlRow => {
   const trace = selectTrace(s);
   return trace ? kubectlRowAt(trace, s.playback.t) : EMPTY_ROW;
 };
-const selectConditions = (s: AppState): PodCondition[] => {
-  const trace = selectTrace(s);
-  return (trace && valueAt(trace.conditions, s.playback.t)) ?? NO_CONDITIONS;
-};
 /** The newest `limit` Events up to t (each age changes every second: only compute those shown). */
 export const selectEvents = (s: AppState, limit = MAX_EVENT_ROWS): ShownEvent[] => {
   const trace = selectTrace(s);
   return trace ? eventsAt(trace, s.playback.t, Math.min(limit, MAX_EVENT_ROWS)) : NO_EVENTS;
 };
 
-/** How many trace events have happened by t (so a pane knows when a new one passes). */
-export const selectEventCount = (s: AppState): number => {
-  const trace = selectTrace(s);
-  return trace ? eventCountAt(trace, s.playback.t) : 0;
-};
-
 export function useTrace(): Trace | undefined {
   return useAppStore(selectTrace);
 }
 
+/** The run and a pod time the panes show: any t within the current shown moment gives the same answers. */
+export interface Shown {
+  trace: Trace | undefined;
+  t: number;
+}
+
+/** The t at which the current shown moment was first seen (until the next shown change). */
+const momentStart = untilNextChange((_trace, t) => t, (_previous, next) => next);
+let lastShown: Shown = { trace: undefined, t: 0 };
+
+function shownOf(s: AppState): Shown {
+  const trace = selectTrace(s);
+  const t = trace ? momentStart(trace, s.playback.t, undefined) : 0;
+  if (trace !== lastShown.trace || t !== lastShown.t) lastShown = { trace, t };
+  return lastShown;
+}
+
+/**
+ * The moment the panes show, as a transition: the store's own hook would render them in the
+ * same frame as the canvas (an external store's update cannot wait), and the selectors would
+ * work out their answers there too. Here the store change only notes that the moment moved on.
+ */
+export function useShown(): Shown {
+  const [shown, setShown] = useState(() => shownOf(useAppStore.getState()));
+  useEffect(() => {
+    let last: Shown | null = null;
+    const follow = (state: AppState) => {
+      const next = shownOf(state);
+      if (next === last) return;
+      last = next;
+      startTransition(() => setShown(next));
+    };
+    follow(useAppStore.getState());
+    return useAppStore.subscribe(follow);
+  }, []);
+  return shown;
+}
+
 /** What `kubectl get pod` prints at t. */
 export function useKubectlRow(): KubectlRow {
-  return useDeferredValue(useAppStore(selectKubectlRow));
+  const { trace, t } = useShown();
+  return trace ? kubectlRowAt(trace, t) : EMPTY_ROW;
 }
 
 export function useConditions(): PodCondition[] {
-  return useDeferredValue(useAppStore(selectConditions));
-}
-
-/** How many trace events have happened by t, deferred as the panes' answers are. */
-export function useEventCount(): number {
-  return useDeferredValue(useAppStore(selectEventCount));
+  const { trace, t } = useShown();
+  return (trace && valueAt(trace.conditions, t)) ?? NO_CONDITIONS;
 }
 
 /** The newest `limit` Events up to t as `kubectl describe pod` lists them, oldest first. */
 export function useDescribedEvents(limit: number): ShownEvent[] {
-  return useDeferredValue(useAppStore((s) => selectEvents(s, limit)));
+  const { trace, t } = useShown();
+  return trace ? eventsAt(trace, t, Math.min(limit, MAX_EVENT_ROWS)) : NO_EVENTS;
 }

@@ -1,6 +1,7 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { selectSwift } from '../../app/selectors';
-import { useEventCount, useTrace } from '../../app/useStatusAt';
+import { eventCountAt } from '../../app/trace-index';
+import { useShown } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
 import { explainEvent } from './explain-event';
 
@@ -10,9 +11,8 @@ import { explainEvent } from './explain-event';
  * pile up behind the pod.
  */
 export function WhatsHappening() {
-  // Deferred with the count, so the two always belong to the same run.
-  const trace = useDeferredValue(useTrace());
-  const count = useEventCount();
+  const { trace, t } = useShown();
+  const count = trace ? eventCountAt(trace, t) : 0;
   const swift = useAppStore(selectSwift);
   const lines = useMemo(() => {
     if (!trace || count === 0) return [];
