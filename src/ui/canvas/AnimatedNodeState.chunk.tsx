@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { LazyMotion, MotionConfig, domAnimation, type Variants } from 'motion/react';
 import * as m from 'motion/react-m';
-import { RestartWords, StateWords, type NodeStateProps } from './NodeState';
+import { RestartWords, restartsNamed, StateWords, type NodeStateProps } from './NodeState';
 
 const STATE_IN = { opacity: [0.35, 1], y: [6, 0], transition: { duration: 0.25 } };
 const RESTART_IN = { scale: [1.5, 1] };
@@ -42,7 +42,7 @@ function Animated({ look, restarts }: NodeStateProps) {
         variants={restartVariants}
         initial={false}
         animate={String(restarts)}
-        title={`${restarts} restarts`}
+        {...restartsNamed(restarts)}
       >
         <RestartWords restarts={restarts} />
       </m.span>
