@@ -2,14 +2,14 @@ import { pause, play, restart, seek, setSpeed, stepBack, stepForward } from '../
 import { selectEnd, selectPlaying, selectSpeed, selectSwift } from '../../app/selectors';
 import type { AppState } from '../../app/store';
 import { useAppStore, type Speed } from '../../app/store';
+import { formatSeconds } from '../shared/format';
+import { Icon } from '../shared/Icon';
 
 /**
  * Playing swiftly, the clock and the slider move by whole pod seconds: tenths would change every
  * frame, too fast to read, and every change costs the frame a layout and a paint.
  */
 const selectShownT = (s: AppState): number => (selectSwift(s) ? Math.floor(s.playback.t) : s.playback.t);
-import { formatSeconds } from '../shared/format';
-import { Icon } from '../shared/Icon';
 
 const SPEEDS: { value: string; label: string }[] = [
   { value: '0.5', label: '0.5×' },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject, type WheelEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject, type WheelEvent } from 'react';
 import { seek } from '../../app/actions';
 import { selectPlaying } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
@@ -41,16 +41,15 @@ export function Timeline() {
 
   useFollowCursor(zoom, setZoom);
 
-  const timeAt = useCallback(
-    (clientX: number) => {
-      const box = tracks.current!.getBoundingClientRect();
-      return view.from + ((clientX - box.left) / box.width) * (view.to - view.from);
-    },
-    [view.from, view.to],
-  );
+  const timeAt = (clientX: number) => {
+    const box = tracks.current!.getBoundingClientRect();
+    return view.from + ((clientX - box.left) / box.width) * (view.to - view.from);
+  };
   const hitOf = (event: PointerEvent<HTMLDivElement>) => {
     const box = tracks.current!.getBoundingClientRect();
-    return { hit: hitAt(lanes, rows, view, width, event.clientX - box.left, event.clientY - box.top), x: event.clientX - box.left, y: event.clientY - box.top };
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    return { hit: hitAt(lanes, rows, view, width, x, y), x, y };
   };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
@@ -74,10 +73,10 @@ export function Timeline() {
   const onPointerUp = () => void (pressed.current = false);
 
   const zoomBy = (factor: number, around = useAppStore.getState().playback.t) => {
-    const width = Math.max(MIN_WINDOW, (view.to - view.from) * factor);
-    if (width >= end) return setZoom(null);
+    const span = Math.max(MIN_WINDOW, (view.to - view.from) * factor);
+    if (span >= end) return setZoom(null);
     const share = (around - view.from) / (view.to - view.from);
-    setZoom(clampWindow({ from: around - share * width, to: around - share * width + width }, end));
+    setZoom(clampWindow({ from: around - share * span, to: around - share * span + span }, end));
   };
   const onWheel = (event: WheelEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey) {
