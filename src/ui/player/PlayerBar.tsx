@@ -61,19 +61,21 @@ function TimeSlider({ end }: { end: number }) {
   const t = useAppStore(selectShownT);
   return (
     <div className="player-time">
-      <input
-        type="range"
-        aria-label="Time"
-        min={0}
-        max={end}
-        step={0.1}
-        value={t}
-        aria-valuetext={`${t.toFixed(1)} seconds`}
-        onChange={(event) => seek(Number(event.target.value))}
-      />
-      <output className="player-clock" aria-live="off">
-        <strong>{formatSeconds(t)}</strong> / {formatSeconds(end)}
-      </output>
+      <div className="player-time-body">
+        <input
+          type="range"
+          aria-label="Time"
+          min={0}
+          max={end}
+          step={0.1}
+          value={t}
+          aria-valuetext={`${t.toFixed(1)} seconds`}
+          onChange={(event) => seek(Number(event.target.value))}
+        />
+        <output className="player-clock" aria-live="off">
+          <strong>{formatSeconds(t)}</strong> / {formatSeconds(end)}
+        </output>
+      </div>
     </div>
   );
 }

@@ -18,30 +18,32 @@ export function EventList() {
   return (
     <section className="events" aria-label="Events">
       <h2 className="panel-title">Events <span className="muted">kubectl describe pod</span></h2>
-      <div className="events-scroll" ref={box}>
-        <div>
-          <table ref={table}>
-            <colgroup>
-              <col className="events-col-type" />
-              <col className="events-col-reason" />
-              <col className="events-col-age" />
-              <col />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col"><span className="visually-hidden">Type</span></th>
-                <th scope="col">Reason</th>
-                <th scope="col">Age</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <EventRow key={event.key} event={event} current={event.t === lastT} />
-              ))}
-            </tbody>
-          </table>
-          {events.length === 0 && <p className="muted">No events yet.</p>}
+      <div className="events-body">
+        <div className="events-scroll" ref={box}>
+          <div>
+            <table ref={table}>
+              <colgroup>
+                <col className="events-col-type" />
+                <col className="events-col-reason" />
+                <col className="events-col-age" />
+                <col />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col"><span className="visually-hidden">Type</span></th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Age</th>
+                  <th scope="col">Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <EventRow key={event.key} event={event} current={event.t === lastT} />
+                ))}
+              </tbody>
+            </table>
+            {events.length === 0 && <p className="muted">No events yet.</p>}
+          </div>
         </div>
       </div>
     </section>

@@ -26,7 +26,9 @@ export function WhatsHappening() {
   }, [trace, count]);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
-      {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+      <div className="happening-body">
+        {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+      </div>
     </div>
   );
 }
