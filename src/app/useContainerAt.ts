@@ -1,7 +1,6 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
 import { lastEventOf, untilNextChange, valueAt } from './trace-index';
-import { selectRun } from './selectors';
-import { useAppStore, type AppState } from './store';
+import { useShown } from './ShownMoment';
 
 /** What a container is doing at t beyond its API status: being stopped, or waiting out a back-off. */
 export type ContainerMoment =
@@ -34,26 +33,23 @@ const containersAt = untilNextChange(
   },
 );
 
-export const selectContainerAt = (s: AppState, name: string): ContainerAt | undefined => {
-  const run = selectRun(s);
-  return run ? containersAt(run.trace, s.playback.t, undefined).get(name) : undefined;
-};
+/** A container's status and moment at t in this run, from the snapshot of all of them. */
+export const containerAt = (trace: Trace, t: number, name: string): ContainerAt | undefined => containersAt(trace, t, undefined).get(name);
 
 /** The status last returned per container, kept while an equal one comes (from a new run after an edit). */
 const shown = new Map<string, ContainerStatus | undefined>();
 
 /**
- * The container's API status at t; the same object until it changes, so a node re-renders only
- * then. An edit makes a new run, whose statuses are new objects: equal ones are not a change.
+ * The container's API status at the shown moment; the same object until it changes. An edit
+ * makes a new run, whose statuses are new objects: equal ones are not a change.
  */
 export function useContainerStatus(name: string): ContainerStatus | undefined {
-  return useAppStore((s) => {
-    const status = selectContainerAt(s, name)?.status;
-    const last = shown.get(name);
-    if (status === last || (status && last && equalData(status, last))) return last;
-    shown.set(name, status);
-    return status;
-  });
+  const { trace, t } = useShown();
+  const status = trace ? containerAt(trace, t, name)?.status : undefined;
+  const last = shown.get(name);
+  if (status === last || (status && last && equalData(status, last))) return last;
+  shown.set(name, status);
+  return status;
 }
 
 /** Deep equality of plain data (what a trace holds). */
@@ -66,7 +62,8 @@ function equalData(a: unknown, b: unknown): boolean {
 }
 
 export function useContainerMoment(name: string): ContainerMoment {
-  return useAppStore((s) => selectContainerAt(s, name)?.moment ?? NONE);
+  const { trace, t } = useShown();
+  return (trace && containerAt(trace, t, name)?.moment) ?? NONE;
 }
 
 /** What the container is doing at t beyond its status, from the run's events. */
