@@ -17,8 +17,8 @@ interface ContainerAt {
 
 /**
  * Every container's status and moment at t, worked out once for all of them and kept until
- * anything shown can change (see nextShownChange): playing moves t every frame, and every node
- * asks every frame. An entry that did not change keeps its objects, so its node does not render.
+ * anything shown can change (see nextShownChange), rather than by each node. An entry that did
+ * not change keeps its objects.
  */
 const containersAt = untilNextChange(
   (trace: Trace, t: number): Map<string, ContainerAt> =>
