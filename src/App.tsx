@@ -1,4 +1,3 @@
-import { ShownMoment } from './app/ShownMoment';
 import { useKeyboardShortcuts } from './app/useKeyboardShortcuts';
 import { usePlaybackClock } from './app/usePlaybackClock';
 import { PodCanvas } from './ui/canvas/PodCanvas';
@@ -20,7 +19,7 @@ export function App() {
   useKeyboardShortcuts();
   const dragging = useFileDrop();
   return (
-    <ShownMoment>
+    <>
       <div className="app">
         <AppHeader />
         <Palette />
@@ -43,6 +42,6 @@ export function App() {
           <p>Drop a YAML file to import its pod</p>
         </div>
       )}
-    </ShownMoment>
+    </>
   );
 }

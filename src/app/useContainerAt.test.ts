@@ -1,19 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runOf } from './derived';
 import { BUSY_POD } from './fixtures/busy-pod';
+import { initialState, useAppStore } from './store';
 import { valueAt } from './trace-index';
-import { containerAt, momentOf } from './useContainerAt';
+import { momentOf, selectContainerAt } from './useContainerAt';
+
+afterEach(() => useAppStore.setState(initialState()));
 
 describe('containers at t', () => {
   it('are what the run says at every moment, while playing forward and scrubbing back', () => {
+    useAppStore.setState({ scenario: { source: BUSY_POD } });
     const trace = runOf(BUSY_POD, null)!.trace;
     const moments = [];
     for (let t = 0; t <= trace.end; t += 0.07) moments.push(t);
     for (let t = trace.end; t >= 0; t -= 0.9) moments.push(t);
     const countdowns = new Set<number>();
     for (const t of moments) {
+      useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
       for (const name of ['setup', 'crash', 'web']) {
-        const shown = containerAt(trace, t, name);
+        const shown = selectContainerAt(useAppStore.getState(), name);
         expect(shown, `${name} at ${t}`).toEqual({ status: valueAt(trace.containerStatuses[name], t), moment: momentOf(trace, name, t) });
         if (shown?.moment.kind === 'backoff') countdowns.add(shown.moment.secondsLeft);
       }
@@ -23,8 +28,11 @@ describe('containers at t', () => {
   });
 
   it('keep the same objects while nothing shown changes', () => {
-    const trace = runOf(BUSY_POD, null)!.trace;
-    const at = (t: number) => containerAt(trace, t, 'crash');
+    useAppStore.setState({ scenario: { source: BUSY_POD } });
+    const at = (t: number) => {
+      useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
+      return selectContainerAt(useAppStore.getState(), 'crash');
+    };
     const first = at(40.31);
     expect(at(40.32)).toBe(first);
   });

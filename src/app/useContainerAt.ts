@@ -1,6 +1,7 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
 import { lastEventOf, untilNextChange, valueAt } from './trace-index';
-import { useShown } from './ShownMoment';
+import { selectRun } from './selectors';
+import { useAppStore, type AppState } from './store';
 
 /** What a container is doing at t beyond its API status: being stopped, or waiting out a back-off. */
 export type ContainerMoment =
@@ -17,8 +18,8 @@ interface ContainerAt {
 
 /**
  * Every container's status and moment at t, worked out once for all of them and kept until
- * anything shown can change (see nextShownChange), rather than by each node. An entry that did
- * not change keeps its objects.
+ * anything shown can change (see nextShownChange): playing moves t every frame, and every node
+ * asks every frame. An entry that did not change keeps its objects, so its node does not render.
  */
 const containersAt = untilNextChange(
   (trace: Trace, t: number): Map<string, ContainerAt> =>
@@ -33,23 +34,26 @@ const containersAt = untilNextChange(
   },
 );
 
-/** A container's status and moment at t in this run, from the snapshot of all of them. */
-export const containerAt = (trace: Trace, t: number, name: string): ContainerAt | undefined => containersAt(trace, t, undefined).get(name);
+export const selectContainerAt = (s: AppState, name: string): ContainerAt | undefined => {
+  const run = selectRun(s);
+  return run ? containersAt(run.trace, s.playback.t, undefined).get(name) : undefined;
+};
 
 /** The status last returned per container, kept while an equal one comes (from a new run after an edit). */
 const shown = new Map<string, ContainerStatus | undefined>();
 
 /**
- * The container's API status at the shown moment; the same object until it changes. An edit
- * makes a new run, whose statuses are new objects: equal ones are not a change.
+ * The container's API status at t; the same object until it changes, so a node re-renders only
+ * then. An edit makes a new run, whose statuses are new objects: equal ones are not a change.
  */
 export function useContainerStatus(name: string): ContainerStatus | undefined {
-  const { trace, t } = useShown();
-  const status = trace ? containerAt(trace, t, name)?.status : undefined;
-  const last = shown.get(name);
-  if (status === last || (status && last && equalData(status, last))) return last;
-  shown.set(name, status);
-  return status;
+  return useAppStore((s) => {
+    const status = selectContainerAt(s, name)?.status;
+    const last = shown.get(name);
+    if (status === last || (status && last && equalData(status, last))) return last;
+    shown.set(name, status);
+    return status;
+  });
 }
 
 /** Deep equality of plain data (what a trace holds). */
@@ -62,8 +66,7 @@ function equalData(a: unknown, b: unknown): boolean {
 }
 
 export function useContainerMoment(name: string): ContainerMoment {
-  const { trace, t } = useShown();
-  return (trace && containerAt(trace, t, name)?.moment) ?? NONE;
+  return useAppStore((s) => selectContainerAt(s, name)?.moment ?? NONE);
 }
 
 /** What the container is doing at t beyond its status, from the run's events. */

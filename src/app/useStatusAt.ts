@@ -1,13 +1,18 @@
 /**
  * The pod's status at t for the status panes, from the engine's queries. Playing moves t every
  * frame, but what these panes show changes far less often: each answer is kept until the next
- * moment it can change (see nextShownChange) and returned by reference until then, so rows and
- * cells that did not change skip rendering. The panes follow the shown moment (see ShownMoment).
+ * moment it can change (see nextShownChange) and returned by reference until then, so the
+ * selectors are cheap and a pane re-renders only when its text changes.
+ *
+ * The panes follow t at transition priority (see useShown): when something they show changes,
+ * React first commits what the canvas and the clock show, then works out and renders these panes
+ * in a task of its own. At 20x a pod second passes every third frame; this spreads its changes
+ * over two frames instead of crowding them into one that a slow machine cannot draw in time.
  */
+import { startTransition, useEffect, useState } from 'react';
 import { humanDuration, kubectlRow, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
 import { selectRun } from './selectors';
-import { useShown } from './ShownMoment';
 import { eventRowsAt, untilNextChange, valueAt } from './trace-index';
 import { useAppStore, type AppState } from './store';
 
@@ -78,6 +83,44 @@ export const selectEvents = (s: AppState, limit = MAX_EVENT_ROWS): ShownEvent[] 
 
 export function useTrace(): Trace | undefined {
   return useAppStore(selectTrace);
+}
+
+/** The run and a pod time the panes show: any t within the current shown moment gives the same answers. */
+export interface Shown {
+  trace: Trace | undefined;
+  t: number;
+}
+
+/** The t at which the current shown moment was first seen (until the next shown change). */
+const momentStart = untilNextChange((_trace, t) => t, (_previous, next) => next);
+let lastShown: Shown = { trace: undefined, t: 0 };
+
+function shownOf(s: AppState): Shown {
+  const trace = selectTrace(s);
+  const t = trace ? momentStart(trace, s.playback.t, undefined) : 0;
+  if (trace !== lastShown.trace || t !== lastShown.t) lastShown = { trace, t };
+  return lastShown;
+}
+
+/**
+ * The moment the panes show, as a transition: the store's own hook would render them in the
+ * same frame as the canvas (an external store's update cannot wait), and the selectors would
+ * work out their answers there too. Here the store change only notes that the moment moved on.
+ */
+export function useShown(): Shown {
+  const [shown, setShown] = useState(() => shownOf(useAppStore.getState()));
+  useEffect(() => {
+    let last: Shown | null = null;
+    const follow = (state: AppState) => {
+      const next = shownOf(state);
+      if (next === last) return;
+      last = next;
+      startTransition(() => setShown(next));
+    };
+    follow(useAppStore.getState());
+    return useAppStore.subscribe(follow);
+  }, []);
+  return shown;
 }
 
 /** What `kubectl get pod` prints at t. */

@@ -36,8 +36,8 @@ function StateLine({ look, restarts }: NodeStateProps) {
 }
 
 /**
- * One container on the Pod: who it is (data, from the spec) and what it does at the shown moment
- * (see ShownMoment), which playing moves on between frames.
+ * One container on the Pod: who it is (data, from the spec) and what it does at t (read here
+ * through a selector, so playing re-renders a node only when its own status changes).
  */
 export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<ContainerNodeType>) {
   const status = useContainerStatus(data.name);

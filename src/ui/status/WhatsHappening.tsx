@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { selectSwift } from '../../app/selectors';
 import { eventCountAt } from '../../app/trace-index';
-import { useShown } from '../../app/ShownMoment';
+import { useShown } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
 import { explainEvent } from './explain-event';
 
