@@ -2,7 +2,7 @@
  * The pod's status at t for the status panes, from the engine's queries. Playing moves t every
  * frame, but what these panes show changes far less often: each answer is kept until the next
  * moment it can change (see nextShownChange) and returned by reference until then, so the
- * selectors are cheap and a pane re-renders only when its text changes.
+ * selectors are cheap and rows and cells that did not change skip rendering.
  *
  * The panes follow t at transition priority (see useShown): when something they show changes,
  * React first commits what the canvas and the clock show, then works out and renders these panes
