@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt } from '../../app/actions';
 import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
+import { formatSeconds } from '../shared/format';
 
 /** Acts on the pod at the current time; each act becomes a timed action in the scenario. */
 export function BreakIt() {
@@ -47,5 +48,5 @@ function Now() {
 
 function PausedAt() {
   const t = useAppStore(selectT);
-  return <span className="muted">at {t.toFixed(1)} s</span>;
+  return <span className="muted">at {formatSeconds(t)}</span>;
 }

@@ -3,9 +3,9 @@ import { seek } from '../../app/actions';
 import { selectPlaying } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { useTrace } from '../../app/useStatusAt';
-import { formatAge } from '../shared/format';
+import { formatAge, formatSeconds } from '../shared/format';
 import { LaneCanvas } from './LaneCanvas';
-import { hitAt, markerWords, MARKER_DROP, MARKER_SIZE, spanWords, xOf, type Row } from './lane-geometry';
+import { hitAt, LATE_SHARE, markerWords, MARKER_DROP, MARKER_SIZE, spanWords, xOf, type Row } from './lane-geometry';
 import { LaneWords } from './LaneWords';
 import { lanesOf, tickStep, type Lane } from './lanes';
 import { markerAfterKey, shownMarkers, tabStopOf, type MarkerSlot, type Window } from './marker-keys';
@@ -122,7 +122,7 @@ export function Timeline() {
           <LaneCanvas lanes={lanes} rows={rows} from={view.from} to={view.to} width={width} height={height} />
           {stop && <MarkerStop lanes={lanes} rows={rows} view={view} width={width} slot={stop} onMove={setLastStop} />}
           {tip && (
-            <div className={`timeline-tip${tip.x > width * 0.6 ? ' is-late' : ''}`} role="tooltip" style={{ left: tip.x, top: tip.y }}>
+            <div className={`timeline-tip${tip.x > width * LATE_SHARE ? ' is-late' : ''}`} role="tooltip" style={{ left: tip.x, top: tip.y }}>
               {tip.text}
             </div>
           )}
@@ -163,10 +163,10 @@ function MarkerStop({ lanes, rows, view, width, slot, onMove }: { lanes: readonl
       key={`${slot.lane}/${slot.index}`}
       ref={button}
       type="button"
-      className={`marker${marker.warning ? ' is-warning' : ''}${x > width * 0.6 ? ' is-late' : ''}`}
+      className={`marker${marker.warning ? ' is-warning' : ''}${x > width * LATE_SHARE ? ' is-late' : ''}`}
       style={{ left: x, top: row.y + MARKER_DROP - MARKER_SIZE / 2 }}
       aria-label={words}
-      data-tip={`${marker.reason} · ${marker.t.toFixed(1)} s`}
+      data-tip={`${marker.reason} · ${formatSeconds(marker.t)}`}
       title={words}
       onClick={() => seek(marker.t)}
       onKeyDown={onKeyDown}

@@ -2,6 +2,7 @@
  * Where the timeline's spans and markers are, in CSS pixels of the tracks: shared by the drawing,
  * the pointer (what is under it) and the focused marker's button, which sits on its drawn marker.
  */
+import { formatSeconds } from '../shared/format';
 import type { Lane, Marker, Span } from './lanes';
 import { shownMarkers, type MarkerSlot, type Window } from './marker-keys';
 
@@ -50,5 +51,9 @@ export function hitAt(lanes: readonly Lane[], rows: readonly Row[], view: Window
   return span ? { kind: 'span', span, lane } : null;
 }
 
-export const markerWords = (marker: Marker) => `${marker.reason} at ${marker.t.toFixed(1)} s: ${marker.message}`;
-export const spanWords = (lane: Lane, span: Span) => `${lane.name}: ${span.label}, ${span.from.toFixed(1)}–${span.to.toFixed(1)} s`;
+/** Beyond this share of the window, a tip opens to the left so the timeline's edge does not cut it. */
+export const LATE_SHARE = 0.6;
+
+export const markerWords = (marker: Marker) => `${marker.reason} at ${formatSeconds(marker.t)}: ${marker.message}`;
+export const spanTimes = (span: Span) => `${span.from.toFixed(1)}–${formatSeconds(span.to)}`;
+export const spanWords = (lane: Lane, span: Span) => `${lane.name}: ${span.label}, ${spanTimes(span)}`;
