@@ -1,15 +1,10 @@
+import { startTransition, useLayoutEffect, useState } from 'react';
 import { pause, play, restart, seek, setSpeed, stepBack, stepForward } from '../../app/actions';
 import { selectEnd, selectPlaying, selectSpeed, selectSwift } from '../../app/selectors';
 import type { AppState } from '../../app/store';
 import { useAppStore, type Speed } from '../../app/store';
 import { formatSeconds } from '../shared/format';
 import { Icon } from '../shared/Icon';
-
-/**
- * Playing swiftly, the clock and the slider move by whole pod seconds: tenths would change every
- * frame, too fast to read, and every change costs the frame a layout and a paint.
- */
-const selectShownT = (s: AppState): number => (selectSwift(s) ? Math.floor(s.playback.t) : s.playback.t);
 
 const SPEEDS: { value: string; label: string }[] = [
   { value: '0.5', label: '0.5×' },
@@ -57,8 +52,35 @@ export function PlayerBar() {
   );
 }
 
+/** t itself, except while playing swiftly (then null: see useSliderT). */
+const selectExactT = (s: AppState): number | null => (selectSwift(s) ? null : s.playback.t);
+
+/**
+ * The t the slider and the clock show. Paused or slow, t itself, at once: a drag must follow the
+ * hand. Playing swiftly, whole pod seconds (tenths would change every frame, too fast to read),
+ * at transition priority like the status panes: the slider's restyle, layout and paint then land
+ * in the frame that draws the panes' new second anyway, not in one more frame of their own.
+ */
+function useSliderT(): number {
+  const swift = useAppStore(selectSwift);
+  const exact = useAppStore(selectExactT);
+  const [second, setSecond] = useState(0);
+  useLayoutEffect(() => {
+    if (!swift) return;
+    let last = Math.floor(useAppStore.getState().playback.t);
+    setSecond(last); // before the first swift frame is painted, so it never shows a stale second
+    return useAppStore.subscribe((state) => {
+      const next = Math.floor(state.playback.t);
+      if (next === last) return;
+      last = next;
+      startTransition(() => setSecond(next));
+    });
+  }, [swift]);
+  return exact ?? second;
+}
+
 function TimeSlider({ end }: { end: number }) {
-  const t = useAppStore(selectShownT);
+  const t = useSliderT();
   return (
     <div className="player-time">
       <div className="player-time-body">
