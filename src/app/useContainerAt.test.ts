@@ -3,7 +3,7 @@ import { runOf } from './derived';
 import { BUSY_POD } from './fixtures/busy-pod';
 import { initialState, useAppStore } from './store';
 import { valueAt } from './trace-index';
-import { momentOf, selectContainerAt } from './useContainerAt';
+import { momentOf, selectContainers } from './useContainerAt';
 
 afterEach(() => useAppStore.setState(initialState()));
 
@@ -18,7 +18,7 @@ describe('containers at t', () => {
     for (const t of moments) {
       useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
       for (const name of ['setup', 'crash', 'web']) {
-        const shown = selectContainerAt(useAppStore.getState(), name);
+        const shown = selectContainers(useAppStore.getState())?.get(name);
         expect(shown, `${name} at ${t}`).toEqual({ status: valueAt(trace.containerStatuses[name], t), moment: momentOf(trace, name, t) });
         if (shown?.moment.kind === 'backoff') countdowns.add(shown.moment.secondsLeft);
       }
@@ -31,7 +31,7 @@ describe('containers at t', () => {
     useAppStore.setState({ scenario: { source: BUSY_POD } });
     const at = (t: number) => {
       useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
-      return selectContainerAt(useAppStore.getState(), 'crash');
+      return selectContainers(useAppStore.getState())?.get('crash');
     };
     const first = at(40.31);
     expect(at(40.32)).toBe(first);

@@ -1,4 +1,5 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
+import { useSyncExternalStore } from 'react';
 import { lastEventOf, untilNextChange, valueAt } from './trace-index';
 import { selectRun } from './selectors';
 import { useAppStore, type AppState } from './store';
@@ -11,7 +12,7 @@ export type ContainerMoment =
 
 const NONE: ContainerMoment = { kind: 'none' };
 
-interface ContainerAt {
+export interface ContainerAt {
   status: ContainerStatus | undefined;
   moment: ContainerMoment;
 }
@@ -28,32 +29,64 @@ const containersAt = untilNextChange(
     // Statuses come by reference from the run's histories; moments are made anew each time.
     for (const [name, entry] of next) {
       const old = previous.get(name);
-      if (old && equalData(entry.moment, old.moment)) entry.moment = old.moment;
+      if (old && old.status === entry.status && equalData(entry.moment, old.moment)) next.set(name, old);
     }
     return next;
   },
 );
 
-export const selectContainerAt = (s: AppState, name: string): ContainerAt | undefined => {
+/** Every container at t, by name. */
+export const selectContainers = (s: AppState): Map<string, ContainerAt> | undefined => {
   const run = selectRun(s);
-  return run ? containersAt(run.trace, s.playback.t, undefined).get(name) : undefined;
+  return run ? containersAt(run.trace, s.playback.t, undefined) : undefined;
 };
 
-/** The status last returned per container, kept while an equal one comes (from a new run after an edit). */
-const shown = new Map<string, ContainerStatus | undefined>();
+/**
+ * The nodes listen here, not to the app store: playing changes the store every frame, and a hook
+ * per node would ask every frame, 30 times for a large pod. This one subscription tells the
+ * nodes only when the snapshot of all containers changes.
+ */
+const nodeListeners = new Set<() => void>();
+let stopFollowing: (() => void) | null = null;
+
+function subscribeToContainers(listener: () => void): () => void {
+  nodeListeners.add(listener);
+  if (!stopFollowing) {
+    let last = selectContainers(useAppStore.getState());
+    stopFollowing = useAppStore.subscribe((state) => {
+      const next = selectContainers(state);
+      if (next === last) return;
+      last = next;
+      for (const notify of [...nodeListeners]) notify();
+    });
+  }
+  return () => {
+    nodeListeners.delete(listener);
+    if (nodeListeners.size > 0) return;
+    stopFollowing?.();
+    stopFollowing = null;
+  };
+}
+
+const NOT_THERE: ContainerAt = { status: undefined, moment: NONE };
+/** What each container's node last showed, kept while an equal one comes (from a new run after an edit). */
+const shown = new Map<string, ContainerAt>();
+
+function shownContainer(name: string): ContainerAt {
+  const next = selectContainers(useAppStore.getState())?.get(name) ?? NOT_THERE;
+  const last = shown.get(name);
+  if (last === next || (last && equalData(last, next))) return last;
+  shown.set(name, next);
+  return next;
+}
 
 /**
- * The container's API status at t; the same object until it changes, so a node re-renders only
- * then. An edit makes a new run, whose statuses are new objects: equal ones are not a change.
+ * The container's status and moment at t: the same object until either changes, so a node
+ * re-renders only then. An edit makes a new run, whose statuses are new objects: equal ones are
+ * not a change.
  */
-export function useContainerStatus(name: string): ContainerStatus | undefined {
-  return useAppStore((s) => {
-    const status = selectContainerAt(s, name)?.status;
-    const last = shown.get(name);
-    if (status === last || (status && last && equalData(status, last))) return last;
-    shown.set(name, status);
-    return status;
-  });
+export function useContainerAt(name: string): ContainerAt {
+  return useSyncExternalStore(subscribeToContainers, () => shownContainer(name));
 }
 
 /** Deep equality of plain data (what a trace holds). */
@@ -63,10 +96,6 @@ function equalData(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => equalData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-export function useContainerMoment(name: string): ContainerMoment {
-  return useAppStore((s) => selectContainerAt(s, name)?.moment ?? NONE);
 }
 
 /** What the container is doing at t beyond its status, from the run's events. */

@@ -1,9 +1,8 @@
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, use } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { ContainerRole } from '../../engine/types';
-import { selectSwift } from '../../app/selectors';
-import { useAppStore } from '../../app/store';
-import { useContainerMoment, useContainerStatus } from '../../app/useContainerAt';
+import { useContainerAt } from '../../app/useContainerAt';
+import { SwiftContext } from './swift-context';
 import { lookOf } from '../shared/container-state';
 import { NodeState, type NodeStateProps } from './NodeState';
 
@@ -26,7 +25,7 @@ const AnimatedNodeState = lazy(() => import('./AnimatedNodeState.chunk'));
  * the frame. (Play and pause at that speed swap the two, once per node.)
  */
 function StateLine({ look, restarts }: NodeStateProps) {
-  const swift = useAppStore(selectSwift);
+  const swift = use(SwiftContext);
   if (swift) return <NodeState look={look} restarts={restarts} />;
   return (
     <Suspense fallback={<NodeState look={look} restarts={restarts} />}>
@@ -36,12 +35,11 @@ function StateLine({ look, restarts }: NodeStateProps) {
 }
 
 /**
- * One container on the Pod: who it is (data, from the spec) and what it does at t (read here
- * through a selector, so playing re-renders a node only when its own status changes).
+ * One container on the Pod: who it is (data, from the spec) and what it does at t (see
+ * useContainerAt: playing re-renders a node only when its own status changes).
  */
 export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<ContainerNodeType>) {
-  const status = useContainerStatus(data.name);
-  const moment = useContainerMoment(data.name);
+  const { status, moment } = useContainerAt(data.name);
   const look = lookOf(status, moment);
   const restarts = status?.restartCount ?? 0;
   const className = `container-node role-${data.role} tone-${look.tone}${data.compact ? ' is-compact' : ''}${selected ? ' is-selected' : ''}`;
