@@ -82,8 +82,10 @@ const currentWork = (): SavedWork => {
 };
 
 /**
- * Saves the work after it changes. While playing, t changes every frame; the timer is not reset by
- * each change (that would never fire) but writes the latest state at most every SAVE_DELAY_MS.
+ * Saves the work after it changes, at most every SAVE_DELAY_MS (the timer is not reset by each
+ * change: while scrubbing, that would never fire). While playing, t alone is not saved: it moves
+ * every frame, and writing the whole scenario every few frames would cost a slow machine frames.
+ * It is saved when playing stops (pause or the run's end) and when the page is hidden.
  * Returns the unsubscribe function.
  */
 export function keepWorkSaved(): () => void {
@@ -94,12 +96,11 @@ export function keepWorkSaved(): () => void {
     writeSavedWork(currentWork());
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario && state.playback.t === previous.playback.t) return;
+    const moved = state.playback.t !== previous.playback.t || state.playback.playing !== previous.playback.playing;
+    if (state.scenario === previous.scenario && !(moved && !state.playback.playing)) return;
     timer ??= setTimeout(flush, SAVE_DELAY_MS);
   });
-  const onHide = () => {
-    if (timer !== undefined) flush();
-  };
+  const onHide = () => flush();
   window.addEventListener('pagehide', onHide);
   document.addEventListener('visibilitychange', onHide);
   return () => {
