@@ -3,7 +3,7 @@ import { runOf } from './derived';
 import { BUSY_POD } from './fixtures/busy-pod';
 import { initialState, useAppStore } from './store';
 import { valueAt } from './trace-index';
-import { momentOf, selectContainers } from './useContainerAt';
+import { momentOf, selectContainers, shownContainer } from './useContainerAt';
 
 afterEach(() => useAppStore.setState(initialState()));
 
@@ -20,7 +20,7 @@ describe('containers at t', () => {
       for (const name of ['setup', 'crash', 'web']) {
         const shown = selectContainers(useAppStore.getState())?.get(name);
         expect(shown, `${name} at ${t}`).toEqual({ status: valueAt(trace.containerStatuses[name], t), moment: momentOf(trace, name, t) });
-        if (shown?.moment.kind === 'backoff') countdowns.add(shown.moment.secondsLeft);
+        if (shown?.moment.kind === 'backoff') countdowns.add(shown.moment.secondsLeft!);
       }
     }
     // The crash loop's back-off counts down second by second.
@@ -35,5 +35,23 @@ describe('containers at t', () => {
     };
     const first = at(40.31);
     expect(at(40.32)).toBe(first);
+  });
+
+  it('go without the back-off countdown where it is not shown, so they do not change every second', () => {
+    useAppStore.setState({ scenario: { source: BUSY_POD } });
+    const trace = runOf(BUSY_POD, null)!.trace;
+    // A moment well inside a back-off of the crash-looping container.
+    let start = 0;
+    while (momentOf(trace, 'crash', start).kind !== 'backoff' || momentOf(trace, 'crash', start + 3).kind !== 'backoff') start += 0.25;
+    const left = (t: number) => (momentOf(trace, 'crash', t) as { secondsLeft: number }).secondsLeft;
+    const at = (t: number, countdown: boolean) => {
+      useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
+      return shownContainer('crash', countdown);
+    };
+    const first = at(start, false);
+    expect(first.moment).toEqual({ kind: 'backoff' });
+    expect(at(start + 1.5, false)).toBe(first);
+    expect(at(start + 1.5, true).moment).toEqual({ kind: 'backoff', secondsLeft: left(start + 1.5) });
+    expect(at(start + 2.5, true).moment).toEqual({ kind: 'backoff', secondsLeft: left(start + 1.5) - 1 });
   });
 });

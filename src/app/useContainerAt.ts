@@ -8,7 +8,8 @@ import { useAppStore, type AppState } from './store';
 export type ContainerMoment =
   | { kind: 'none' }
   | { kind: 'stopping'; signal: 'SIGTERM' | 'SIGKILL' | 'preStop' | ''; reason: string }
-  | { kind: 'backoff'; secondsLeft: number };
+  /** `secondsLeft` is left out where the countdown is not shown (see useContainerAt). */
+  | { kind: 'backoff'; secondsLeft?: number };
 
 const NONE: ContainerMoment = { kind: 'none' };
 
@@ -69,11 +70,13 @@ function subscribeToContainers(listener: () => void): () => void {
 }
 
 const NOT_THERE: ContainerAt = { status: undefined, moment: NONE };
+const BACKOFF: ContainerMoment = { kind: 'backoff' };
 /** What each container's node last showed, kept while an equal one comes (from a new run after an edit). */
 const shown = new Map<string, ContainerAt>();
 
-function shownContainer(name: string): ContainerAt {
-  const next = selectContainers(useAppStore.getState())?.get(name) ?? NOT_THERE;
+export function shownContainer(name: string, countdown: boolean): ContainerAt {
+  let next = selectContainers(useAppStore.getState())?.get(name) ?? NOT_THERE;
+  if (!countdown && next.moment.kind === 'backoff') next = { status: next.status, moment: BACKOFF };
   const last = shown.get(name);
   if (last === next || (last && equalData(last, next))) return last;
   shown.set(name, next);
@@ -83,10 +86,11 @@ function shownContainer(name: string): ContainerAt {
 /**
  * The container's status and moment at t: the same object until either changes, so a node
  * re-renders only then. An edit makes a new run, whose statuses are new objects: equal ones are
- * not a change.
+ * not a change. Without `countdown`, a back-off comes without its seconds left, which change
+ * every second: a node that does not show them need not render for them.
  */
-export function useContainerAt(name: string): ContainerAt {
-  return useSyncExternalStore(subscribeToContainers, () => shownContainer(name));
+export function useContainerAt(name: string, countdown: boolean): ContainerAt {
+  return useSyncExternalStore(subscribeToContainers, () => shownContainer(name, countdown));
 }
 
 /** Deep equality of plain data (what a trace holds). */

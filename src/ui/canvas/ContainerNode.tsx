@@ -39,7 +39,8 @@ function StateLine({ look, restarts }: NodeStateProps) {
  * useContainerAt: playing re-renders a node only when its own status changes).
  */
 export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<ContainerNodeType>) {
-  const { status, moment } = useContainerAt(data.name);
+  // A compact node shows no detail line; its tip (the title) goes without the countdown too.
+  const { status, moment } = useContainerAt(data.name, !data.compact);
   const look = lookOf(status, moment);
   const restarts = status?.restartCount ?? 0;
   const className = `container-node role-${data.role} tone-${look.tone}${data.compact ? ' is-compact' : ''}${selected ? ' is-selected' : ''}`;

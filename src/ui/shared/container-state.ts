@@ -46,7 +46,7 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
   }
   const reason = state.waiting?.reason ?? 'Waiting';
   if (moment.kind === 'backoff') {
-    return { tone: 'failed', icon: '⟳', label: reason, detail: `retry in ${moment.secondsLeft}s` };
+    return { tone: 'failed', icon: '⟳', label: reason, detail: moment.secondsLeft === undefined ? 'waiting to retry' : `retry in ${moment.secondsLeft}s` };
   }
   if (/BackOff|Err|Invalid|Error/.test(reason)) return { tone: 'failed', icon: '⟳', label: reason, detail: 'waiting' };
   if (reason === 'PodInitializing') return { tone: 'idle', icon: '…', label: 'Waiting', detail: 'PodInitializing' };
