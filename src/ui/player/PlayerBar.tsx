@@ -1,8 +1,8 @@
-import { startTransition, useLayoutEffect, useState } from 'react';
 import { pause, play, restart, seek, setSpeed, stepBack, stepForward } from '../../app/actions';
 import { selectEnd, selectPlaying, selectSpeed, selectSwift } from '../../app/selectors';
 import type { AppState } from '../../app/store';
 import { useAppStore, type Speed } from '../../app/store';
+import { useSwiftSecond } from '../../app/useSwiftSecond';
 import { formatSeconds } from '../shared/format';
 import { Icon } from '../shared/Icon';
 
@@ -52,35 +52,14 @@ export function PlayerBar() {
   );
 }
 
-/** t itself, except while playing swiftly (then null: see useSliderT). */
+/** t itself, except while playing swiftly (then null: see useSwiftSecond). */
 const selectExactT = (s: AppState): number | null => (selectSwift(s) ? null : s.playback.t);
 
-/**
- * The t the slider and the clock show. Paused or slow, t itself, at once: a drag must follow the
- * hand. Playing swiftly, whole pod seconds (tenths would change every frame, too fast to read),
- * at transition priority like the status panes: the slider's restyle, layout and paint then land
- * in the frame that draws the panes' new second anyway, not in one more frame of their own.
- */
-function useSliderT(): number {
-  const swift = useAppStore(selectSwift);
-  const exact = useAppStore(selectExactT);
-  const [second, setSecond] = useState(0);
-  useLayoutEffect(() => {
-    if (!swift) return;
-    let last = Math.floor(useAppStore.getState().playback.t);
-    setSecond(last); // before the first swift frame is painted, so it never shows a stale second
-    return useAppStore.subscribe((state) => {
-      const next = Math.floor(state.playback.t);
-      if (next === last) return;
-      last = next;
-      startTransition(() => setSecond(next));
-    });
-  }, [swift]);
-  return exact ?? second;
-}
-
 function TimeSlider({ end }: { end: number }) {
-  const t = useSliderT();
+  // Paused or slow, t itself, at once: a drag must follow the hand.
+  const exact = useAppStore(selectExactT);
+  const second = useSwiftSecond();
+  const t = exact ?? second ?? 0;
   return (
     <div className="player-time">
       <div className="player-time-body">
