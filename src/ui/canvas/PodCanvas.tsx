@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ReactFlow,
   ReactFlowProvider,
@@ -11,14 +11,13 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { addContainer, moveContainer, select } from '../../app/actions';
-import { selectPodView, selectSelectedName, selectSwift } from '../../app/selectors';
+import { selectPodView, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { listOfKind } from '../../scenario/edit-containers';
 import { setPodDropHandler } from '../shared/drop-target';
 import type { ContainerNodeType } from './ContainerNode';
 import { kindInRow, layoutPod, rowAt, slotAt, type PodLayout } from './layout';
 import { nodeTypes } from './node-types';
-import { SwiftContext } from './swift-context';
 import type { PodFrameNodeType } from './PodFrameNode';
 
 const FRAME_ID = 'pod';
@@ -30,17 +29,10 @@ export function PodCanvas() {
   return (
     <section className="canvas" aria-label="Pod">
       <ReactFlowProvider>
-        <Swift>
-          <CanvasFlow />
-        </Swift>
+        <CanvasFlow />
       </ReactFlowProvider>
     </section>
   );
-}
-
-/** Hands selectSwift down to the nodes; its children do not render again when it changes. */
-function Swift({ children }: { children: ReactNode }) {
-  return <SwiftContext value={useAppStore(selectSwift)}>{children}</SwiftContext>;
 }
 
 function CanvasFlow() {

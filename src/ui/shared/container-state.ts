@@ -3,7 +3,7 @@
  * is told by colour alone. Pure: from the engine's status to text.
  */
 import type { ContainerStatus } from '../../engine/trace';
-import type { ContainerMoment } from '../../app/useContainerAt';
+import type { ContainerMoment } from '../../app/containers-at';
 
 export type Tone = 'idle' | 'waiting' | 'starting' | 'running' | 'ready' | 'done' | 'failed' | 'stopping';
 

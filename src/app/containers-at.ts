@@ -1,5 +1,4 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
-import { useSyncExternalStore } from 'react';
 import { lastEventOf, untilNextChange, valueAt } from './trace-index';
 import { selectRun } from './selectors';
 import { useAppStore, type AppState } from './store';
@@ -8,7 +7,7 @@ import { useAppStore, type AppState } from './store';
 export type ContainerMoment =
   | { kind: 'none' }
   | { kind: 'stopping'; signal: 'SIGTERM' | 'SIGKILL' | 'preStop' | ''; reason: string }
-  /** `secondsLeft` is left out where the countdown is not shown (see useContainerAt). */
+  /** `secondsLeft` is left out where the countdown is not shown (see shownContainer). */
   | { kind: 'backoff'; secondsLeft?: number };
 
 const NONE: ContainerMoment = { kind: 'none' };
@@ -43,14 +42,14 @@ export const selectContainers = (s: AppState): Map<string, ContainerAt> | undefi
 };
 
 /**
- * The nodes listen here, not to the app store: playing changes the store every frame, and a hook
- * per node would ask every frame, 30 times for a large pod. This one subscription tells the
- * nodes only when the snapshot of all containers changes.
+ * The nodes listen here, not to the app store: playing changes the store every frame, and a
+ * listener per node would ask every frame, 30 times for a large pod. This one subscription tells
+ * the nodes only when the snapshot of all containers changes.
  */
 const nodeListeners = new Set<() => void>();
 let stopFollowing: (() => void) | null = null;
 
-function subscribeToContainers(listener: () => void): () => void {
+export function subscribeToContainers(listener: () => void): () => void {
   nodeListeners.add(listener);
   if (!stopFollowing) {
     let last = selectContainers(useAppStore.getState());
@@ -74,6 +73,12 @@ const BACKOFF: ContainerMoment = { kind: 'backoff' };
 /** What each container's node last showed, kept while an equal one comes (from a new run after an edit). */
 const shown = new Map<string, ContainerAt>();
 
+/**
+ * The container's status and moment at t: the same object until either changes, so its node
+ * redraws only then. An edit makes a new run, whose statuses are new objects: equal ones are not
+ * a change. Without `countdown`, a back-off comes without its seconds left, which change every
+ * second: a node that does not show them need not redraw for them.
+ */
 export function shownContainer(name: string, countdown: boolean): ContainerAt {
   let next = selectContainers(useAppStore.getState())?.get(name) ?? NOT_THERE;
   if (!countdown && next.moment.kind === 'backoff') next = { status: next.status, moment: BACKOFF };
@@ -81,16 +86,6 @@ export function shownContainer(name: string, countdown: boolean): ContainerAt {
   if (last === next || (last && equalData(last, next))) return last;
   shown.set(name, next);
   return next;
-}
-
-/**
- * The container's status and moment at t: the same object until either changes, so a node
- * re-renders only then. An edit makes a new run, whose statuses are new objects: equal ones are
- * not a change. Without `countdown`, a back-off comes without its seconds left, which change
- * every second: a node that does not show them need not render for them.
- */
-export function useContainerAt(name: string, countdown: boolean): ContainerAt {
-  return useSyncExternalStore(subscribeToContainers, () => shownContainer(name, countdown));
 }
 
 /** Deep equality of plain data (what a trace holds). */

@@ -3,7 +3,7 @@ import { runOf } from './derived';
 import { BUSY_POD } from './fixtures/busy-pod';
 import { initialState, useAppStore } from './store';
 import { valueAt } from './trace-index';
-import { momentOf, selectContainers, shownContainer } from './useContainerAt';
+import { momentOf, selectContainers, shownContainer } from './containers-at';
 
 afterEach(() => useAppStore.setState(initialState()));
 

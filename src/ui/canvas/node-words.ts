@@ -1,0 +1,39 @@
+import type { ContainerRole } from '../../engine/types';
+import type { StateLook, Tone } from '../shared/container-state';
+
+export const ROLE_WORDS: Record<ContainerRole, string> = {
+  init: 'init',
+  sidecar: 'sidecar',
+  regular: 'container',
+};
+
+/** What a node says about its container at t: every text and mark that changes with t. */
+export interface NodeWords {
+  tone: Tone;
+  icon: string;
+  label: string;
+  /** Long state words ("CrashLoopBackOff", "ContainerCreating") are set smaller, so they are not cut. */
+  labelSize: '' | 'is-long' | 'is-longer';
+  restarts: number;
+  /** The restart count's name for screen readers and its tip. */
+  restartsName: string;
+  detail: string;
+  /** The node's tip: a compact node shows no detail line or image, so its tip tells them. */
+  tip: string;
+}
+
+const LONG_LABEL = 14;
+const LONGER_LABEL = 17;
+
+export function nodeWords(look: StateLook, restarts: number, node: { role: ContainerRole; image: string; compact: boolean }): NodeWords {
+  return {
+    tone: look.tone,
+    icon: look.icon,
+    label: look.label,
+    labelSize: look.label.length >= LONGER_LABEL ? 'is-longer' : look.label.length >= LONG_LABEL ? 'is-long' : '',
+    restarts,
+    restartsName: `${restarts} restarts`,
+    detail: look.detail,
+    tip: node.compact ? `${ROLE_WORDS[node.role]}, ${look.label}: ${look.detail} (${node.image})` : node.image,
+  };
+}

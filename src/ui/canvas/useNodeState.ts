@@ -1,0 +1,84 @@
+import { useLayoutEffect, type RefObject } from 'react';
+import type { ContainerRole } from '../../engine/types';
+import { selectSwift } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+import { shownContainer, subscribeToContainers } from '../../app/containers-at';
+import { lookOf } from '../shared/container-state';
+import { nodeWords, type NodeWords } from './node-words';
+
+/** The elements of a container node that change with t (see ContainerNode). */
+interface NodeParts {
+  root: HTMLElement;
+  state: HTMLElement;
+  icon: HTMLElement;
+  label: HTMLElement;
+  restarts: HTMLElement;
+  detail: HTMLElement | null;
+}
+
+function partsOf(root: HTMLElement): NodeParts {
+  const part = (selector: string) => {
+    const element = root.querySelector<HTMLElement>(selector);
+    if (!element) throw new Error(`container node without ${selector}`);
+    return element;
+  };
+  return { root, state: part('.node-state'), icon: part('.state-icon'), label: part('.state-label'), restarts: part('.node-restarts'), detail: root.querySelector('.node-detail') };
+}
+
+/** Writes only what differs from what is shown (everything when nothing is yet). */
+function write(parts: NodeParts, next: NodeWords, shown: NodeWords | null): void {
+  const changed = (key: keyof NodeWords) => !shown || shown[key] !== next[key];
+  if (changed('tone')) parts.root.dataset.tone = next.tone;
+  if (changed('tip')) parts.root.title = next.tip;
+  if (changed('icon')) parts.icon.textContent = next.icon;
+  if (changed('label')) parts.label.textContent = next.label;
+  if (changed('labelSize')) parts.label.className = `state-label ${next.labelSize}`.trim();
+  if (changed('restarts')) {
+    parts.restarts.textContent = `↻ ${next.restarts}`;
+    parts.restarts.classList.toggle('has-restarts', next.restarts > 0);
+    parts.restarts.setAttribute('aria-label', next.restartsName);
+    parts.restarts.title = next.restartsName;
+  }
+  if (parts.detail && changed('detail')) parts.detail.textContent = next.detail;
+}
+
+type Animate = typeof import('motion/mini').animate;
+let animate: Animate | null = null;
+const loadMotion = () => import('motion/mini').then((motion) => (animate = motion.animate));
+
+/** A new state eases in and a new restart count bumps, with motion; not while playing swiftly or where less motion is asked for. */
+function easeIn(parts: NodeParts, next: NodeWords, shown: NodeWords): void {
+  if (!animate || selectSwift(useAppStore.getState()) || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  if (next.label !== shown.label || next.tone !== shown.tone) {
+    animate(parts.state, { opacity: [0.35, 1], transform: ['translateY(6px)', 'none'] }, { duration: 0.25 });
+  }
+  if (next.restarts > shown.restarts) animate(parts.restarts, { transform: ['scale(1.5)', 'none'] }, { duration: 0.3 });
+}
+
+/**
+ * Keeps the state parts of a container node up to date, written straight into its DOM. React
+ * renders the node's frame once; playing a large pod fast changes a few nodes several times a
+ * second, and a React render for each change (it walks from the root and commits) cost a slow
+ * machine more than the rest of the frame. The words come from nodeWords, the status from the
+ * shared subscription of containers-at.
+ */
+export function useNodeState(root: RefObject<HTMLElement | null>, name: string, role: ContainerRole, image: string, compact: boolean): void {
+  useLayoutEffect(() => {
+    const parts = partsOf(root.current!);
+    // A compact node shows no detail line, so it does not follow the back-off countdown.
+    let at = shownContainer(name, !compact);
+    const wordsOf = () => nodeWords(lookOf(at.status, at.moment), at.status?.restartCount ?? 0, { role, image, compact });
+    let shown = wordsOf();
+    write(parts, shown, null);
+    if (!animate) void loadMotion();
+    return subscribeToContainers(() => {
+      const next = shownContainer(name, !compact);
+      if (next === at) return;
+      at = next;
+      const words = wordsOf();
+      write(parts, words, shown);
+      easeIn(parts, words, shown);
+      shown = words;
+    });
+  }, [root, name, role, image, compact]);
+}
