@@ -21,12 +21,12 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       <div className="node-head">
         {data.order > 0 && <span className="node-order" aria-label={`step ${data.order}`}>{data.order}</span>}
         <span className="node-name">{data.name || '(no name)'}</span>
+        {/* Named (role img), not followed by hidden text, which would be a paint layer of its own. */}
+        <span className="node-restarts" role="img" />
       </div>
       <div className="node-state">
         <span className="state-icon" aria-hidden="true" />
         <span className="state-label" />
-        {/* Named (role img), not followed by hidden text, which would be a paint layer of its own. */}
-        <span className="node-restarts" role="img" />
       </div>
       {!data.compact && <div className="node-detail" />}
       {/* The role sits at the foot, so the name has the whole head line to itself. */}

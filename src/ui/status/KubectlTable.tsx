@@ -22,8 +22,8 @@ export function KubectlTable() {
           <td>{row.name}</td>
           <td>{row.ready}</td>
           <td className="kubectl-status">{row.status}</td>
-          <td>{row.restarts}</td>
-          <td>{row.age}</td>
+          <td><span className="kubectl-tick is-restarts">{row.restarts}</span></td>
+          <td><span className="kubectl-tick is-age">{row.age}</span></td>
         </tr>
       </tbody>
     </table>
