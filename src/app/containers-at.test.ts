@@ -54,4 +54,16 @@ describe('containers at t', () => {
     expect(at(start + 1.5, true).moment).toEqual({ kind: 'backoff', secondsLeft: left(start + 1.5) });
     expect(at(start + 2.5, true).moment).toEqual({ kind: 'backoff', secondsLeft: left(start + 1.5) - 1 });
   });
+
+  it('are not worked out anew while only ages tick over', () => {
+    const steady = BUSY_POD.replace("      crash: {run: 2.5, exitCode: 1}\n", '').replace(/    - name: crash\n      image: busybox:1.36\n/, '').replace(/readinessProbe: .*\n/, '');
+    useAppStore.setState({ scenario: { source: steady } });
+    const at = (t: number) => {
+      useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
+      return selectContainers(useAppStore.getState());
+    };
+    // web runs from about 2 s until the kill at 33.3 s; nothing about the containers changes between.
+    const first = at(10.2);
+    for (let t = 10.2; t < 30; t += 0.35) expect(at(t), `at ${t}`).toBe(first);
+  });
 });

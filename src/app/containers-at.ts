@@ -1,5 +1,5 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
-import { lastEventOf, untilNextChange, valueAt } from './trace-index';
+import { lastEventOf, nextContainerChange, untilNextChange, valueAt } from './trace-index';
 import { selectRun } from './selectors';
 import { useAppStore, type AppState } from './store';
 
@@ -19,7 +19,7 @@ export interface ContainerAt {
 
 /**
  * Every container's status and moment at t, worked out once for all of them and kept until
- * anything shown can change (see nextShownChange): playing moves t every frame, and every node
+ * one of them can change (see nextContainerChange): playing moves t every frame, and every node
  * asks every frame. An entry that did not change keeps its objects, so its node does not render.
  */
 const containersAt = untilNextChange(
@@ -33,6 +33,7 @@ const containersAt = untilNextChange(
     }
     return next;
   },
+  nextContainerChange,
 );
 
 /** Every container at t, by name. */

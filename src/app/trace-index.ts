@@ -88,36 +88,93 @@ function momentsOf(trace: Trace): { times: number[]; offsets: number[] } {
  */
 export function nextShownChange(trace: Trace, t: number): number {
   const { times, offsets } = momentsOf(trace);
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (times[mid]! <= t) low = mid + 1;
-    else high = mid;
-  }
-  let next = times[low] ?? Infinity;
+  let next = times[countAtMost(times, t)] ?? Infinity;
   for (const offset of offsets) next = Math.min(next, offset + Math.floor(t - offset - 1e-6) + 1);
   return next;
 }
 
 /**
- * Memoises `compute(trace, t, arg)` until the next shown change (or another trace or arg); `reuse`
- * keeps the old value when equal.
+ * Memoises `compute(trace, t, arg)` until the next change (nextShownChange unless told otherwise,
+ * or another trace or arg); `reuse` keeps the old value when equal.
  */
-export function untilNextChange<T, A = void>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
+export function untilNextChange<T, A = void>(
+  compute: (trace: Trace, t: number, arg: A) => T,
+  reuse: (previous: T, next: T) => T,
+  nextChange: (trace: Trace, t: number) => number = nextShownChange,
+) {
   let memo: { trace: Trace; arg: A; from: number; until: number; value: T } | undefined;
   return (trace: Trace, t: number, arg: A): T => {
     if (memo && memo.trace === trace && memo.arg === arg && t >= memo.from && t < memo.until) return memo.value;
     const computed = compute(trace, t, arg);
     const value = memo && memo.trace === trace ? reuse(memo.value, computed) : computed;
-    memo = { trace, arg, from: t, until: nextShownChange(trace, t), value };
+    memo = { trace, arg, from: t, until: nextChange(trace, t), value };
     return value;
   };
+}
+
+interface ContainerMoments {
+  /** When a container's status or one of its events may change what it shows, ascending. */
+  times: number[];
+  /** Per container, its back-offs in time order: each counts down second by second. */
+  backoffs: { starts: number[]; deadlines: number[] }[];
+}
+
+const containerMomentsCache = new WeakMap<Trace, ContainerMoments>();
+
+function containerMomentsOf(trace: Trace): ContainerMoments {
+  let moments = containerMomentsCache.get(trace);
+  if (!moments) {
+    const all = new Set<number>();
+    const backoffs = new Map<string, { starts: number[]; deadlines: number[] }>();
+    for (const history of Object.values(trace.containerStatuses)) for (const entry of history) all.add(entry.t);
+    for (const event of trace.events) {
+      if (!('container' in event)) continue;
+      all.add(event.t);
+      if (event.type !== 'BackOff' && event.type !== 'PullBackOff') continue;
+      const deadline = event.t + event.delay;
+      all.add(deadline);
+      const list = backoffs.get(event.container) ?? { starts: [], deadlines: [] };
+      list.starts.push(event.t);
+      list.deadlines.push(deadline);
+      backoffs.set(event.container, list);
+    }
+    moments = { times: [...all].sort((a, b) => a - b), backoffs: [...backoffs.values()] };
+    containerMomentsCache.set(trace, moments);
+  }
+  return moments;
+}
+
+/**
+ * The first moment after t at which any container's status, or what it is doing (being stopped,
+ * a back-off's seconds left), may change. Unlike nextShownChange it does not tick with every age
+ * kubectl prints, so the containers are not worked out anew every pod second.
+ */
+export function nextContainerChange(trace: Trace, t: number): number {
+  const { times, backoffs } = containerMomentsOf(trace);
+  let next = times[countAtMost(times, t)] ?? Infinity;
+  for (const { starts, deadlines } of backoffs) {
+    const deadline = deadlines[countAtMost(starts, t) - 1];
+    // Seconds left are ceil(deadline - t): the count goes down when deadline - t passes a whole number.
+    if (deadline !== undefined && t < deadline) next = Math.min(next, deadline - Math.ceil(deadline - t) + 1);
+  }
+  return next;
 }
 
 /** How many trace events have happened by t. */
 export function eventCountAt(trace: Trace, t: number): number {
   return countUpTo(trace.events, t);
+}
+
+/** How many of these ascending values are at most t (binary search). */
+function countAtMost(values: readonly number[], t: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! <= t) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** How many of these time-ordered items are at or before t (binary search). */

@@ -7,7 +7,7 @@ const crashLooping: ContainerStatus = {
   name: 'web',
   image: 'nginx:1.27',
   state: { waiting: { reason: 'CrashLoopBackOff' } },
-  lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+  lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: 10 } },
   ready: false,
   started: false,
   restartCount: 3,
