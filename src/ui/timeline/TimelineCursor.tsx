@@ -4,6 +4,11 @@ import { useSwiftSecond } from '../../app/useSwiftSecond';
 
 /** How far (share of the window) the cursor may drift from t before it is set right. */
 const TOLERANCE = 0.002;
+/** The cursor's shape in CSS pixels, as .timeline-cursor draws it: its line and its tip. */
+const CURSOR_INSET = 8;
+const CURSOR_WIDTH = 3;
+const TIP_HALF = 7;
+const TIP_HEIGHT = 9;
 
 /**
  * The cursor at t, the one thing on the timeline that moves while playing. It never goes
@@ -11,48 +16,87 @@ const TOLERANCE = 0.002;
  * steady speed, it runs as one linear animation of its transform to the end of the window, which
  * the compositor plays; the subscription only restarts it when t leaves its path (a seek, a new
  * speed, a frame the clock capped). Playing swiftly, it steps by whole pod seconds with the slider
- * and the clock (see useSwiftSecond): a running animation still costs the main thread a restyle
- * in every frame, which a slow machine feels most when the pod changes fastest.
+ * and the clock (see useSwiftSecond), drawn on a canvas of its own: a running animation costs the
+ * main thread a restyle in every frame, and a transform set from script makes Chromium rebuild
+ * the page's compositing layers, while a canvas that changes is only painted again.
  */
 export function TimelineCursor({ from, to, end }: { from: number; to: number; end: number }) {
   const track = useRef<HTMLDivElement>(null);
   const cursor = useRef<HTMLDivElement>(null);
+  const steps = useRef<HTMLCanvasElement>(null);
   const second = useSwiftSecond();
   const swiftSecond = useRef(second);
   swiftSecond.current = second;
   const refollow = useRef(() => {});
   useLayoutEffect(() => {
     const element = cursor.current!;
+    const canvas = steps.current!;
     const tracks = track.current!.parentElement!;
     let width = tracks.clientWidth;
+    let height = tracks.clientHeight;
     let run: { animation: Animation; t: number; speed: number } | null = null;
     let placed = '';
-    const x = (t: number) => `translateX(${((t - from) / (to - from)) * width}px)`;
+    let drawn: number | null = null;
+    const color = getComputedStyle(element).borderLeftColor;
+    const px = (t: number) => ((t - from) / (to - from)) * width;
+    const x = (t: number) => `translateX(${px(t)}px)`;
 
     const stop = () => {
       run?.animation.cancel();
       run = null;
     };
+    const show = (visibility: 'visible' | 'hidden') => {
+      if (element.style.visibility !== visibility) element.style.visibility = visibility;
+    };
+    /** The cursor as the element shows it (see .timeline-cursor), on the canvas; null clears it. */
+    const draw = (t: number | null) => {
+      if (t === drawn) return;
+      drawn = t;
+      const context = canvas.getContext('2d')!;
+      const scale = devicePixelRatio;
+      const canvasWidth = width + 2 * CURSOR_INSET;
+      if (canvas.width !== Math.round(canvasWidth * scale) || canvas.height !== Math.round(height * scale)) {
+        canvas.width = Math.round(canvasWidth * scale);
+        canvas.height = Math.round(height * scale);
+      }
+      context.setTransform(scale, 0, 0, scale, 0, 0);
+      context.clearRect(0, 0, canvasWidth, height);
+      if (t === null || t < from || t > to) return;
+      const left = CURSOR_INSET + px(t);
+      context.fillStyle = color;
+      context.fillRect(left, 0, CURSOR_WIDTH, height);
+      context.beginPath();
+      context.moveTo(left - TIP_HALF + CURSOR_WIDTH / 2, 0);
+      context.lineTo(left + TIP_HALF + CURSOR_WIDTH / 2, 0);
+      context.lineTo(left + CURSOR_WIDTH / 2, TIP_HEIGHT);
+      context.fill();
+    };
     const place = (t: number) => {
       stop();
-      const visibility = t < from || t > to ? 'hidden' : 'visible';
+      draw(null);
+      show(t < from || t > to ? 'hidden' : 'visible');
       const transform = x(t);
-      if (`${visibility} ${transform}` === placed) return;
-      placed = `${visibility} ${transform}`;
-      element.style.visibility = visibility;
+      if (transform === placed) return;
+      placed = transform;
       element.style.transform = transform;
+    };
+    const step = (second: number) => {
+      stop();
+      show('hidden');
+      draw(second);
     };
     const follow = ({ t, playing, speed }: PlaybackSlice) => {
       const stopAt = Math.min(to, end);
-      if (swiftSecond.current !== null) return place(swiftSecond.current);
+      if (swiftSecond.current !== null) return step(swiftSecond.current);
       if (!playing || speed === 'events' || t >= stopAt || t < from) return place(t);
       if (run && run.speed === speed) {
         const onPath = run.t + ((Number(run.animation.currentTime) || 0) / 1000) * speed;
         if (Math.abs(onPath - t) <= TOLERANCE * (to - from)) return;
       }
       stop();
+      draw(null);
       placed = '';
-      element.style.visibility = 'visible';
+      show('visible');
       element.style.transform = x(t);
       const animation = element.animate([{ transform: x(t) }, { transform: x(stopAt) }], {
         duration: ((stopAt - t) / speed) * 1000,
@@ -67,8 +111,11 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
 
     const resize = new ResizeObserver(() => {
       width = tracks.clientWidth;
+      height = tracks.clientHeight;
       stop();
       placed = '';
+      drawn = null;
+      draw(null);
       refollow.current();
     });
     resize.observe(tracks);
@@ -86,6 +133,7 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
   return (
     <div className="timeline-cursor-track" ref={track} aria-hidden="true">
       <div className="timeline-cursor" ref={cursor} />
+      <canvas className="timeline-cursor-steps" ref={steps} />
     </div>
   );
 }
