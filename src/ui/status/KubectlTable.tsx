@@ -20,7 +20,7 @@ export function KubectlTable() {
       <tbody>
         <tr>
           <td>{row.name}</td>
-          <td>{row.ready}</td>
+          <td className="kubectl-ready">{row.ready}</td>
           <td className="kubectl-status">{row.status}</td>
           <td><span className="kubectl-tick is-restarts">{row.restarts}</span></td>
           <td><span className="kubectl-tick is-age">{row.age}</span></td>
