@@ -45,8 +45,12 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
       run?.animation.cancel();
       run = null;
     };
+    // Kept here, not read back from the element's style: playing swiftly, every frame asks.
+    let shown = '';
     const show = (visibility: 'visible' | 'hidden') => {
-      if (element.style.visibility !== visibility) element.style.visibility = visibility;
+      if (visibility === shown) return;
+      shown = visibility;
+      element.style.visibility = visibility;
     };
     /** The cursor as the element shows it (see .timeline-cursor), on the canvas; null clears it. */
     const draw = (t: number | null) => {
