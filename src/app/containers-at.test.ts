@@ -3,7 +3,7 @@ import { runOf } from './derived';
 import { BUSY_POD } from './fixtures/busy-pod';
 import { initialState, useAppStore } from './store';
 import { valueAt } from './trace-index';
-import { momentOf, selectContainers, shownContainer } from './containers-at';
+import { momentOf, selectContainer, shownContainer } from './containers-at';
 
 afterEach(() => useAppStore.setState(initialState()));
 
@@ -18,7 +18,7 @@ describe('containers at t', () => {
     for (const t of moments) {
       useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
       for (const name of ['setup', 'crash', 'web']) {
-        const shown = selectContainers(useAppStore.getState())?.get(name);
+        const shown = selectContainer(useAppStore.getState(), name);
         expect(shown, `${name} at ${t}`).toEqual({ status: valueAt(trace.containerStatuses[name], t), moment: momentOf(trace, name, t) });
         if (shown?.moment.kind === 'backoff') countdowns.add(shown.moment.secondsLeft!);
       }
@@ -31,7 +31,7 @@ describe('containers at t', () => {
     useAppStore.setState({ scenario: { source: BUSY_POD } });
     const at = (t: number) => {
       useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
-      return selectContainers(useAppStore.getState())?.get('crash');
+      return selectContainer(useAppStore.getState(), 'crash');
     };
     const first = at(40.31);
     expect(at(40.32)).toBe(first);
@@ -60,10 +60,25 @@ describe('containers at t', () => {
     useAppStore.setState({ scenario: { source: steady } });
     const at = (t: number) => {
       useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
-      return selectContainers(useAppStore.getState());
+      return selectContainer(useAppStore.getState(), 'web');
     };
     // web runs from about 2 s until the kill at 33.3 s; nothing about the containers changes between.
     const first = at(10.2);
     for (let t = 10.2; t < 30; t += 0.35) expect(at(t), `at ${t}`).toBe(first);
+  });
+
+  it('are worked out each on its own: one crash-looping container does not renew the others', () => {
+    useAppStore.setState({ scenario: { source: BUSY_POD } });
+    const at = (t: number, name: string) => {
+      useAppStore.setState((s) => ({ playback: { ...s.playback, t } }));
+      return selectContainer(useAppStore.getState(), name);
+    };
+    const web = at(10.2, 'web');
+    const crash = new Set([at(10.2, 'crash')]);
+    for (let t = 10.2; t < 30; t += 0.35) {
+      crash.add(at(t, 'crash'));
+      expect(at(t, 'web'), `web at ${t}`).toBe(web);
+    }
+    expect(crash.size).toBeGreaterThan(5);
   });
 });

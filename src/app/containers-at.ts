@@ -1,5 +1,5 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
-import { lastEventOf, nextContainerChange, untilNextChange, valueAt } from './trace-index';
+import { lastEventOf, nextContainerChange, valueAt } from './trace-index';
 import { selectRun } from './selectors';
 import { useAppStore, type AppState } from './store';
 
@@ -17,52 +17,66 @@ export interface ContainerAt {
   moment: ContainerMoment;
 }
 
-/**
- * Every container's status and moment at t, worked out once for all of them and kept until
- * one of them can change (see nextContainerChange): playing moves t every frame, and every node
- * asks every frame. An entry that did not change keeps its objects, so its node does not render.
- */
-const containersAt = untilNextChange(
-  (trace: Trace, t: number): Map<string, ContainerAt> =>
-    new Map(Object.entries(trace.containerStatuses).map(([name, history]) => [name, { status: valueAt(history, t), moment: momentOf(trace, name, t) }])),
-  (previous, next) => {
-    // Statuses come by reference from the run's histories; moments are made anew each time.
-    for (const [name, entry] of next) {
-      const old = previous.get(name);
-      if (old && old.status === entry.status && equalData(entry.moment, old.moment)) next.set(name, old);
-    }
-    return next;
-  },
-  nextContainerChange,
-);
+/** Per container of the current run: its status and moment at t, kept until its own next change. */
+let memoTrace: Trace | undefined;
+const memo = new Map<string, { from: number; until: number; at: ContainerAt }>();
 
-/** Every container at t, by name. */
-export const selectContainers = (s: AppState): Map<string, ContainerAt> | undefined => {
+/**
+ * The container's status and moment at t, worked out again only when it can have changed (see
+ * nextContainerChange): playing moves t every frame, and a pod of 30 containers has one of them
+ * change now and then. An answer equal to the last keeps its object.
+ */
+export function containerAt(trace: Trace, name: string, t: number): ContainerAt {
+  if (trace !== memoTrace) {
+    memo.clear();
+    memoTrace = trace;
+  }
+  const kept = memo.get(name);
+  if (kept && t >= kept.from && t < kept.until) return kept.at;
+  const next: ContainerAt = { status: valueAt(trace.containerStatuses[name], t), moment: momentOf(trace, name, t) };
+  // Statuses come by reference from the run's histories; moments are made anew each time.
+  const at = kept && kept.at.status === next.status && equalData(kept.at.moment, next.moment) ? kept.at : next;
+  memo.set(name, { from: t, until: nextContainerChange(trace, name, t), at });
+  return at;
+}
+
+/** The container at t in the app's current run (undefined without a valid scenario). */
+export const selectContainer = (s: AppState, name: string): ContainerAt | undefined => {
   const run = selectRun(s);
-  return run ? containersAt(run.trace, s.playback.t, undefined) : undefined;
+  return run ? containerAt(run.trace, name, s.playback.t) : undefined;
 };
 
 /**
- * The nodes listen here, not to the app store: playing changes the store every frame, and a
- * listener per node would ask every frame, 30 times for a large pod. This one subscription tells
- * the nodes only when the snapshot of all containers changes.
+ * The nodes listen here, not to the app store: playing changes the store every frame. This one
+ * subscription checks each container's memo and tells a node only when its own container changed.
  */
-const nodeListeners = new Set<() => void>();
+const nodeListeners = new Map<string, Set<() => void>>();
+const lastTold = new Map<string, ContainerAt | undefined>();
 let stopFollowing: (() => void) | null = null;
 
-export function subscribeToContainers(listener: () => void): () => void {
-  nodeListeners.add(listener);
-  if (!stopFollowing) {
-    let last = selectContainers(useAppStore.getState());
-    stopFollowing = useAppStore.subscribe((state) => {
-      const next = selectContainers(state);
-      if (next === last) return;
-      last = next;
-      for (const notify of [...nodeListeners]) notify();
-    });
+function follow(state: AppState): void {
+  for (const [name, listeners] of nodeListeners) {
+    const at = selectContainer(state, name);
+    if (at === lastTold.get(name)) continue;
+    lastTold.set(name, at);
+    for (const notify of [...listeners]) notify();
   }
+}
+
+export function subscribeToContainer(name: string, listener: () => void): () => void {
+  let listeners = nodeListeners.get(name);
+  if (!listeners) {
+    nodeListeners.set(name, (listeners = new Set()));
+    lastTold.set(name, selectContainer(useAppStore.getState(), name));
+  }
+  listeners.add(listener);
+  stopFollowing ??= useAppStore.subscribe(follow);
   return () => {
-    nodeListeners.delete(listener);
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      nodeListeners.delete(name);
+      lastTold.delete(name);
+    }
     if (nodeListeners.size > 0) return;
     stopFollowing?.();
     stopFollowing = null;
@@ -81,7 +95,7 @@ const shown = new Map<string, ContainerAt>();
  * second: a node that does not show them need not redraw for them.
  */
 export function shownContainer(name: string, countdown: boolean): ContainerAt {
-  let next = selectContainers(useAppStore.getState())?.get(name) ?? NOT_THERE;
+  let next = selectContainer(useAppStore.getState(), name) ?? NOT_THERE;
   if (!countdown && next.moment.kind === 'backoff') next = { status: next.status, moment: BACKOFF };
   const last = shown.get(name);
   if (last === next || (last && equalData(last, next))) return last;

@@ -94,70 +94,69 @@ export function nextShownChange(trace: Trace, t: number): number {
 }
 
 /**
- * Memoises `compute(trace, t, arg)` until the next change (nextShownChange unless told otherwise,
- * or another trace or arg); `reuse` keeps the old value when equal.
+ * Memoises `compute(trace, t, arg)` until the next shown change (or another trace or arg); `reuse`
+ * keeps the old value when equal.
  */
-export function untilNextChange<T, A = void>(
-  compute: (trace: Trace, t: number, arg: A) => T,
-  reuse: (previous: T, next: T) => T,
-  nextChange: (trace: Trace, t: number) => number = nextShownChange,
-) {
+export function untilNextChange<T, A = void>(compute: (trace: Trace, t: number, arg: A) => T, reuse: (previous: T, next: T) => T) {
   let memo: { trace: Trace; arg: A; from: number; until: number; value: T } | undefined;
   return (trace: Trace, t: number, arg: A): T => {
     if (memo && memo.trace === trace && memo.arg === arg && t >= memo.from && t < memo.until) return memo.value;
     const computed = compute(trace, t, arg);
     const value = memo && memo.trace === trace ? reuse(memo.value, computed) : computed;
-    memo = { trace, arg, from: t, until: nextChange(trace, t), value };
+    memo = { trace, arg, from: t, until: nextShownChange(trace, t), value };
     return value;
   };
 }
 
+/** When one container's status or one of its events may change what it shows, and its back-offs. */
 interface ContainerMoments {
-  /** When a container's status or one of its events may change what it shows, ascending. */
+  /** Ascending. */
   times: number[];
-  /** Per container, its back-offs in time order: each counts down second by second. */
-  backoffs: { starts: number[]; deadlines: number[] }[];
+  /** Its back-offs in time order: each counts down second by second until its deadline. */
+  backoffStarts: number[];
+  backoffDeadlines: number[];
 }
 
-const containerMomentsCache = new WeakMap<Trace, ContainerMoments>();
+const containerMomentsCache = new WeakMap<Trace, Map<string, ContainerMoments>>();
 
-function containerMomentsOf(trace: Trace): ContainerMoments {
-  let moments = containerMomentsCache.get(trace);
-  if (!moments) {
-    const all = new Set<number>();
-    const backoffs = new Map<string, { starts: number[]; deadlines: number[] }>();
-    for (const history of Object.values(trace.containerStatuses)) for (const entry of history) all.add(entry.t);
+function containerMomentsOf(trace: Trace, name: string): ContainerMoments | undefined {
+  let byName = containerMomentsCache.get(trace);
+  if (!byName) {
+    const all = new Map<string, { times: Set<number>; backoffStarts: number[]; backoffDeadlines: number[] }>();
+    const of = (container: string) => {
+      let moments = all.get(container);
+      if (!moments) all.set(container, (moments = { times: new Set(), backoffStarts: [], backoffDeadlines: [] }));
+      return moments;
+    };
+    for (const [container, history] of Object.entries(trace.containerStatuses)) for (const entry of history) of(container).times.add(entry.t);
     for (const event of trace.events) {
       if (!('container' in event)) continue;
-      all.add(event.t);
+      const moments = of(event.container);
+      moments.times.add(event.t);
       if (event.type !== 'BackOff' && event.type !== 'PullBackOff') continue;
-      const deadline = event.t + event.delay;
-      all.add(deadline);
-      const list = backoffs.get(event.container) ?? { starts: [], deadlines: [] };
-      list.starts.push(event.t);
-      list.deadlines.push(deadline);
-      backoffs.set(event.container, list);
+      moments.times.add(event.t + event.delay);
+      moments.backoffStarts.push(event.t);
+      moments.backoffDeadlines.push(event.t + event.delay);
     }
-    moments = { times: [...all].sort((a, b) => a - b), backoffs: [...backoffs.values()] };
-    containerMomentsCache.set(trace, moments);
+    byName = new Map([...all].map(([container, moments]) => [container, { ...moments, times: [...moments.times].sort((x, y) => x - y) }]));
+    containerMomentsCache.set(trace, byName);
   }
-  return moments;
+  return byName.get(name);
 }
 
 /**
- * The first moment after t at which any container's status, or what it is doing (being stopped,
+ * The first moment after t at which the container's status, or what it is doing (being stopped,
  * a back-off's seconds left), may change. Unlike nextShownChange it does not tick with every age
- * kubectl prints, so the containers are not worked out anew every pod second.
+ * kubectl prints, nor with the other containers.
  */
-export function nextContainerChange(trace: Trace, t: number): number {
-  const { times, backoffs } = containerMomentsOf(trace);
-  let next = times[countAtMost(times, t)] ?? Infinity;
-  for (const { starts, deadlines } of backoffs) {
-    const deadline = deadlines[countAtMost(starts, t) - 1];
-    // Seconds left are ceil(deadline - t): the count goes down when deadline - t passes a whole number.
-    if (deadline !== undefined && t < deadline) next = Math.min(next, deadline - Math.ceil(deadline - t) + 1);
-  }
-  return next;
+export function nextContainerChange(trace: Trace, name: string, t: number): number {
+  const moments = containerMomentsOf(trace, name);
+  if (!moments) return Infinity;
+  const { times, backoffStarts, backoffDeadlines } = moments;
+  const next = times[countAtMost(times, t)] ?? Infinity;
+  const deadline = backoffDeadlines[countAtMost(backoffStarts, t) - 1];
+  // Seconds left are ceil(deadline - t): the count goes down when deadline - t passes a whole number.
+  return deadline !== undefined && t < deadline ? Math.min(next, deadline - Math.ceil(deadline - t) + 1) : next;
 }
 
 /** How many trace events have happened by t. */

@@ -2,7 +2,7 @@ import { useLayoutEffect, type RefObject } from 'react';
 import type { ContainerRole } from '../../engine/types';
 import { selectSwift } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { shownContainer, subscribeToContainers } from '../../app/containers-at';
+import { shownContainer, subscribeToContainer } from '../../app/containers-at';
 import { lookOf } from '../shared/container-state';
 import { nodeWords, type NodeWords } from './node-words';
 
@@ -71,7 +71,7 @@ export function useNodeState(root: RefObject<HTMLElement | null>, name: string, 
     let shown = wordsOf();
     write(parts, shown, null);
     if (!animate) void loadMotion();
-    return subscribeToContainers(() => {
+    return subscribeToContainer(name, () => {
       const next = shownContainer(name, !compact);
       if (next === at) return;
       at = next;
