@@ -45,7 +45,7 @@ export function lastEventOf<K extends ContainerEvent['type']>(
   types: readonly K[],
 ): Extract<ContainerEvent, { type: K }> | undefined {
   const events = containerEvents(trace, name);
-  for (let i = countUpTo(events, t) - 1; i >= 0; i--) {
+  for (let i = countUpTo(events, t, timeOfItem) - 1; i >= 0; i--) {
     const event = events[i]!;
     if ((types as readonly string[]).includes(event.type)) return event as Extract<ContainerEvent, { type: K }>;
   }
@@ -88,7 +88,7 @@ function momentsOf(trace: Trace): { times: number[]; offsets: number[] } {
  */
 export function nextShownChange(trace: Trace, t: number): number {
   const { times, offsets } = momentsOf(trace);
-  let next = times[countAtMost(times, t)] ?? Infinity;
+  let next = times[countUpTo(times, t, itself)] ?? Infinity;
   for (const offset of offsets) next = Math.min(next, offset + Math.floor(t - offset - 1e-6) + 1);
   return next;
 }
@@ -153,36 +153,27 @@ export function nextContainerChange(trace: Trace, name: string, t: number): numb
   const moments = containerMomentsOf(trace, name);
   if (!moments) return Infinity;
   const { times, backoffStarts, backoffDeadlines } = moments;
-  const next = times[countAtMost(times, t)] ?? Infinity;
-  const deadline = backoffDeadlines[countAtMost(backoffStarts, t) - 1];
+  const next = times[countUpTo(times, t, itself)] ?? Infinity;
+  const deadline = backoffDeadlines[countUpTo(backoffStarts, t, itself) - 1];
   // Seconds left are ceil(deadline - t): the count goes down when deadline - t passes a whole number.
   return deadline !== undefined && t < deadline ? Math.min(next, deadline - Math.ceil(deadline - t) + 1) : next;
 }
 
 /** How many trace events have happened by t. */
 export function eventCountAt(trace: Trace, t: number): number {
-  return countUpTo(trace.events, t);
+  return countUpTo(trace.events, t, timeOfItem);
 }
 
-/** How many of these ascending values are at most t (binary search). */
-function countAtMost(values: readonly number[], t: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid]! <= t) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const timeOfItem = (item: { t: number }) => item.t;
+const itself = (time: number) => time;
 
 /** How many of these time-ordered items are at or before t (binary search). */
-function countUpTo(items: readonly { t: number }[], t: number): number {
+function countUpTo<T>(items: readonly T[], t: number, timeOf: (item: T) => number): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (items[mid]!.t <= t) low = mid + 1;
+    if (timeOf(items[mid]!) <= t) low = mid + 1;
     else high = mid;
   }
   return low;
