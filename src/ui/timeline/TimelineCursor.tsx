@@ -11,8 +11,8 @@ const TIP_HALF = 7;
 const TIP_HEIGHT = 9;
 
 /**
- * The cursor at t, the one thing on the timeline that moves while playing. It never goes
- * through React's rendering. Paused, a store subscription sets its transform. Playing at a
+ * The cursor at t, the one thing on the timeline that moves while playing. Where it stands is
+ * never rendered by React. Paused, a store subscription sets its transform. Playing at a
  * steady speed, it runs as one linear animation of its transform to the end of the window, which
  * the compositor plays; the subscription only restarts it when t leaves its path (a seek, a new
  * speed, a frame the clock capped). Playing swiftly, it steps by whole pod seconds with the slider
@@ -36,7 +36,8 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
     let height = tracks.clientHeight;
     let run: { animation: Animation; t: number; speed: number } | null = null;
     let placed = '';
-    let drawn: number | null = null;
+    /** The second the canvas shows (null: nothing; undefined: not known, so the next draw repaints). */
+    let drawn: number | null | undefined;
     const color = getComputedStyle(element).borderLeftColor;
     const px = (t: number) => ((t - from) / (to - from)) * width;
     const x = (t: number) => `translateX(${px(t)}px)`;
@@ -118,8 +119,7 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
       height = tracks.clientHeight;
       stop();
       placed = '';
-      drawn = null;
-      draw(null);
+      drawn = undefined;
       refollow.current();
     });
     resize.observe(tracks);
