@@ -20,12 +20,21 @@ export function KubectlTable() {
       <tbody>
         <tr>
           <td>{row.name}</td>
-          <td className="kubectl-ready">{row.ready}</td>
-          <td className="kubectl-status">{row.status}</td>
-          <td><span className="kubectl-tick is-restarts">{row.restarts}</span></td>
-          <td><span className="kubectl-tick is-age">{row.age}</span></td>
+          <td><Cell text={row.ready} width={5} /></td>
+          <td className="kubectl-status"><Cell text={row.status} width={17} /></td>
+          <td><Cell text={row.restarts} width={14} /></td>
+          <td><Cell text={row.age} width={6} /></td>
         </tr>
       </tbody>
     </table>
   );
+}
+
+/**
+ * A cell that changes while playing, in a box laid out on its own: at least `width` characters
+ * wide (what it usually says), wider only for longer words. So the table keeps its size and
+ * columns from Running to Error to CrashLoopBackOff, and a new age lays out this box, not the page.
+ */
+function Cell({ text, width }: { text: string; width: number }) {
+  return <span className="kubectl-cell" style={{ width: `${Math.max(width, text.length)}ch` }}>{text}</span>;
 }

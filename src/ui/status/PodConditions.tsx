@@ -9,7 +9,7 @@ export function PodConditions() {
         const on = condition.status === 'True';
         return (
           <li key={condition.type} className={on ? 'is-true' : 'is-false'} title={condition.reason ?? condition.message ?? ''}>
-            <span aria-hidden="true">{on ? '✔' : '✖'}</span> {condition.type}
+            <span className="condition-mark" aria-hidden="true">{on ? '✔' : '✖'}</span>{condition.type}
             <span className="visually-hidden"> {condition.status}</span>
           </li>
         );
