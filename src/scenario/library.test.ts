@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { containerStatusAt, kubectlRow, podStatusAt, simulate } from '../engine';
 import type { Trace, TraceEvent } from '../engine';
 import { parseScenario } from './parse-scenario';
-import { jobOutcome } from './workload-import';
+import { jobOutcome } from './job-outcome';
 
 const DIR = 'public/scenarios';
 

@@ -1,6 +1,7 @@
 import { selectRun } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { jobOutcome, type ImportNotice, type JobTerms } from '../../scenario/workload-import';
+import { jobOutcome, type JobTerms } from '../../scenario/job-outcome';
+import type { ImportNotice } from '../../scenario/workload-import';
 import type { ImportReport } from './import-text';
 
 const LEVEL_LABEL: Record<ImportNotice['level'], string> = { info: 'Note', warning: 'Warning', error: 'Error' };

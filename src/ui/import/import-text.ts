@@ -6,7 +6,8 @@ import { openScenario } from '../../app/actions';
 import { markOpened } from '../../app/persistence';
 import type { InferredBehavior } from '../../scenario/infer-behavior';
 import { parseScenario } from '../../scenario/parse-scenario';
-import { importWorkload, type ImportNotice, type JobTerms, type PodOrigin } from '../../scenario/workload-import';
+import type { JobTerms } from '../../scenario/job-outcome';
+import { importWorkload, type ImportNotice, type PodOrigin } from '../../scenario/workload-import';
 
 export type ImportReport =
   | { ok: true; origin: PodOrigin; job?: JobTerms; inferred: InferredBehavior[]; notices: ImportNotice[] }
