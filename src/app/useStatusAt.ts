@@ -9,12 +9,12 @@
  * in a task of its own. At 20x a pod second passes every third frame; this spreads its changes
  * over two frames instead of crowding them into one that a slow machine cannot draw in time.
  */
-import { startTransition, useEffect, useState } from 'react';
 import { humanDuration, kubectlRow, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
 import { selectRun } from './selectors';
 import { eventRowsAt, untilNextChange, valueAt } from './trace-index';
 import { useAppStore, type AppState } from './store';
+import { useStoreAsTransition } from './useStoreAsTransition';
 
 export type { KubectlRow };
 
@@ -102,25 +102,9 @@ function shownOf(s: AppState): Shown {
   return lastShown;
 }
 
-/**
- * The moment the panes show, as a transition: the store's own hook would render them in the
- * same frame as the canvas (an external store's update cannot wait), and the selectors would
- * work out their answers there too. Here the store change only notes that the moment moved on.
- */
+/** The moment the panes show, followed as a transition (see useStoreAsTransition). */
 export function useShown(): Shown {
-  const [shown, setShown] = useState(() => shownOf(useAppStore.getState()));
-  useEffect(() => {
-    let last: Shown | null = null;
-    const follow = (state: AppState) => {
-      const next = shownOf(state);
-      if (next === last) return;
-      last = next;
-      startTransition(() => setShown(next));
-    };
-    follow(useAppStore.getState());
-    return useAppStore.subscribe(follow);
-  }, []);
-  return shown;
+  return useStoreAsTransition(shownOf);
 }
 
 /** What `kubectl get pod` prints at t. */

@@ -1,6 +1,6 @@
-import { startTransition, useLayoutEffect, useState } from 'react';
-import { selectSwift } from './selectors';
+import { selectSecond, selectSwift } from './selectors';
 import { useAppStore } from './store';
+import { useStoreAsTransition } from './useStoreAsTransition';
 
 /**
  * While playing swiftly (see selectSwift), the whole pod second, moved on at transition priority;
@@ -10,17 +10,6 @@ import { useAppStore } from './store';
  */
 export function useSwiftSecond(): number | null {
   const swift = useAppStore(selectSwift);
-  const [second, setSecond] = useState(0);
-  useLayoutEffect(() => {
-    if (!swift) return;
-    let last = Math.floor(useAppStore.getState().playback.t);
-    setSecond(last); // before the first swift frame is painted, so it never shows a stale second
-    return useAppStore.subscribe((state) => {
-      const next = Math.floor(state.playback.t);
-      if (next === last) return;
-      last = next;
-      startTransition(() => setSecond(next));
-    });
-  }, [swift]);
+  const second = useStoreAsTransition(selectSecond, swift);
   return swift ? second : null;
 }
