@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
+import { cssContext } from './css-canvas';
 import { drawLanes, paletteOf } from './draw-lanes';
 import type { Row } from './lane-geometry';
 import type { Lane } from './lanes';
@@ -12,12 +13,8 @@ export const LaneCanvas = memo(function LaneCanvas({ lanes, rows, from, to, widt
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const element = canvas.current!;
-    const ratio = window.devicePixelRatio || 1;
-    element.width = Math.round(width * ratio);
-    element.height = Math.round(height * ratio);
-    const ctx = element.getContext('2d');
+    const ctx = cssContext(element, width, height);
     if (!ctx || width === 0) return;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     drawLanes(ctx, lanes, rows, { from, to }, width, paletteOf(element));
   }, [lanes, rows, from, to, width, height]);
   return <canvas ref={canvas} className="timeline-canvas" aria-hidden="true" />;

@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useAppStore, type PlaybackSlice } from '../../app/store';
 import { useSwiftSecond } from '../../app/useSwiftSecond';
+import { cssContext } from './css-canvas';
+import { xOf } from './lane-geometry';
 
 /** How far (share of the window) the cursor may drift from t before it is set right. */
 const TOLERANCE = 0.002;
@@ -39,7 +41,7 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
     /** The second the canvas shows (null: nothing; undefined: not known, so the next draw repaints). */
     let drawn: number | null | undefined;
     const color = getComputedStyle(element).borderLeftColor;
-    const px = (t: number) => ((t - from) / (to - from)) * width;
+    const px = (t: number) => xOf(t, { from, to }, width);
     const x = (t: number) => `translateX(${px(t)}px)`;
 
     const stop = () => {
@@ -57,16 +59,8 @@ export function TimelineCursor({ from, to, end }: { from: number; to: number; en
     const draw = (t: number | null) => {
       if (t === drawn) return;
       drawn = t;
-      const context = canvas.getContext('2d')!;
-      const scale = devicePixelRatio;
-      const canvasWidth = width + 2 * CURSOR_INSET;
-      if (canvas.width !== Math.round(canvasWidth * scale) || canvas.height !== Math.round(height * scale)) {
-        canvas.width = Math.round(canvasWidth * scale);
-        canvas.height = Math.round(height * scale);
-      }
-      context.setTransform(scale, 0, 0, scale, 0, 0);
-      context.clearRect(0, 0, canvasWidth, height);
-      if (t === null || t < from || t > to) return;
+      const context = cssContext(canvas, width + 2 * CURSOR_INSET, height);
+      if (!context || t === null || t < from || t > to) return;
       const left = CURSOR_INSET + px(t);
       context.fillStyle = color;
       context.fillRect(left, 0, CURSOR_WIDTH, height);

@@ -40,8 +40,8 @@ export function paletteOf(element: Element): Palette {
   return { lane: '#f3f4f6', font: `700 ${Math.round(parseFloat(style.fontSize) * 0.75)}px ${style.fontFamily}`, tones };
 }
 
+/** Draws the lanes on a cleared context in CSS pixels (see cssContext). */
 export function drawLanes(ctx: CanvasRenderingContext2D, lanes: readonly Lane[], rows: readonly Row[], view: Window, width: number, palette: Palette): void {
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.font = palette.font;
   ctx.textBaseline = 'middle';
   const hatch = stripes(ctx, 'rgb(185 28 28 / 0.12)', null);
