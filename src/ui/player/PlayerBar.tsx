@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { pause, play, restart, seek, setSpeed, stepBack, stepForward } from '../../app/actions';
 import { selectEnd, selectPlaying, selectSpeed, selectSwift } from '../../app/selectors';
 import type { AppState } from '../../app/store';
@@ -71,6 +72,7 @@ function TimeSlider({ end }: { end: number }) {
           step={0.1}
           value={t}
           aria-valuetext={`${t.toFixed(1)} seconds`}
+          style={{ '--at': end > 0 ? Math.min(1, t / end) : 0 } as CSSProperties}
           onChange={(event) => seek(Number(event.target.value))}
         />
         <output className="player-clock" aria-live="off">
