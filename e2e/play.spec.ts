@@ -39,3 +39,35 @@ test('an invalid edit keeps what was typed, shows the message at the field, and 
   await podlab.seek(12);
   await expect(podlab.column('STATUS')).toHaveText('Running');
 });
+
+test('node states ease in as the pod moves forward, switch at once going back, and stay still under reduced motion', async ({ podlab, page }) => {
+  // Counts the animations started on container nodes (motion animates through the Web Animations API).
+  await page.evaluate(() => {
+    const counted = window as unknown as { eased: number };
+    counted.eased = 0;
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      if (this.closest('.container-node')) counted.eased++;
+      return animate.apply(this, args);
+    };
+  });
+  const eased = () => page.evaluate(() => (window as unknown as { eased: number }).eased);
+  const stepUntilEased = async () => {
+    for (let i = 0; i < 6 && (await eased()) === 0; i++) await podlab.button('Step forward').click();
+  };
+
+  await podlab.button('Restart').click();
+  await stepUntilEased();
+  expect(await eased()).toBeGreaterThan(0);
+
+  // Going back changes several nodes at once, with no animation.
+  await podlab.seek(30);
+  await page.evaluate(() => ((window as unknown as { eased: number }).eased = 0));
+  await podlab.button('Restart').click();
+  await expect(podlab.time).toHaveValue('0');
+  expect(await eased()).toBe(0);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await stepUntilEased();
+  expect(await eased()).toBe(0);
+});

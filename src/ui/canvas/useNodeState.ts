@@ -46,9 +46,14 @@ type Animate = typeof import('motion/mini').animate;
 let animate: Animate | null = null;
 const loadMotion = () => import('motion/mini').then((motion) => (animate = motion.animate));
 
-/** A new state eases in and a new restart count bumps, with motion; not while playing swiftly or where less motion is asked for. */
-function easeIn(parts: NodeParts, next: NodeWords, shown: NodeWords): void {
-  if (!animate || selectSwift(useAppStore.getState()) || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+/**
+ * A new state eases in and a new restart count bumps, with motion, as the pod moves forward in
+ * time. Not when t goes back (Restart, a step back, scrubbing back: every node may change at
+ * once, and a whole pod animating says nothing), nor while playing swiftly, nor where less motion
+ * is asked for.
+ */
+function easeIn(parts: NodeParts, next: NodeWords, shown: NodeWords, forward: boolean): void {
+  if (!animate || !forward || selectSwift(useAppStore.getState()) || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
   if (next.label !== shown.label || next.tone !== shown.tone) {
     animate(parts.state, { opacity: [0.35, 1], transform: ['translateY(6px)', 'none'] }, { duration: 0.25 });
   }
@@ -69,6 +74,7 @@ export function useNodeState(root: RefObject<HTMLElement | null>, name: string, 
     let at = shownContainer(name, !compact);
     const wordsOf = () => nodeWords(lookOf(at.status, at.moment), at.status?.restartCount ?? 0, { role, image, compact });
     let shown = wordsOf();
+    let shownAt = useAppStore.getState().playback.t;
     write(parts, shown, null);
     if (!animate) void loadMotion();
     return subscribeToContainer(name, () => {
@@ -76,9 +82,11 @@ export function useNodeState(root: RefObject<HTMLElement | null>, name: string, 
       if (next === at) return;
       at = next;
       const words = wordsOf();
+      const t = useAppStore.getState().playback.t;
       write(parts, words, shown);
-      easeIn(parts, words, shown);
+      easeIn(parts, words, shown, t > shownAt);
       shown = words;
+      shownAt = t;
     });
   }, [root, name, role, image, compact]);
 }
