@@ -27,7 +27,9 @@ export function WhatsHappening() {
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
       <div className="happening-body">
-        {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+        <div className="happening-lines">
+          {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+        </div>
       </div>
     </div>
   );
