@@ -55,6 +55,12 @@ export function explainEvent(trace: Trace, event: TraceEvent): string | null {
       if (event.probe === 'readiness') return `${event.container}: readiness probe failed; it gets no Service traffic while not ready.`;
       return `${event.container}: startup probe failed; it is still starting (other probes wait).`;
     case 'Ready':
+      // A regular init container never serves: the kubelet reports it ready once it exited 0.
+      if (roles[event.container] === 'init') {
+        return event.ready
+          ? `${event.container} exited with code 0, so its status reads ready: this init step is done.`
+          : `${event.container} no longer reads ready: it has to run again.`;
+      }
       return event.ready
         ? `${event.container} is ready: it can receive traffic.`
         : `${event.container} is no longer ready: its traffic stops.`;
