@@ -3,7 +3,7 @@ import { selectSwift } from '../../app/selectors';
 import { eventCountAt } from '../../app/trace-index';
 import { useShown } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
-import { explainEvent } from './explain-event';
+import { explainMoment } from './explain-event';
 
 /**
  * The last moment's events told in plain words, read out by screen readers as they come; not while
@@ -17,12 +17,9 @@ export function WhatsHappening() {
   const lines = useMemo(() => {
     if (!trace || count === 0) return [];
     const last = trace.events[count - 1]!.t;
-    const out: string[] = [];
-    for (let i = count - 1; i >= 0 && trace.events[i]!.t === last; i--) {
-      const line = explainEvent(trace, trace.events[i]!);
-      if (line && !out.includes(line)) out.unshift(line);
-    }
-    return out.slice(-3);
+    let first = count - 1;
+    while (first > 0 && trace.events[first - 1]!.t === last) first--;
+    return explainMoment(trace, trace.events.slice(first, count)).slice(-3);
   }, [trace, count]);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">

@@ -1,19 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { runOf } from '../../app/derived';
 import { BUSY_POD } from '../../app/fixtures/busy-pod';
-import { explainEvent } from './explain-event';
+import type { Trace } from '../../engine/trace';
+import { explainEvent, explainMoment, namesOf } from './explain-event';
 
-const trace = runOf(BUSY_POD, null)!.trace;
-const readyOf = (container: string) => trace.events.find((e) => e.type === 'Ready' && e.container === container && e.ready)!;
+const busy = runOf(BUSY_POD, null)!.trace;
+const readyOf = (container: string) => busy.events.find((e) => e.type === 'Ready' && e.container === container && e.ready)!;
+
+/** Five app containers with nothing to wait for: they start, and are ready, at the same moment. */
+const FIVE_APPS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: five
+spec:
+  containers:
+${['a', 'b', 'c', 'd', 'e'].map((name) => `    - name: ${name}\n      image: nginx:1.27\n`).join('')}`;
+
+const momentOf = (trace: Trace, type: string) => {
+  const t = trace.events.find((e) => e.type === type)!.t;
+  return trace.events.filter((e) => e.t === t);
+};
 
 describe('plain words for a trace event', () => {
   it('say that a regular init container reads ready because it is done, not that it takes traffic', () => {
-    const words = explainEvent(trace, readyOf('setup'))!;
+    const words = explainEvent(busy, readyOf('setup'))!;
     expect(words).toContain('setup exited with code 0');
     expect(words).not.toContain('traffic');
   });
 
   it('say that a ready app container gets traffic', () => {
-    expect(explainEvent(trace, readyOf('web'))).toBe('web is ready: it can receive traffic.');
+    expect(explainEvent(busy, readyOf('web'))).toBe('web is ready: it can receive traffic.');
+  });
+
+  it('name several containers as a list that stays short', () => {
+    expect(namesOf(['a'])).toBe('a');
+    expect(namesOf(['a', 'b'])).toBe('a and b');
+    expect(namesOf(['a', 'b', 'c', 'd'])).toBe('a, b, c and d');
+    expect(namesOf(['a', 'b', 'c', 'd', 'e', 'f'])).toBe('a, b, c and 3 more');
+  });
+});
+
+describe('plain words for a moment', () => {
+  it('tell containers that did the same thing at once in one sentence, with the verbs agreeing', () => {
+    const trace = runOf(FIVE_APPS, null)!.trace;
+    const lines = explainMoment(trace, momentOf(trace, 'Ready'));
+    expect(lines).toContain('a, b, c and 2 more are ready: they can receive traffic.');
+    expect(lines.filter((line) => line.includes(' ready:'))).toHaveLength(1);
+    expect(lines).toContain('Image nginx:1.27 is already on the node.');
+  });
+
+  it('keep one sentence per container when they did different things', () => {
+    const lines = explainMoment(busy, momentOf(busy, 'BackOff'));
+    expect(lines.some((line) => line.startsWith('crash keeps crashing'))).toBe(true);
+    expect(new Set(lines).size).toBe(lines.length);
   });
 });

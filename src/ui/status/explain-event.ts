@@ -4,7 +4,8 @@
  */
 import type { Trace, TraceEvent } from '../../engine/trace';
 
-type Roles = Record<string, 'init' | 'sidecar' | 'regular'>;
+type Role = 'init' | 'sidecar' | 'regular';
+type Roles = Record<string, Role>;
 
 const rolesCache = new WeakMap<Trace, Roles>();
 
@@ -19,63 +20,79 @@ function rolesOf(trace: Trace): Roles {
   return roles;
 }
 
-export function explainEvent(trace: Trace, event: TraceEvent): string | null {
-  const roles = rolesOf(trace);
+/** Names shown before the rest are counted ("a, b, c and 4 more"). */
+const NAMED = 3;
+
+/** "a", "a and b", "a, b and c", "a, b, c and 4 more". */
+export function namesOf(names: string[]): string {
+  if (names.length > NAMED + 1) return `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * The sentence for an event. `names` are the containers it is about: the event's own, or several
+ * that did the very same thing at the same moment (see explainMoment), and the verbs agree.
+ */
+export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]): string | null {
+  const role = 'container' in event ? rolesOf(trace)[event.container] : undefined;
+  const who = 'container' in event ? namesOf(names ?? [event.container]) : '';
+  const many = (names?.length ?? 1) > 1;
+  const s = (one: string, several: string) => (many ? several : one);
   switch (event.type) {
     case 'Scheduled':
       return 'The scheduler placed the pod on a node; the kubelet there takes over.';
     case 'Pulling':
-      return `Pulling image ${event.image} for ${event.container}.`;
+      return `Pulling image ${event.image} for ${who}.`;
     case 'Pulled':
-      return event.alreadyPresent
-        ? `Image ${event.image} is already on the node.`
-        : `Image ${event.image} pulled for ${event.container}.`;
+      return event.alreadyPresent ? `Image ${event.image} is already on the node.` : `Image ${event.image} pulled for ${who}.`;
     case 'PullFailed':
       return `Pulling ${event.image} failed (ErrImagePull); the kubelet retries with a growing back-off.`;
     case 'PullBackOff':
-      return `${event.container}: ImagePullBackOff, next pull attempt in ${event.delay}s.`;
+      return `${who}: ImagePullBackOff, next pull attempt in ${event.delay}s.`;
     case 'Created':
       return null;
     case 'Started': {
       const again = event.restartCount > 0 ? ` (restart #${event.restartCount})` : '';
-      if (roles[event.container] === 'init') return `Init container ${event.container} started${again}. The next step waits until it exits with code 0.`;
-      if (roles[event.container] === 'sidecar') return `Native sidecar ${event.container} started${again}. The next init step waits until it counts as started; it keeps running beside the app.`;
-      return `${event.container} started${again}. The regular containers start together, once every init step is done.`;
+      if (role === 'init') return `Init container ${who} started${again}. The next step waits until it exits with code 0.`;
+      if (role === 'sidecar') {
+        return `${s('Native sidecar', 'Native sidecars')} ${who} started${again}. The next init step waits until ${s('it counts', 'they count')} as started; ${s('it keeps', 'they keep')} running beside the app.`;
+      }
+      return `${who} started${again}. The regular containers start together, once every init step is done.`;
     }
     case 'ContainerStarted':
-      return `${event.container} counts as started (its startup probe passed, or it has none).`;
+      return `${who} ${s('counts', 'count')} as started (${s('its', 'their')} startup probe passed, or ${s('it has', 'they have')} none).`;
     case 'HookStarted':
       return event.hook === 'postStart'
-        ? `${event.container}: postStart hook running; the container is not started until it returns.`
-        : `${event.container}: preStop hook running; SIGTERM is sent when it returns.`;
+        ? `${who}: postStart hook running; ${s('the container is', 'they are')} not started until it returns.`
+        : `${who}: preStop hook running; SIGTERM is sent when it returns.`;
     case 'HookFinished':
-      return event.failed ? `${event.container}: the ${event.hook} hook failed, so the kubelet kills the container.` : null;
+      return event.failed ? `${who}: the ${event.hook} hook failed, so the kubelet kills ${s('the container', 'them')}.` : null;
     case 'ProbeFailed':
-      if (event.probe === 'liveness') return `${event.container}: liveness probe failed. Enough failures in a row and the kubelet restarts it.`;
-      if (event.probe === 'readiness') return `${event.container}: readiness probe failed; it gets no Service traffic while not ready.`;
-      return `${event.container}: startup probe failed; it is still starting (other probes wait).`;
+      if (event.probe === 'liveness') return `${who}: liveness probe failed. Enough failures in a row and the kubelet restarts ${s('it', 'them')}.`;
+      if (event.probe === 'readiness') return `${who}: readiness probe failed; ${s('it gets', 'they get')} no Service traffic while not ready.`;
+      return `${who}: startup probe failed; ${s('it is', 'they are')} still starting (other probes wait).`;
     case 'Ready':
       // A regular init container never serves: the kubelet reports it ready once it exited 0.
-      if (roles[event.container] === 'init') {
+      if (role === 'init') {
         return event.ready
-          ? `${event.container} exited with code 0, so its status reads ready: this init step is done.`
-          : `${event.container} no longer reads ready: it has to run again.`;
+          ? `${who} exited with code 0, so ${s('its', 'their')} status reads ready: this init step is done.`
+          : `${who} no longer ${s('reads', 'read')} ready: ${s('it has', 'they have')} to run again.`;
       }
       return event.ready
-        ? `${event.container} is ready: it can receive traffic.`
-        : `${event.container} is no longer ready: its traffic stops.`;
+        ? `${who} ${s('is', 'are')} ready: ${s('it', 'they')} can receive traffic.`
+        : `${who} ${s('is', 'are')} no longer ready: ${s('its', 'their')} traffic stops.`;
     case 'Killing':
-      return `The kubelet stops ${event.container} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
+      return `The kubelet stops ${who} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
     case 'Signal':
       return event.signal === 'SIGTERM'
-        ? `SIGTERM sent to ${event.container}: it should shut down now.`
-        : `SIGKILL sent to ${event.container}: the grace period is over.`;
+        ? `SIGTERM sent to ${who}: ${s('it', 'they')} should shut down now.`
+        : `SIGKILL sent to ${who}: the grace period is over.`;
     case 'Exited': {
-      const how = `${event.container} exited with code ${event.exitCode} (${event.reason}).`;
-      return event.exitCode === 0 ? how : `${how} The pod's restartPolicy decides whether it runs again.`;
+      const how = `${who} exited with code ${event.exitCode} (${event.reason}).`;
+      return event.exitCode === 0 ? how : `${how} The pod's restartPolicy decides whether ${s('it runs', 'they run')} again.`;
     }
     case 'BackOff':
-      return `${event.container} keeps crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to 5 minutes).`;
+      return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to 5 minutes).`;
     case 'DeletionRequested':
       return `Pod deleted, grace period ${event.gracePeriod}s: the app containers stop first, native sidecars after them in reverse order.`;
     case 'PodDeleted':
@@ -85,4 +102,27 @@ export function explainEvent(trace: Trace, event: TraceEvent): string | null {
     case 'PodCondition':
       return `Condition ${event.condition} is now ${event.status}.`;
   }
+}
+
+/** Stands for the subject while events are compared: two events with the same sentence about it group. */
+const SOMEONE = '\u0000';
+
+/**
+ * The sentences for the events of one moment, in order: containers of the same role that did the
+ * same thing share one sentence ("app-08, app-09 and app-10 are ready"), and a sentence is said
+ * once.
+ */
+export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
+  const roles = rolesOf(trace);
+  const groups = new Map<string, { event: TraceEvent; names: string[] }>();
+  for (const event of events) {
+    const name = 'container' in event ? event.container : null;
+    const sentence = explainEvent(trace, event, name === null ? undefined : [SOMEONE]);
+    if (sentence === null) continue;
+    const key = name === null ? sentence : `${roles[name]} ${sentence}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { event, names: name === null ? [] : [name] });
+    else if (name !== null && !group.names.includes(name)) group.names.push(name);
+  }
+  return [...groups.values()].map(({ event, names }) => explainEvent(trace, event, names.length ? names : undefined)!);
 }
