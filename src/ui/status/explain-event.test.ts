@@ -49,6 +49,13 @@ describe('plain words for a moment', () => {
     expect(lines).toContain('Image nginx:1.27 is already on the node.');
   });
 
+  it('agree for failing probes too', () => {
+    const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
+      .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');
+    const trace = runOf(probed, null)!.trace;
+    expect(explainMoment(trace, momentOf(trace, 'ProbeFailed'))).toContain('a and b: readiness probes failed; they get no Service traffic while not ready.');
+  });
+
   it('keep one sentence per container when they did different things', () => {
     const lines = explainMoment(busy, momentOf(busy, 'BackOff'));
     expect(lines.some((line) => line.startsWith('crash keeps crashing'))).toBe(true);

@@ -63,14 +63,14 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `${who} ${s('counts', 'count')} as started (${s('its', 'their')} startup probe passed, or ${s('it has', 'they have')} none).`;
     case 'HookStarted':
       return event.hook === 'postStart'
-        ? `${who}: postStart hook running; ${s('the container is', 'they are')} not started until it returns.`
-        : `${who}: preStop hook running; SIGTERM is sent when it returns.`;
+        ? `${who}: postStart ${s('hook', 'hooks')} running; ${s('the container is not started until it returns', 'each is not started until its hook returns')}.`
+        : `${who}: preStop ${s('hook', 'hooks')} running; SIGTERM is sent when ${s('it returns', 'each returns')}.`;
     case 'HookFinished':
-      return event.failed ? `${who}: the ${event.hook} hook failed, so the kubelet kills ${s('the container', 'them')}.` : null;
+      return event.failed ? `${who}: the ${event.hook} ${s('hook', 'hooks')} failed, so the kubelet kills ${s('the container', 'them')}.` : null;
     case 'ProbeFailed':
-      if (event.probe === 'liveness') return `${who}: liveness probe failed. Enough failures in a row and the kubelet restarts ${s('it', 'them')}.`;
-      if (event.probe === 'readiness') return `${who}: readiness probe failed; ${s('it gets', 'they get')} no Service traffic while not ready.`;
-      return `${who}: startup probe failed; ${s('it is', 'they are')} still starting (other probes wait).`;
+      if (event.probe === 'liveness') return `${who}: liveness ${s('probe', 'probes')} failed. Enough failures in a row and the kubelet restarts ${s('it', 'them')}.`;
+      if (event.probe === 'readiness') return `${who}: readiness ${s('probe', 'probes')} failed; ${s('it gets', 'they get')} no Service traffic while not ready.`;
+      return `${who}: startup ${s('probe', 'probes')} failed; ${s('it is', 'they are')} still starting (other probes wait).`;
     case 'Ready':
       // A regular init container never serves: the kubelet reports it ready once it exited 0.
       if (role === 'init') {
