@@ -42,8 +42,9 @@ test('an invalid edit keeps what was typed, shows the message at the field, and 
 
 test('node states ease in as the pod moves forward, switch at once going back, and stay still under reduced motion', async ({ podlab, page }) => {
   // Counts the animations started on container nodes (motion animates through the Web Animations API).
+  type Counted = { eased: number };
   await page.evaluate(() => {
-    const counted = window as unknown as { eased: number };
+    const counted = window as unknown as Counted;
     counted.eased = 0;
     const animate = Element.prototype.animate;
     Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
@@ -51,7 +52,7 @@ test('node states ease in as the pod moves forward, switch at once going back, a
       return animate.apply(this, args);
     };
   });
-  const eased = () => page.evaluate(() => (window as unknown as { eased: number }).eased);
+  const eased = () => page.evaluate(() => (window as unknown as Counted).eased);
   const stepUntilEased = async () => {
     for (let i = 0; i < 6 && (await eased()) === 0; i++) await podlab.button('Step forward').click();
   };
@@ -62,7 +63,7 @@ test('node states ease in as the pod moves forward, switch at once going back, a
 
   // Going back changes several nodes at once, with no animation.
   await podlab.seek(30);
-  await page.evaluate(() => ((window as unknown as { eased: number }).eased = 0));
+  await page.evaluate(() => ((window as unknown as Counted).eased = 0));
   await podlab.button('Restart').click();
   await expect(podlab.time).toHaveValue('0');
   expect(await eased()).toBe(0);
