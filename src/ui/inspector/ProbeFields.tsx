@@ -10,11 +10,12 @@ const PROBES = [
 ] as const;
 
 const TIMING = [
-  { field: 'initialDelaySeconds', label: 'Initial delay (s)', hint: '0' },
-  { field: 'periodSeconds', label: 'Period (s)', hint: '10' },
-  { field: 'timeoutSeconds', label: 'Timeout (s)', hint: '1' },
-  { field: 'successThreshold', label: 'Success threshold', hint: '1' },
-  { field: 'failureThreshold', label: 'Failure threshold', hint: '3' },
+  { field: 'initialDelaySeconds', label: 'Initial delay (s)', hint: 'default 0' },
+  { field: 'periodSeconds', label: 'Period (s)', hint: 'default 10' },
+  // The behaviour model has no probe response time: say so rather than let the field look live.
+  { field: 'timeoutSeconds', label: 'Timeout (s)', hint: 'default 1; probes here answer at once' },
+  { field: 'successThreshold', label: 'Success threshold', hint: 'default 1' },
+  { field: 'failureThreshold', label: 'Failure threshold', hint: 'default 3' },
 ];
 
 const DEFAULT_PROBE = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 2 };
@@ -45,7 +46,7 @@ export function ProbeFields({ name, entry, base }: { name: string; entry: Contai
                   <TextField
                     key={field}
                     label={fieldLabel}
-                    hint={`default ${hint}`}
+                    hint={hint}
                     numeric
                     value={asText(probe[field])}
                     issuePath={`${base}.${key}.${field}`}
