@@ -1,0 +1,188 @@
+/**
+ * The scenario library's failures (public/scenarios): hooks, probes, crash loops, image pulls,
+ * shutdown, OOM and sidecars that fail; what each explanation promises is what the engine plays.
+ */
+import { describe, expect, it } from 'vitest';
+import { containerStatusAt, kubectlRow } from '../engine';
+import { condition, events, first, phases, play, statuses } from './library-kit';
+
+describe('poststart-hook-delay', () => {
+  const trace = play('poststart-hook-delay.yaml', 60);
+
+  it("holds the app back until the agent's 8 s postStart hook returns", () => {
+    const hookStart = first(trace, 'HookStarted', 'vault-agent');
+    const hookEnd = first(trace, 'HookFinished', 'vault-agent');
+    expect(hookStart).toMatchObject({ hook: 'postStart', t: first(trace, 'Started', 'vault-agent').t });
+    expect(hookEnd).toMatchObject({ hook: 'postStart', failed: false });
+    expect(hookEnd.t - hookStart.t).toBe(8);
+    const appFirst = trace.events.find((e) => 'container' in e && e.container === 'app');
+    expect(appFirst?.t).toBeGreaterThanOrEqual(hookEnd.t);
+    expect(trace.events.indexOf(appFirst!)).toBeGreaterThan(trace.events.indexOf(hookEnd));
+  });
+});
+
+describe('liveness-deadlock: a liveness probe restarts a deadlocked app', () => {
+  const trace = play('liveness-deadlock.yaml');
+
+  it('takes the app out of Ready, then kills it after three failed liveness probes', () => {
+    const kill = first(trace, 'Killing', 'inventory');
+    expect(kill.reason).toBe('LivenessProbeFailed');
+    expect(kill.t).toBeGreaterThanOrEqual(30);
+    expect(kill.t).toBeLessThanOrEqual(30 + 3 * 5 + 5);
+    const failures = events(trace, 'ProbeFailed', 'inventory').filter((e) => e.probe === 'liveness' && e.t <= kill.t);
+    expect(failures).toHaveLength(3);
+    const unready = events(trace, 'Ready', 'inventory').find((e) => !e.ready && e.t >= 30);
+    expect(unready!.t).toBeLessThan(kill.t);
+  });
+
+  it('restarts it again and again while the pod stays Running', () => {
+    const starts = events(trace, 'Started', 'inventory');
+    expect(starts.length).toBeGreaterThanOrEqual(3);
+    expect(starts[1]!.restartCount).toBe(1);
+    expect(phases(trace).slice(1).every((p) => p === 'Running')).toBe(true);
+    expect(Number(kubectlRow(trace, trace.end).restarts.split(' ')[0])).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('crashloop-backoff: the backoff grows to its 5-minute cap', () => {
+  const trace = play('crashloop-backoff.yaml', 1300);
+
+  it('restarts at once, then waits 10, 20, 40, 80, 160 and 300 s, never more', () => {
+    const delays = events(trace, 'BackOff', 'api').map((e) => e.delay);
+    expect(delays.slice(0, 7)).toEqual([10, 20, 40, 80, 160, 300, 300]);
+    expect(Math.max(...delays)).toBe(300);
+    const starts = events(trace, 'Started', 'api');
+    const exits = events(trace, 'Exited', 'api');
+    expect(starts[1]!.t - exits[0]!.t).toBe(0);
+    for (let i = 1; i < 7; i++) expect(starts[i + 1]!.t - exits[i]!.t).toBe(delays[i - 1]);
+  });
+
+  it('alternates between Error and CrashLoopBackOff while the phase stays Running', () => {
+    const seen = statuses(trace);
+    expect(seen).toContain('Error');
+    expect(seen).toContain('CrashLoopBackOff');
+    expect(phases(trace).slice(1).every((p) => p === 'Running')).toBe(true);
+  });
+});
+
+describe('image-pull-failure', () => {
+  const trace = play('image-pull-failure.yaml', 1300);
+
+  it('never runs the container, so it never restarts and the pod stays Pending', () => {
+    expect(events(trace, 'Created', 'web')).toEqual([]);
+    expect(events(trace, 'Started', 'web')).toEqual([]);
+    expect(containerStatusAt(trace, 'web', trace.end)?.restartCount).toBe(0);
+    expect(phases(trace).every((p) => p === 'Pending')).toBe(true);
+  });
+
+  it('backs off between pulls, 10 s doubling up to 300 s', () => {
+    const delays = [...new Set(events(trace, 'PullBackOff', 'web').map((e) => e.delay))];
+    expect(delays).toEqual([10, 20, 40, 80, 160, 300]);
+    expect(events(trace, 'PullFailed', 'web').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('shows ErrImagePull after a failed pull and ImagePullBackOff while waiting', () => {
+    const seen = statuses(trace);
+    expect(seen).toContain('ImagePullBackOff');
+    expect(seen).toContain('ErrImagePull');
+    // The failed pull shows in the status at the pod worker's next sync; then the backoff.
+    const failed = first(trace, 'PullFailed', 'web');
+    const reasons: string[] = [];
+    for (let t = failed.t; t < failed.t + 10; t += 0.5) {
+      const reason = containerStatusAt(trace, 'web', t)?.state.waiting?.reason ?? '';
+      if (reason !== 'ContainerCreating' && reasons.at(-1) !== reason) reasons.push(reason);
+    }
+    expect(reasons.slice(0, 2)).toEqual(['ErrImagePull', 'ImagePullBackOff']);
+  });
+});
+
+describe('graceful-shutdown: preStop, SIGTERM, reverse sidecar order, SIGKILL', () => {
+  const trace = play('graceful-shutdown.yaml');
+  const deletedAt = 20;
+
+  it('runs the preStop hook at the deletion, then sends the app SIGTERM; the app drains and exits 0', () => {
+    expect(first(trace, 'DeletionRequested')).toMatchObject({ t: deletedAt, gracePeriod: 30 });
+    expect(first(trace, 'HookStarted', 'storefront')).toMatchObject({ t: deletedAt, hook: 'preStop' });
+    expect(first(trace, 'Signal', 'storefront')).toMatchObject({ t: deletedAt + 5, signal: 'SIGTERM' });
+    expect(first(trace, 'Exited', 'storefront')).toMatchObject({ t: deletedAt + 9, exitCode: 0 });
+  });
+
+  it('stops the sidecars after the app, last sidecar first', () => {
+    const appGone = first(trace, 'Exited', 'storefront').t;
+    const proxyTerm = first(trace, 'Signal', 'proxy');
+    expect(proxyTerm).toMatchObject({ signal: 'SIGTERM' });
+    expect(proxyTerm.t).toBeGreaterThanOrEqual(appGone);
+    const agentTerm = first(trace, 'Signal', 'legacy-agent');
+    expect(agentTerm.signal).toBe('SIGTERM');
+    expect(agentTerm.t).toBeGreaterThanOrEqual(first(trace, 'Exited', 'proxy').t);
+  });
+
+  it('kills the agent that ignores SIGTERM with SIGKILL when the grace period ends', () => {
+    const kill = events(trace, 'Signal', 'legacy-agent').find((e) => e.signal === 'SIGKILL');
+    expect(kill?.t).toBe(deletedAt + 30);
+    expect(first(trace, 'Exited', 'legacy-agent')).toMatchObject({ exitCode: 137, t: deletedAt + 30 });
+    expect(first(trace, 'PodDeleted').t).toBeLessThanOrEqual(deletedAt + 32);
+  });
+});
+
+describe('oom-kill', () => {
+  const trace = play('oom-kill.yaml', 120);
+
+  it('ends the container with 137 and reason OOMKilled after 25 s, then restarts it', () => {
+    const oom = first(trace, 'Exited', 'cache-loader');
+    expect(oom).toMatchObject({ t: 25, exitCode: 137, reason: 'OOMKilled' });
+    expect(events(trace, 'Started', 'cache-loader')[1]?.restartCount).toBe(1);
+    const after = containerStatusAt(trace, 'cache-loader', oom.t + 1);
+    expect(after?.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+    expect(statuses(trace)).toContain('OOMKilled');
+  });
+});
+
+describe("sidecar-readiness-holds-ready: a sidecar's readiness holds the pod's Ready", () => {
+  const trace = play('sidecar-readiness-holds-ready.yaml', 60);
+
+  it('starts the app at once, though the proxy is not ready', () => {
+    expect(first(trace, 'Started', 'search').t).toBeLessThan(first(trace, 'Ready', 'proxy').t);
+  });
+
+  it('keeps the pod not Ready until the proxy is ready, though the app is', () => {
+    const appReady = events(trace, 'Ready', 'search').find((e) => e.ready)!.t;
+    const proxyReady = events(trace, 'Ready', 'proxy').find((e) => e.ready)!.t;
+    expect(appReady).toBeLessThan(proxyReady);
+    expect(proxyReady).toBeGreaterThanOrEqual(20);
+    const between = (appReady + proxyReady) / 2;
+    expect(condition(trace, 'Ready', between)).toBe('False');
+    expect(condition(trace, 'ContainersReady', between)).toBe('False');
+    expect(kubectlRow(trace, between).ready).toBe('1/2');
+    expect(condition(trace, 'Ready', proxyReady)).toBe('True');
+    expect(kubectlRow(trace, proxyReady).ready).toBe('2/2');
+  });
+});
+
+describe('sidecar-crash-restart: the sidecar crashes, the app keeps running', () => {
+  const trace = play('sidecar-crash-restart.yaml');
+
+  it('restarts the sidecar with a growing backoff', () => {
+    expect(events(trace, 'Exited', 'metrics').every((e) => e.exitCode === 1)).toBe(true);
+    expect(events(trace, 'Started', 'metrics').length).toBeGreaterThanOrEqual(4);
+    const delays = events(trace, 'BackOff', 'metrics').map((e) => e.delay);
+    expect(delays.slice(0, 3)).toEqual([10, 20, 40]);
+  });
+
+  it('never stops or restarts the app', () => {
+    expect(events(trace, 'Started', 'catalog')).toHaveLength(1);
+    expect(events(trace, 'Exited', 'catalog')).toEqual([]);
+    expect(containerStatusAt(trace, 'catalog', trace.end)?.restartCount).toBe(0);
+    expect(phases(trace).slice(1).every((p) => p === 'Running')).toBe(true);
+  });
+
+  it('makes the pod not Ready while the sidecar is down, and kubectl says Init:…', () => {
+    const crash = events(trace, 'Exited', 'metrics')[1]!;
+    const back = events(trace, 'Started', 'metrics').find((e) => e.t > crash.t)!;
+    const down = (crash.t + back.t) / 2;
+    expect(condition(trace, 'Ready', down)).toBe('False');
+    expect(containerStatusAt(trace, 'catalog', down)?.state.running).toBeDefined();
+    expect(kubectlRow(trace, down).status).toMatch(/^Init:(Error|CrashLoopBackOff)$/);
+    expect(condition(trace, 'Ready', back.t + 1)).toBe('True');
+  });
+});
