@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { containerStatusAt, kubectlRow } from '../engine';
-import { condition, events, first, phases, play, statuses } from './library-kit';
+import { condition, events, first, phases, play, statuses } from './testing/library-kit';
 
 describe('poststart-hook-delay', () => {
   const trace = play('poststart-hook-delay.yaml', 60);

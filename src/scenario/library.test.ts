@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { containerStatusAt, kubectlRow } from '../engine';
 import { jobOutcome } from './job-outcome';
-import { condition, DIR, events, first, index, JOB, load, phases, play, statuses } from './library-kit';
+import { condition, DIR, events, first, index, JOB, load, phases, play, statuses } from './testing/library-kit';
 
 describe('the library', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();

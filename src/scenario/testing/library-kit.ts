@@ -3,9 +3,9 @@
  * a scenario's explanation talks about it.
  */
 import { readFileSync } from 'node:fs';
-import { kubectlRow, podStatusAt, simulate } from '../engine';
-import type { Trace, TraceEvent } from '../engine';
-import { parseScenario } from './parse-scenario';
+import { kubectlRow, podStatusAt, simulate } from '../../engine';
+import type { Trace, TraceEvent } from '../../engine';
+import { parseScenario } from '../parse-scenario';
 
 export const DIR = 'public/scenarios';
 
