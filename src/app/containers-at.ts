@@ -1,4 +1,5 @@
 import type { ContainerStatus, Trace } from '../engine/trace';
+import { equalData } from './equal-data';
 import { lastEventOf, nextContainerChange, valueAt } from './trace-index';
 import { selectRun } from './selectors';
 import { useAppStore, type AppState } from './store';
@@ -101,15 +102,6 @@ export function shownContainer(name: string, countdown: boolean): ContainerAt {
   if (last === next || (last && equalData(last, next))) return last;
   shown.set(name, next);
   return next;
-}
-
-/** Deep equality of plain data (what a trace holds). */
-function equalData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => equalData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** What the container is doing at t beyond its status, from the run's events. */

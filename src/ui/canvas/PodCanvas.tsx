@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { addContainer, moveContainer, select } from '../../app/actions';
+import { equalData } from '../../app/equal-data';
 import { selectPodView, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { listOfKind } from '../../scenario/edit-containers';
@@ -173,7 +174,7 @@ function buildNodes(
   return [frame, ...containers];
 }
 
-/** Equal for React Flow and for the node components: position, state flags and shallow data. */
+/** Equal for React Flow and for the node components: position, state flags and data. */
 function sameNode(a: Node, b: Node): boolean {
   return (
     a.position.x === b.position.x &&
@@ -183,17 +184,6 @@ function sameNode(a: Node, b: Node): boolean {
     a.width === b.width &&
     a.height === b.height &&
     a.ariaLabel === b.ariaLabel &&
-    sameData(a.data, b.data)
+    equalData(a.data, b.data)
   );
-}
-
-function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => {
-    const x = a[key];
-    const y = b[key];
-    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((item, i) => item === y[i]);
-    return x === y;
-  });
 }
