@@ -71,15 +71,6 @@ const eventsAt = untilNextChange(
 );
 
 const selectTrace = (s: AppState): Trace | undefined => selectRun(s)?.trace;
-export const selectKubectlRow = (s: AppState): KubectlRow => {
-  const trace = selectTrace(s);
-  return trace ? kubectlRowAt(trace, s.playback.t) : EMPTY_ROW;
-};
-/** The newest `limit` Events up to t (each age changes every second: only compute those shown). */
-export const selectEvents = (s: AppState, limit = MAX_EVENT_ROWS): ShownEvent[] => {
-  const trace = selectTrace(s);
-  return trace ? eventsAt(trace, s.playback.t, Math.min(limit, MAX_EVENT_ROWS)) : NO_EVENTS;
-};
 
 export function useTrace(): Trace | undefined {
   return useAppStore(selectTrace);
@@ -107,10 +98,16 @@ export function useShown(): Shown {
   return useStoreAsTransition(shownOf);
 }
 
+/** What `kubectl get pod` prints at that moment. */
+export const kubectlRowOf = ({ trace, t }: Shown): KubectlRow => (trace ? kubectlRowAt(trace, t) : EMPTY_ROW);
+
+/** The newest `limit` Events up to that moment, oldest first (each age changes every second: only those shown are computed). */
+export const eventsOf = ({ trace, t }: Shown, limit = MAX_EVENT_ROWS): ShownEvent[] =>
+  trace ? eventsAt(trace, t, Math.min(limit, MAX_EVENT_ROWS)) : NO_EVENTS;
+
 /** What `kubectl get pod` prints at t. */
 export function useKubectlRow(): KubectlRow {
-  const { trace, t } = useShown();
-  return trace ? kubectlRowAt(trace, t) : EMPTY_ROW;
+  return kubectlRowOf(useShown());
 }
 
 export function useConditions(): PodCondition[] {
@@ -120,6 +117,5 @@ export function useConditions(): PodCondition[] {
 
 /** The newest `limit` Events up to t as `kubectl describe pod` lists them, oldest first. */
 export function useDescribedEvents(limit: number): ShownEvent[] {
-  const { trace, t } = useShown();
-  return trace ? eventsAt(trace, t, Math.min(limit, MAX_EVENT_ROWS)) : NO_EVENTS;
+  return eventsOf(useShown(), limit);
 }
