@@ -3,6 +3,7 @@
  * `podlab.dev/behavior` annotation: `sleep 30` runs 30 s, `exit 3` fails with 3, servers and
  * `sleep infinity` run until stopped. Every guess carries a sentence the UI shows as "inferred: …".
  */
+import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
 
 /** The behaviour fields a guess can set (the annotation's names). `{}` means "runs until stopped". */
 export interface InferredFields {
@@ -46,14 +47,11 @@ const SERVER_COMMANDS = [
 ];
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
 const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];
-const SHELLS = ['sh', 'bash', 'ash', 'dash', 'zsh'];
 /** Commands that finish at once (with 0) for inference purposes. */
 const QUICK_COMMANDS = [
   'echo', 'printf', 'cp', 'mv', 'mkdir', 'touch', 'cat', 'ls', 'chmod', 'chown', 'ln', 'rm', 'date', 'env',
   'id', 'hostname', 'set', 'export', 'cd', 'sync', 'tee', 'sed', 'grep', 'head', 'wc', 'test', '[', ':', 'true', 'uname',
 ];
-/** Shell control flow: the script's path cannot be read as a straight line. */
-const CONTROL_WORDS = ['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'function'];
 const ASSUMED_INIT_RUN = 2;
 
 /** Infers one container's behaviour. */
@@ -106,13 +104,8 @@ export function inferBehavior(container: ContainerCommand): InferredBehavior {
 type Guess = Omit<InferredBehavior, 'container'>;
 
 function fromArgv(argv: readonly string[]): Guess | null {
-  const program = basename(argv[0] ?? '');
-  if (SHELLS.includes(program)) {
-    const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-    if (c > 0 && argv[c + 1] !== undefined) return fromScript(argv[c + 1] as string);
-    return null;
-  }
-  return fromScript(argv.map(quoteWord).join(' '));
+  const script = scriptOf(argv);
+  return script === null ? null : fromScript(script);
 }
 
 /** Reads a shell script as a straight sequence of simple commands. */
@@ -167,70 +160,6 @@ function finish(seconds: number, exitCode: number, shown: string, unknown: strin
     reason: `runs ${shown}: exits ${exitCode} ${when}${assumption}`,
     certain: unknown === null,
   };
-}
-
-/** Splits a script on `;`, `&&`, `||`, `|`, `&` and newlines into word lists (quotes respected). */
-function simpleCommands(script: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let quote: '"' | "'" | null = null;
-  let inWord = false;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  for (let i = 0; i < script.length; i++) {
-    const ch = script[i] as string;
-    if (quote) {
-      if (ch === quote) quote = null;
-      else word += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === '#' && !inWord) {
-      while (i < script.length && script[i] !== '\n') i++;
-      endCommand();
-    } else if (ch === ';' || ch === '\n' || ch === '|' || ch === '&') {
-      endCommand();
-    } else if (ch === ' ' || ch === '\t') {
-      endWord();
-    } else {
-      word += ch;
-      inWord = true;
-    }
-  }
-  endCommand();
-  return commands;
-}
-
-/** busybox and GNU `sleep`: seconds, with an optional s/m/h/d suffix; `infinity`. */
-function parseDuration(word: string | undefined): number | null {
-  if (word === undefined) return null;
-  if (/^inf(inity)?$/i.test(word)) return Infinity;
-  const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(word);
-  if (!match) return null;
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
-  return Number(match[1]) * unit;
-}
-
-function toExitCode(word: string | undefined): number {
-  const n = Number(word ?? '0');
-  return Number.isInteger(n) ? ((n % 256) + 256) % 256 : 0;
-}
-
-function quoteWord(word: string): string {
-  return /[\s;&|]/.test(word) ? `'${word.replace(/'/g, `'\\''`)}'` : word;
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** `docker.io/library/nginx:1.27@sha256:…` → `nginx`; `ghcr.io/x/fluent-bit:3` → `fluent-bit`. */
