@@ -1,14 +1,18 @@
 /**
  * Guesses a container's behaviour from what it runs, for manifests written without Podlab's
  * `podlab.dev/behavior` annotation: `sleep 30` runs 30 s, `exit 3` fails with 3, servers and
- * `sleep infinity` run until stopped. Every guess carries a sentence the UI shows as "inferred: …".
+ * `sleep infinity` run until stopped; when its probes pass comes from infer-probes. Every guess
+ * carries a sentence the UI shows as "inferred: …".
  */
+import { inferProbes, type ProbeCommand } from './infer-probes';
 import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
 
 /** The behaviour fields a guess can set (the annotation's names). `{}` means "runs until stopped". */
 export interface InferredFields {
   run?: number;
   exitCode?: number;
+  startup?: number;
+  unhealthyAfter?: number;
 }
 
 export interface InferredBehavior {
@@ -27,6 +31,8 @@ export interface ContainerCommand {
   args?: readonly string[];
   /** Regular init containers are meant to finish, so an unknown one is assumed to succeed. */
   role: 'init' | 'sidecar' | 'regular';
+  /** Its startup, readiness and liveness probes, with exec commands where they have them. */
+  probes?: readonly ProbeCommand[];
 }
 
 /** Images whose default command is a long-running server or agent. */
@@ -54,15 +60,27 @@ const QUICK_COMMANDS = [
 ];
 const ASSUMED_INIT_RUN = 2;
 
-/** Infers one container's behaviour. */
+/** Infers one container's behaviour: how it runs, and when its probes pass. */
 export function inferBehavior(container: ContainerCommand): InferredBehavior {
-  const { name, command, args, role } = container;
+  const argv = argvOf(container);
+  const run = runOf(container, argv);
+  const probes = container.probes ? inferProbes(argv, container.probes) : null;
+  if (!probes) return run;
+  return { container: run.container, behavior: { ...run.behavior, ...probes.fields }, reason: `${run.reason}; ${probes.reason}`, certain: run.certain && probes.certain };
+}
+
+/** What the container runs: its command and args, or args alone where the image's command is a shell. */
+function argvOf({ command, args, image }: ContainerCommand): readonly string[] | undefined {
+  if (command && command.length > 0) return [...command, ...(args ?? [])];
+  if (args && args.length > 0 && SHELL_IMAGES.includes(imageName(image))) return args;
+  return undefined;
+}
+
+function runOf(container: ContainerCommand, argv: readonly string[] | undefined): InferredBehavior {
+  const { name, role } = container;
   const image = imageName(container.image);
   const repository = imageRepository(container.image);
   const shellImage = SHELL_IMAGES.some((s) => image === s);
-  let argv: readonly string[] | undefined;
-  if (command && command.length > 0) argv = [...command, ...(args ?? [])];
-  else if (args && args.length > 0 && shellImage) argv = args;
 
   if (argv) {
     const guess = fromArgv(argv);

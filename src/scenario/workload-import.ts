@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import { BEHAVIOR_ANNOTATION } from './annotations';
 import { inferBehavior, type InferredBehavior } from './infer-behavior';
+import type { ProbeCommand } from './infer-probes';
 import type { JobTerms } from './job-outcome';
 
 export interface ImportNotice {
@@ -298,6 +299,7 @@ export function inferMissing(pod: Document): InferredBehavior[] {
           command: stringList(container.command),
           args: stringList(container.args),
           role: list === 'containers' ? 'regular' : container.restartPolicy === 'Always' ? 'sidecar' : 'init',
+          probes: probesOf(container),
         }),
       );
     }
@@ -319,6 +321,16 @@ function writeInferred(pod: Document, inferred: InferredBehavior[]): void {
   }
   if (!pod.hasIn(['metadata', 'annotations'])) pod.setIn(['metadata', 'annotations'], new YAMLMap());
   pod.setIn(path, inner.toString(TO_STRING));
+}
+
+function probesOf(container: Record<string, unknown>): ProbeCommand[] {
+  return (['startup', 'readiness', 'liveness'] as const).flatMap((kind) => {
+    const probe = container[`${kind}Probe`];
+    if (!probe || typeof probe !== 'object') return [];
+    const { exec, timeoutSeconds } = probe as { exec?: { command?: unknown }; timeoutSeconds?: unknown };
+    // The API's default timeout is 1 s.
+    return [{ kind, exec: stringList(exec?.command), timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 1 }];
+  });
 }
 
 function stringList(value: unknown): string[] | undefined {

@@ -1,0 +1,130 @@
+/**
+ * The exec-probe pods of test/e2e/common/node/container_probe.go, imported as they are (no
+ * behaviour annotation, so Podlab infers one) and played: each must do what the upstream test
+ * asserts. The same tests, written with hand-made behaviours, are in src/engine/kubelet-e2e*.
+ */
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { simulate } from '../engine';
+import type { Trace } from '../engine/trace';
+import { podStatusAt } from '../engine/status/status-at';
+import { expectLivenessRestarts, isReady, restartsAt } from '../engine/testing/upstream-e2e';
+import { parseScenario } from './parse-scenario';
+import { importWorkload } from './workload-import';
+
+// 4 min defaultObservationTimeout
+const OBSERVATION = 240;
+
+type Probe = Record<string, unknown>;
+const exec = (...command: string[]) => ({ exec: { command } });
+
+/** busyBoxPodSpec / startupPodSpec: one busybox container running `cmd`, with the given probes. */
+function busyBoxPod(cmd: string[], probes: { startupProbe?: Probe; readinessProbe?: Probe; livenessProbe?: Probe }): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'busybox-probe' },
+    spec: { containers: [{ name: 'busybox', image: 'registry.k8s.io/e2e-test-images/busybox:1.37.0-1', command: cmd, ...probes }] },
+  });
+}
+
+function play(podYaml: string): { trace: Trace; reason: string } {
+  const imported = importWorkload(podYaml);
+  if (!imported.ok) throw new Error(imported.notices.map((n) => n.message).join('\n'));
+  const parsed = parseScenario(imported.source);
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return { trace: simulate(parsed.model, { until: 2 * OBSERVATION }), reason: imported.inferred[0]?.reason ?? '' };
+}
+
+const sleep600 = ['/bin/sh', '-c', 'sleep 600'];
+
+describe('container_probe.go pods imported without a behaviour', () => {
+  it('[Conformance] should be restarted with a exec "cat /tmp/health" liveness probe', () => {
+    const { trace } = play(
+      busyBoxPod(['/bin/sh', '-c', 'echo ok >/tmp/health; sleep 10; rm -rf /tmp/health; sleep 600'], {
+        livenessProbe: { ...exec('cat', '/tmp/health'), initialDelaySeconds: 15, timeoutSeconds: 5, failureThreshold: 1 },
+      }),
+    );
+    expectLivenessRestarts(trace, 'busybox', 1, OBSERVATION);
+  });
+
+  it('[Conformance] should *not* be restarted with a exec "cat /tmp/health" liveness probe', () => {
+    const { trace } = play(
+      busyBoxPod(['/bin/sh', '-c', 'echo ok >/tmp/health; sleep 600'], {
+        livenessProbe: { ...exec('cat', '/tmp/health'), initialDelaySeconds: 15, timeoutSeconds: 5, failureThreshold: 1 },
+      }),
+    );
+    expectLivenessRestarts(trace, 'busybox', 0, OBSERVATION);
+  });
+
+  it('should be restarted with an exec liveness probe with timeout', () => {
+    const { trace, reason } = play(
+      busyBoxPod(sleep600, { livenessProbe: { ...exec('/bin/sh', '-c', 'sleep 10'), initialDelaySeconds: 15, timeoutSeconds: 1, failureThreshold: 1 } }),
+    );
+    expect(reason).toContain('times out');
+    expectLivenessRestarts(trace, 'busybox', 1, OBSERVATION);
+  });
+
+  it('should not be ready with an exec readiness probe timeout', () => {
+    const { trace } = play(
+      busyBoxPod(sleep600, { readinessProbe: { ...exec('/bin/sh', '-c', 'sleep 10'), initialDelaySeconds: 15, timeoutSeconds: 1, failureThreshold: 1 } }),
+    );
+    // runReadinessFailTest: never ready for a minute (polled each second), and no restart
+    for (let t = 0; t <= 60; t++) expect(isReady(podStatusAt(trace, t)), `ready at ${t} s`).toBe(false);
+    expect(restartsAt(trace, 'busybox', 60)).toBe(0);
+  });
+
+  it('should be restarted with a failing exec liveness probe that took longer than the timeout', () => {
+    const { trace } = play(
+      busyBoxPod(sleep600, { livenessProbe: { ...exec('/bin/sh', '-c', 'sleep 10 & exit 1'), initialDelaySeconds: 15, timeoutSeconds: 1, failureThreshold: 1 } }),
+    );
+    expectLivenessRestarts(trace, 'busybox', 1, OBSERVATION);
+  });
+
+  it('should be restarted startup probe fails', () => {
+    const { trace } = play(
+      busyBoxPod(sleep600, {
+        livenessProbe: { ...exec('/bin/true'), initialDelaySeconds: 15, failureThreshold: 1 },
+        startupProbe: { ...exec('/bin/false'), initialDelaySeconds: 15, failureThreshold: 3 },
+      }),
+    );
+    expectLivenessRestarts(trace, 'busybox', 1, OBSERVATION);
+  });
+
+  it('should *not* be restarted by liveness probe because startup probe delays it', () => {
+    const { trace } = play(
+      busyBoxPod(sleep600, {
+        livenessProbe: { ...exec('/bin/false'), initialDelaySeconds: 15, failureThreshold: 1 },
+        startupProbe: { ...exec('/bin/false'), initialDelaySeconds: 15, failureThreshold: 60 },
+      }),
+    );
+    expectLivenessRestarts(trace, 'busybox', 0, OBSERVATION);
+  });
+
+  it('should be ready immediately after startupProbe succeeds', () => {
+    const { trace } = play(
+      busyBoxPod(['/bin/sh', '-c', 'echo ok >/tmp/health; sleep 32; echo ok >/tmp/startup; sleep 600'], {
+        readinessProbe: { ...exec('/bin/cat', '/tmp/health'), initialDelaySeconds: 0, periodSeconds: 30 },
+        startupProbe: { ...exec('/bin/cat', '/tmp/startup'), initialDelaySeconds: 0, failureThreshold: 120, periodSeconds: 5 },
+      }),
+    );
+    const started = trace.events.find((e) => e.type === 'ContainerStarted')!.t;
+    let ready = started;
+    while (!isReady(podStatusAt(trace, ready))) ready++;
+    expect(started).toBeGreaterThanOrEqual(32);
+    expect(ready - started).toBeLessThanOrEqual(25);
+  });
+
+  // "should be restarted by liveness probe after startup probe enables it" needs two health
+  // windows (startup passes from 10 s, liveness never): a behaviour has one per container, so the
+  // guess says it is not certain rather than pretend.
+  it('says it is not sure where the probes need two health windows', () => {
+    const imported = importWorkload(
+      busyBoxPod(['/bin/sh', '-c', 'sleep 10; echo ok >/tmp/startup; sleep 600'], {
+        livenessProbe: { ...exec('/bin/false'), initialDelaySeconds: 15, failureThreshold: 1 },
+        startupProbe: { ...exec('cat', '/tmp/startup'), initialDelaySeconds: 15, failureThreshold: 60 },
+      }),
+    );
+    expect(imported.ok && imported.inferred[0]).toMatchObject({ certain: false });
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * Guesses when a container's probes pass, for manifests without Podlab's behaviour annotation,
+ * from what the exec probes run and what the container's script does:
+ * - `cat /tmp/health` (or `test -f`, `ls`, `stat` …) passes while the file exists, and the script
+ *   makes it (`touch`, `echo ok >`) and removes it (`rm`) at known times;
+ * - a probe that sleeps at least its timeoutSeconds times out and fails (the kubelet enforces exec
+ *   probe timeouts since 1.20, the ExecProbeTimeout gate); `false` or `exit 1` fails;
+ * - `true` passes.
+ * HTTP, TCP and gRPC probes cannot be read from a manifest: they count as passing while the
+ * process runs, as the behaviour's defaults say.
+ *
+ * A behaviour has one health window per container (probes fail before `startup` and from
+ * `unhealthyAfter`), so probes that pass at different times are merged into the time all of them
+ * pass, and the guess says it is not certain. Readiness and liveness probes only count from the
+ * time the startup probe passes, since they do not run before.
+ */
+import type { ProbeKind } from '../engine/types';
+import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
+
+export interface ProbeCommand {
+  kind: ProbeKind;
+  /** The exec probe's command; undefined for HTTP, TCP and gRPC probes. */
+  exec?: readonly string[];
+  timeoutSeconds: number;
+}
+
+export interface ProbeGuess {
+  fields: { startup?: number; unhealthyAfter?: number };
+  reason: string;
+  certain: boolean;
+}
+
+/** When a file exists, in seconds from the container's start: [from, until). */
+interface Window {
+  from: number;
+  until: number;
+}
+
+interface ReadProbe {
+  probe: ProbeCommand;
+  window: Window;
+  why: string;
+}
+
+/** What one probe's command does: passes always, never, while a file exists, or cannot be told. */
+type Outcome =
+  | { kind: 'always'; why: string }
+  | { kind: 'never'; why: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'unknown' };
+
+const FILE_TESTS = ['cat', 'test', '[', 'ls', 'stat', 'head', 'tail', 'grep'];
+/** Files a fresh container does not have unless its script makes them. */
+const SCRATCH_DIRS = ['/tmp/', '/var/tmp/', '/run/', '/var/run/'];
+const NEVER: Window = { from: 0, until: 0 };
+const ALWAYS: Window = { from: 0, until: Infinity };
+
+/**
+ * The probes' fields and why, or null when no probe says anything (no exec probe, or none that
+ * can be read). `containerArgv` is what the container runs, when the manifest says.
+ */
+export function inferProbes(containerArgv: readonly string[] | undefined, probes: readonly ProbeCommand[]): ProbeGuess | null {
+  const script = containerArgv ? scriptOf(containerArgv) : null;
+  const files = script === null ? null : filesOf(script);
+  const read: ReadProbe[] = [];
+  let certain = true;
+  for (const probe of probes) {
+    const outcome = outcomeOf(probe);
+    if (outcome.kind === 'unknown') {
+      if (probe.exec) certain = false;
+      continue;
+    }
+    const shown = `${probe.kind} probe \`${probe.exec!.join(' ')}\``;
+    if (outcome.kind !== 'file') {
+      read.push({ probe, window: outcome.kind === 'always' ? ALWAYS : NEVER, why: `${shown} ${outcome.why}` });
+      continue;
+    }
+    const window = files?.windows.get(outcome.path);
+    if (window) {
+      read.push({ probe, window, why: `${shown} passes while the script keeps ${outcome.path} (${windowWords(window)})` });
+      if (files!.again.has(outcome.path)) certain = false;
+    } else if (files && SCRATCH_DIRS.some((dir) => outcome.path.startsWith(dir))) {
+      read.push({ probe, window: NEVER, why: `${shown} fails: nothing the container runs makes ${outcome.path}` });
+    } else {
+      certain = false;
+    }
+  }
+  if (read.length === 0) return null;
+  const merged = merge(read);
+  if (read.length < probes.length) merged.reasons.push('Podlab cannot read the other probes: they get the same window');
+  const { fields, conclusion } = fieldsOf(merged.from, merged.until);
+  return { fields, reason: `${merged.reasons.join('; ')}, ${conclusion}`, certain: certain && merged.agree && read.length === probes.length };
+}
+
+/** One window for all the probes read: the time all of them pass. */
+function merge(read: readonly ReadProbe[]): { from: number; until: number; agree: boolean; reasons: string[] } {
+  // Readiness and liveness probes run only once the startup probe has passed.
+  const startup = read.find((r) => r.probe.kind === 'startup')?.window;
+  const windows = read.map(({ probe, window }) => {
+    if (!startup || probe.kind === 'startup') return window;
+    if (startup.until <= startup.from) return startup;
+    return { from: Math.max(window.from, startup.from), until: window.until };
+  });
+  const from = Math.max(...windows.map((w) => w.from));
+  const until = Math.min(...windows.map((w) => w.until));
+  const agree = windows.every((w) => w.from === from && w.until === until);
+  const reasons = read.map((r) => r.why);
+  if (!agree) {
+    reasons.push('they pass at different times, and a behaviour has one health window per container: it takes the time all of them pass');
+  }
+  return { from, until, agree, reasons };
+}
+
+/** The behaviour fields for a window, and the words for them. */
+function fieldsOf(from: number, until: number): { fields: ProbeGuess['fields']; conclusion: string } {
+  const fields: ProbeGuess['fields'] = {};
+  const fail: string[] = [];
+  if (until <= from) {
+    fields.unhealthyAfter = 0;
+  } else {
+    if (from > 0) {
+      fields.startup = from;
+      fail.push(`until ${from} s`);
+    }
+    if (until !== Infinity) {
+      fields.unhealthyAfter = until;
+      fail.push(`from ${until} s on`);
+    }
+  }
+  const conclusion = until <= from ? 'so probes always fail' : fail.length === 0 ? 'so probes pass' : `so probes fail ${fail.join(' and ')}`;
+  return { fields, conclusion };
+}
+
+function outcomeOf(probe: ProbeCommand): Outcome {
+  if (!probe.exec || probe.exec.length === 0) return { kind: 'unknown' };
+  const script = scriptOf(probe.exec);
+  if (script === null) return { kind: 'unknown' };
+  let seconds = 0;
+  let path: string | null = null;
+  // Every command must pass (`a && b`, or a single command: the common shapes of a probe).
+  for (const words of simpleCommands(script)) {
+    const [first, ...rest] = words[0] === 'exec' ? words.slice(1) : words;
+    const program = basename(first ?? '');
+    if (program === 'sleep') {
+      const duration = parseDuration(rest[0]);
+      if (duration === null) return { kind: 'unknown' };
+      seconds += duration;
+      if (seconds >= probe.timeoutSeconds) {
+        return { kind: 'never', why: `times out: it sleeps ${seconds === Infinity ? 'forever' : `${seconds} s`}, and its timeoutSeconds is ${probe.timeoutSeconds}` };
+      }
+    } else if (program === 'false') {
+      return { kind: 'never', why: 'fails every time' };
+    } else if (program === 'exit') {
+      const code = toExitCode(rest[0]);
+      if (code !== 0) return { kind: 'never', why: `exits ${code} every time` };
+      break;
+    } else if (program === 'true' || program === ':') {
+      continue;
+    } else if (FILE_TESTS.includes(program)) {
+      const operands = withoutRedirects(rest).filter((w) => !w.startsWith('-') && w !== ']').slice(program === 'grep' ? 1 : 0);
+      if (rest.includes('!') || operands.length !== 1 || (path !== null && path !== operands[0])) return { kind: 'unknown' };
+      path = operands[0]!;
+    } else {
+      return { kind: 'unknown' };
+    }
+  }
+  return path === null ? { kind: 'always', why: 'passes every time' } : { kind: 'file', path };
+}
+
+/**
+ * When each file the script makes exists (its first window), reading the script as a straight
+ * line with `sleep` as its clock; `again` names files made or removed more than once. Null when
+ * the script cannot be read that way.
+ */
+function filesOf(script: string): { windows: Map<string, Window>; again: Set<string> } | null {
+  const windows = new Map<string, Window>();
+  const again = new Set<string>();
+  let clock = 0;
+  const make = (path: string) => {
+    const window = windows.get(path);
+    if (!window) windows.set(path, { from: clock, until: Infinity });
+    else if (window.until !== Infinity) again.add(path);
+  };
+  const remove = (path: string) => {
+    const window = windows.get(path);
+    if (window && window.until === Infinity) window.until = clock;
+  };
+  const commands = simpleCommands(script);
+  for (const [i, words] of commands.entries()) {
+    if (words.some((w) => w.startsWith('(') || w.endsWith(')'))) return null;
+    const [first, ...rest] = words[0] === 'exec' ? words.slice(1) : words;
+    const program = basename(first ?? '');
+    if (CONTROL_WORDS.includes(program)) {
+      // A loop or branch from here on: what exists now stays, unless something later removes it.
+      return commands.slice(i).some((later) => basename(later[0] ?? '') === 'rm') ? null : { windows, again };
+    }
+    for (const target of redirectTargets(words)) make(target);
+    if (program === 'touch') rest.filter((w) => !w.startsWith('-')).forEach(make);
+    else if (program === 'rm') rest.filter((w) => !w.startsWith('-')).forEach(remove);
+    else if (program === 'exit') break;
+    else if (program === 'sleep') {
+      const duration = parseDuration(rest[0]);
+      if (duration === null) return null;
+      clock += duration;
+      if (clock === Infinity) break;
+    }
+  }
+  return { windows, again };
+}
+
+/** `echo ok >/tmp/health`, `date > /tmp/x`, `: >> /tmp/y`: the files a command writes to. */
+function redirectTargets(words: readonly string[]): string[] {
+  const targets: string[] = [];
+  words.forEach((word, i) => {
+    const match = /^1?>>?(.*)$/.exec(word);
+    if (!match) return;
+    const target = match[1] || words[i + 1];
+    if (target && !target.startsWith('&') && target !== '/dev/null') targets.push(target);
+  });
+  return targets;
+}
+
+function withoutRedirects(words: readonly string[]): string[] {
+  return words.filter((word, i) => !/^\d?>/.test(word) && !/^\d?>>?$/.test(words[i - 1] ?? ''));
+}
+
+function windowWords({ from, until }: Window): string {
+  const start = from === 0 ? 'from the start' : `from ${from} s`;
+  return until === Infinity ? start : `${start} until ${until} s`;
+}
