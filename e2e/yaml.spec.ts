@@ -37,6 +37,39 @@ test('paste a Deployment from the Kubernetes docs: its pod is on the canvas, wit
   await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
 });
 
+// kubernetes.io "Define a liveness command": the probe's file is removed after 30 s.
+const EXEC_LIVENESS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: liveness-exec
+spec:
+  containers:
+  - name: liveness
+    image: registry.k8s.io/busybox:1.27.2
+    args: [/bin/sh, -c, touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600]
+    livenessProbe:
+      exec:
+        command: [cat, /tmp/healthy]
+      initialDelaySeconds: 5
+      periodSeconds: 5
+`;
+
+test('paste the docs liveness example: the import says when its probe fails, and the container restarts', async ({ podlab }) => {
+  await podlab.button('Import YAML').click();
+  const dialog = podlab.dialog('Import YAML');
+  await dialog.getByRole('textbox', { name: 'YAML to import' }).fill(EXEC_LIVENESS);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status').getByRole('listitem').filter({ hasText: /^liveness:/ })).toContainText('so probes fail from 30 s on');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const trace = await podlab.engineTrace();
+  await podlab.expectEngineStatusAt(trace, 60);
+  await expect(podlab.column('RESTARTS')).toHaveText('0');
+  // Failing from 30 s, killed at the third failure (40 s); sh as PID 1 ignores SIGTERM, so SIGKILL ends it at 70 s.
+  await podlab.expectEngineStatusAt(trace, 75);
+  await expect(podlab.column('RESTARTS')).toHaveText('1 (5s ago)');
+});
+
 test('a Job says whether it would complete; broken input keeps the pod and names the line', async ({ podlab }) => {
   await podlab.button('Import YAML').click();
   const dialog = podlab.dialog('Import YAML');

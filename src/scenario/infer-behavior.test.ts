@@ -8,34 +8,41 @@ function infer(partial: Partial<ContainerCommand>) {
 describe('commands', () => {
   it('reads `sleep N` as a run of N seconds', () => {
     expect(infer({ command: ['sleep', '30'] })).toMatchObject({ behavior: { run: 30 }, certain: true });
-    expect(infer({ command: ['sh', '-c', 'sleep 2m'] }).behavior).toEqual({ run: 120 });
-    expect(infer({ args: ['sleep', '5'] }).behavior).toEqual({ run: 5 });
+    expect(infer({ command: ['sh', '-c', 'sleep 2m'] }).behavior).toEqual({ run: 120, stop: 'ignore' });
+    expect(infer({ args: ['sleep', '5'] }).behavior).toEqual({ run: 5, stop: 'ignore' });
   });
 
   it('adds up sleeps and takes the exit code of `exit N`', () => {
     const guess = infer({ command: ['/bin/sh', '-c'], args: ['echo migrating; sleep 4; sleep 1\nexit 3'] });
     expect(guess).toMatchObject({ behavior: { run: 5, exitCode: 3 }, certain: true });
     expect(guess.reason).toContain('exits 3 after 5 s');
-    expect(infer({ command: ['sh', '-ec', 'sleep 3 && exit 1'] }).behavior).toEqual({ run: 3, exitCode: 1 });
-    expect(infer({ command: ['false'] }).behavior).toEqual({ run: 0, exitCode: 1 });
-    expect(infer({ command: ['sh', '-c', 'exit 300'] }).behavior).toEqual({ run: 0, exitCode: 44 });
+    expect(infer({ command: ['sh', '-ec', 'sleep 3 && exit 1'] }).behavior).toEqual({ run: 3, exitCode: 1, stop: 'ignore' });
+    expect(infer({ command: ['false'] }).behavior).toEqual({ run: 0, exitCode: 1, stop: 'ignore' });
+    expect(infer({ command: ['sh', '-c', 'exit 300'] }).behavior).toEqual({ run: 0, exitCode: 44, stop: 'ignore' });
   });
 
   it('reads endless commands as running until stopped', () => {
-    for (const command of [
-      ['sleep', 'infinity'],
-      ['sh', '-c', 'touch /var/log/app.log; tail -f /var/log/app.log'],
-      ['sh', '-c', 'while true; do echo tick; sleep 5; done'],
-      ['nginx', '-g', 'daemon off;'],
-      ['python3', '-m', 'http.server', '8080'],
-      ['sh', '-c', 'exec redis-server --appendonly yes'],
-      ['nc', '-lk', '-p', '8080'],
-    ]) {
+    for (const [command, stop] of [
+      [['sleep', 'infinity'], 'ignore'],
+      [['sh', '-c', 'touch /var/log/app.log; tail -f /var/log/app.log'], 'ignore'],
+      [['sh', '-c', 'while true; do echo tick; sleep 5; done'], 'ignore'],
+      [['nginx', '-g', 'daemon off;'], undefined],
+      [['python3', '-m', 'http.server', '8080'], undefined],
+      [['sh', '-c', 'exec redis-server --appendonly yes'], undefined],
+      [['nc', '-lk', '-p', '8080'], undefined],
+    ] as const) {
       const guess = infer({ command });
-      expect(guess.behavior, command.join(' ')).toEqual({});
+      expect(guess.behavior, command.join(' ')).toEqual(stop ? { stop } : {});
       expect(guess.certain).toBe(true);
       expect(guess.reason).toContain('until stopped');
     }
+  });
+
+  it('has a shell, sleep or tail as PID 1 ignore SIGTERM, as the kernel does without a handler', () => {
+    const guess = infer({ command: ['/bin/sh', '-c', 'sleep 600'] });
+    expect(guess.behavior).toEqual({ run: 600, stop: 'ignore' });
+    expect(guess.reason).toContain('as PID 1 without a SIGTERM handler it ignores SIGTERM');
+    expect(infer({ command: ['nginx', '-g', 'daemon off;'] }).behavior.stop).toBeUndefined();
   });
 
   it('marks an exit after an unknown command as an assumption', () => {

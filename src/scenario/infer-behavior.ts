@@ -13,6 +13,7 @@ export interface InferredFields {
   exitCode?: number;
   startup?: number;
   unhealthyAfter?: number;
+  stop?: 'ignore';
 }
 
 export interface InferredBehavior {
@@ -126,11 +127,24 @@ function fromArgv(argv: readonly string[]): Guess | null {
   return script === null ? null : fromScript(script);
 }
 
+/**
+ * A shell, `sleep` or `tail` as the container's first process (PID 1) installs no SIGTERM handler,
+ * and the kernel does not deliver a signal without one to PID 1: only SIGKILL, at the end of the
+ * grace period, stops it (why `kubectl delete` of a `sleep 3600` pod takes 30 s).
+ */
+function pid1(guess: Guess): Guess {
+  return {
+    ...guess,
+    behavior: { ...guess.behavior, stop: 'ignore' },
+    reason: `${guess.reason}; as PID 1 without a SIGTERM handler it ignores SIGTERM`,
+  };
+}
+
 /** Reads a shell script as a straight sequence of simple commands. */
 function fromScript(script: string): Guess | null {
   const shown = `\`${script.trim().replace(/\s+/g, ' ')}\``;
   if (/\bwhile\s+(true|:|\[\s*1\s*\])\s*;?\s*do\b/.test(script) || /\bfor\s*\(\(\s*;;\s*\)\)/.test(script)) {
-    return { behavior: {}, reason: `runs ${shown}, an endless loop: runs until stopped`, certain: true };
+    return pid1({ behavior: {}, reason: `runs ${shown}, an endless loop: runs until stopped`, certain: true });
   }
   let seconds = 0;
   let exitCode = 0;
@@ -142,16 +156,16 @@ function fromScript(script: string): Guess | null {
     if (CONTROL_WORDS.includes(program)) return null;
     if (program === 'exit') {
       exitCode = toExitCode(rest[0]);
-      return finish(seconds, exitCode, shown, unknown);
+      return pid1(finish(seconds, exitCode, shown, unknown));
     }
     if (program === 'sleep') {
       const duration = parseDuration(rest[0]);
-      if (duration === Infinity) return { behavior: {}, reason: `runs ${shown}: sleeps forever, runs until stopped`, certain: true };
+      if (duration === Infinity) return pid1({ behavior: {}, reason: `runs ${shown}: sleeps forever, runs until stopped`, certain: true });
       if (duration === null) return null;
       seconds += duration;
       exitCode = 0;
     } else if (program === 'tail' && rest.some((a) => /^-[a-zA-Z]*[fF]/.test(a))) {
-      return { behavior: {}, reason: `runs ${shown}: \`tail -f\` follows forever, runs until stopped`, certain: true };
+      return pid1({ behavior: {}, reason: `runs ${shown}: \`tail -f\` follows forever, runs until stopped`, certain: true });
     } else if (program === 'false') {
       exitCode = 1;
     } else if (QUICK_COMMANDS.includes(program)) {
@@ -167,7 +181,7 @@ function fromScript(script: string): Guess | null {
       exitCode = 0;
     }
   }
-  return unknown === null ? finish(seconds, exitCode, shown, null) : null;
+  return unknown === null ? pid1(finish(seconds, exitCode, shown, null)) : null;
 }
 
 function finish(seconds: number, exitCode: number, shown: string, unknown: string | null): Guess {

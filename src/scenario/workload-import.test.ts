@@ -154,9 +154,9 @@ spec:
       image: example.com/app:1
 `;
     const result = imported(text);
-    expect(result.inferred.map((i) => [i.container, i.behavior])).toEqual([['migrate', { run: 4, exitCode: 1 }]]);
+    expect(result.inferred.map((i) => [i.container, i.behavior])).toEqual([['migrate', { run: 4, exitCode: 1, stop: 'ignore' }]]);
     const behavior = result.pod.metadata.annotations['podlab.dev/behavior'] as string;
-    expect(parse(behavior)).toEqual({ app: { startup: 5 }, migrate: { run: 4, exitCode: 1 } });
+    expect(parse(behavior)).toEqual({ app: { startup: 5 }, migrate: { run: 4, exitCode: 1, stop: 'ignore' } });
     expect(behavior).toContain('app: {startup: 5} # mine');
     expect(behavior).toContain('# inferred: runs `sleep 4; exit 1`: exits 1 after 4 s');
   });
@@ -209,7 +209,7 @@ ${restartPolicy === null ? '' : `      restartPolicy: ${restartPolicy}\n`}      
     const result = imported(workload('CronJob', 'batch/v1', 'cronjob'));
     expect(result.job).toEqual({ kind: 'CronJob', name: 'web', restartPolicy: 'OnFailure', backoffLimit: 6, completions: 1 });
     expect(result.pod.spec.restartPolicy).toBe('OnFailure');
-    expect(result.inferred[0]?.behavior).toEqual({ run: 4 });
+    expect(result.inferred[0]?.behavior).toEqual({ run: 4, stop: 'ignore' });
   });
 });
 
