@@ -65,7 +65,8 @@ const ASSUMED_INIT_RUN = 2;
 export function inferBehavior(container: ContainerCommand): InferredBehavior {
   const argv = argvOf(container);
   const run = runOf(container, argv);
-  const probes = container.probes ? inferProbes(argv, container.probes) : null;
+  const server = { image: container.image, words: [...(container.command ?? []), ...(container.args ?? [])] };
+  const probes = container.probes ? inferProbes(argv, container.probes, server) : null;
   if (!probes) return run;
   return { container: run.container, behavior: { ...run.behavior, ...probes.fields }, reason: `${run.reason}; ${probes.reason}`, certain: run.certain && probes.certain };
 }

@@ -108,3 +108,22 @@ describe('inferProbes: a startup probe holds the others back', () => {
     expect(guess).toMatchObject({ fields: { unhealthyAfter: 0 }, certain: true });
   });
 });
+
+describe('inferProbes: HTTP, TCP and gRPC probes of a server Podlab knows', () => {
+  it('reads the documentation HTTP example: agnhost liveness fails its probe after 10 s', () => {
+    // kubernetes.io "Define a liveness HTTP request" (pods/probe/http-liveness.yaml)
+    const guess = inferBehavior({
+      name: 'liveness',
+      image: 'registry.k8s.io/e2e-test-images/agnhost:2.40',
+      args: ['liveness'],
+      role: 'regular',
+      probes: [{ kind: 'liveness', network: { handler: 'httpGet', path: '/healthz', port: 8080 }, timeoutSeconds: 1 }],
+    });
+    expect(guess.behavior).toEqual({ unhealthyAfter: 10 });
+    expect(guess.reason).toContain('liveness probe GET :8080/healthz passes from the start until 10 s: agnhost liveness answers /healthz with 200 for its first 10 s, then 500');
+  });
+
+  it('says nothing of a server it does not know', () => {
+    expect(inferProbes(undefined, [liveness(undefined)], { image: 'nginx:1.27', words: [] })).toBeNull();
+  });
+});

@@ -5,8 +5,9 @@
  *   makes it (`touch`, `echo ok >`) and removes it (`rm`) at known times;
  * - a probe that sleeps at least its timeoutSeconds times out and fails (the kubelet enforces exec
  *   probe timeouts since 1.20, the ExecProbeTimeout gate); `false` or `exit 1` fails;
- * - `true` passes.
- * HTTP, TCP and gRPC probes cannot be read from a manifest: they count as passing while the
+ * - `true` passes;
+ * - HTTP, TCP and gRPC probes of a server Podlab knows answer as it does (known-servers).
+ * Other HTTP, TCP and gRPC probes cannot be read from a manifest: they count as passing while the
  * process runs, as the behaviour's defaults say.
  *
  * A behaviour has one health window per container (probes fail before `startup` and from
@@ -15,13 +16,22 @@
  * time the startup probe passes, since they do not run before.
  */
 import type { ProbeKind } from '../engine/types';
+import { knownServerAnswer, type NetworkProbe } from './known-servers';
 import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
 
 export interface ProbeCommand {
   kind: ProbeKind;
-  /** The exec probe's command; undefined for HTTP, TCP and gRPC probes. */
+  /** The exec probe's command. */
   exec?: readonly string[];
+  /** An HTTP or TCP probe's path and port. */
+  network?: NetworkProbe;
   timeoutSeconds: number;
+}
+
+/** What the container runs, for servers known by their image and arguments. */
+export interface ServerWords {
+  image: string;
+  words: readonly string[];
 }
 
 export interface ProbeGuess {
@@ -42,12 +52,8 @@ interface ReadProbe {
   why: string;
 }
 
-/** What one probe's command does: passes always, never, while a file exists, or cannot be told. */
-type Outcome =
-  | { kind: 'always'; why: string }
-  | { kind: 'never'; why: string }
-  | { kind: 'file'; path: string }
-  | { kind: 'unknown' };
+/** What one probe does: passes in a window of time, while a file exists, or cannot be told. */
+type Outcome = { kind: 'window'; window: Window; why: string } | { kind: 'file'; path: string } | { kind: 'unknown' };
 
 const FILE_TESTS = ['cat', 'test', '[', 'ls', 'stat', 'head', 'tail', 'grep'];
 /** Files a fresh container does not have unless its script makes them. */
@@ -59,20 +65,20 @@ const ALWAYS: Window = { from: 0, until: Infinity };
  * The probes' fields and why, or null when no probe says anything (no exec probe, or none that
  * can be read). `containerArgv` is what the container runs, when the manifest says.
  */
-export function inferProbes(containerArgv: readonly string[] | undefined, probes: readonly ProbeCommand[]): ProbeGuess | null {
+export function inferProbes(containerArgv: readonly string[] | undefined, probes: readonly ProbeCommand[], server?: ServerWords): ProbeGuess | null {
   const script = containerArgv ? scriptOf(containerArgv) : null;
   const files = script === null ? null : filesOf(script);
   const read: ReadProbe[] = [];
   let certain = true;
   for (const probe of probes) {
-    const outcome = outcomeOf(probe);
+    const outcome = outcomeOf(probe, server);
     if (outcome.kind === 'unknown') {
       if (probe.exec) certain = false;
       continue;
     }
-    const shown = `${probe.kind} probe \`${probe.exec!.join(' ')}\``;
-    if (outcome.kind !== 'file') {
-      read.push({ probe, window: outcome.kind === 'always' ? ALWAYS : NEVER, why: `${shown} ${outcome.why}` });
+    const shown = `${probe.kind} probe ${probeWords(probe)}`;
+    if (outcome.kind === 'window') {
+      read.push({ probe, window: outcome.window, why: `${shown} ${outcome.why}` });
       continue;
     }
     const window = files?.windows.get(outcome.path);
@@ -131,7 +137,11 @@ function fieldsOf(from: number, until: number): { fields: ProbeGuess['fields']; 
   return { fields, conclusion };
 }
 
-function outcomeOf(probe: ProbeCommand): Outcome {
+function outcomeOf(probe: ProbeCommand, server: ServerWords | undefined): Outcome {
+  if (probe.network) {
+    const answer = server ? knownServerAnswer(server.image, server.words, probe.network) : null;
+    return answer ? { kind: 'window', window: { from: answer.from, until: answer.until }, why: `${passWords(answer)}: ${answer.why}` } : { kind: 'unknown' };
+  }
   if (!probe.exec || probe.exec.length === 0) return { kind: 'unknown' };
   const script = scriptOf(probe.exec);
   if (script === null) return { kind: 'unknown' };
@@ -146,13 +156,13 @@ function outcomeOf(probe: ProbeCommand): Outcome {
       if (duration === null) return { kind: 'unknown' };
       seconds += duration;
       if (seconds >= probe.timeoutSeconds) {
-        return { kind: 'never', why: `times out: it sleeps ${seconds === Infinity ? 'forever' : `${seconds} s`}, and its timeoutSeconds is ${probe.timeoutSeconds}` };
+        return never(`times out: it sleeps ${seconds === Infinity ? 'forever' : `${seconds} s`}, and its timeoutSeconds is ${probe.timeoutSeconds}`);
       }
     } else if (program === 'false') {
-      return { kind: 'never', why: 'fails every time' };
+      return never('fails every time');
     } else if (program === 'exit') {
       const code = toExitCode(rest[0]);
-      if (code !== 0) return { kind: 'never', why: `exits ${code} every time` };
+      if (code !== 0) return never(`exits ${code} every time`);
       break;
     } else if (program === 'true' || program === ':') {
       continue;
@@ -164,7 +174,18 @@ function outcomeOf(probe: ProbeCommand): Outcome {
       return { kind: 'unknown' };
     }
   }
-  return path === null ? { kind: 'always', why: 'passes every time' } : { kind: 'file', path };
+  return path === null ? { kind: 'window', window: ALWAYS, why: 'passes every time' } : { kind: 'file', path };
+}
+
+function never(why: string): Outcome {
+  return { kind: 'window', window: NEVER, why };
+}
+
+function probeWords({ exec, network }: ProbeCommand): string {
+  if (exec) return `\`${exec.join(' ')}\``;
+  const port = network?.port ?? '?';
+  if (network?.handler === 'httpGet') return `GET :${port}${network.path ?? '/'}`;
+  return network?.handler === 'grpc' ? `gRPC :${port}` : `TCP :${port}`;
 }
 
 /**
@@ -222,6 +243,11 @@ function redirectTargets(words: readonly string[]): string[] {
 
 function withoutRedirects(words: readonly string[]): string[] {
   return words.filter((word, i) => !/^\d?>/.test(word) && !/^\d?>>?$/.test(words[i - 1] ?? ''));
+}
+
+function passWords({ from, until }: Window): string {
+  if (until <= from) return 'fails';
+  return from === 0 && until === Infinity ? 'passes' : `passes ${windowWords({ from, until })}`;
 }
 
 function windowWords({ from, until }: Window): string {

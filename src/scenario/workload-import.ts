@@ -327,10 +327,24 @@ function probesOf(container: Record<string, unknown>): ProbeCommand[] {
   return (['startup', 'readiness', 'liveness'] as const).flatMap((kind) => {
     const probe = container[`${kind}Probe`];
     if (!probe || typeof probe !== 'object') return [];
-    const { exec, timeoutSeconds } = probe as { exec?: { command?: unknown }; timeoutSeconds?: unknown };
+    const { exec, httpGet, tcpSocket, grpc, timeoutSeconds } = probe as Record<string, { command?: unknown; path?: unknown; port?: unknown } | undefined>;
     // The API's default timeout is 1 s.
-    return [{ kind, exec: stringList(exec?.command), timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 1 }];
+    const read: ProbeCommand = { kind, timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 1 };
+    if (exec) read.exec = stringList(exec.command);
+    else if (httpGet) read.network = { handler: 'httpGet', path: typeof httpGet.path === 'string' ? httpGet.path : '/', port: portOf(container, httpGet.port) };
+    else if (tcpSocket) read.network = { handler: 'tcpSocket', port: portOf(container, tcpSocket.port) };
+    else if (grpc) read.network = { handler: 'grpc', port: portOf(container, grpc.port) };
+    return [read];
   });
+}
+
+/** A probe's port: a number, or the name of one of the container's ports (null if none has it). */
+function portOf(container: Record<string, unknown>, port: unknown): number | null {
+  if (typeof port === 'number') return port;
+  if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
+  const ports = Array.isArray(container.ports) ? (container.ports as Record<string, unknown>[]) : [];
+  const named = ports.find((p) => p && p.name === port);
+  return typeof named?.containerPort === 'number' ? named.containerPort : null;
 }
 
 function stringList(value: unknown): string[] | undefined {
