@@ -205,3 +205,38 @@ describe('container_probe.go HTTP, TCP and gRPC pods of agnhost, imported withou
     expectLivenessRestarts(trace, 'agnhost', 1, OBSERVATION);
   });
 });
+
+describe('container_probe.go "Probing restartable container" (native sidecars), imported without a behaviour', () => {
+  /** busyBoxSidecarPodSpec / livenessSidecarPodSpec: the probed container is a native sidecar beside `agnhost pause`. */
+  function sidecarPod(sidecar: Record<string, unknown>): string {
+    return stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'sidecar-probe' },
+      spec: {
+        initContainers: [{ ...sidecar, restartPolicy: 'Always' }],
+        containers: [{ name: 'main', image: AGNHOST, args: ['pause'] }],
+      },
+    });
+  }
+
+  it('should be restarted with a exec "cat /tmp/health" liveness probe', () => {
+    const { trace } = play(
+      sidecarPod({
+        name: 'busybox',
+        image: 'registry.k8s.io/e2e-test-images/busybox:1.37.0-1',
+        command: ['/bin/sh', '-c', 'echo ok >/tmp/health; sleep 10; rm -rf /tmp/health; sleep 600'],
+        livenessProbe: { ...exec('cat', '/tmp/health'), initialDelaySeconds: 15, timeoutSeconds: 5, failureThreshold: 1 },
+      }),
+    );
+    expectLivenessRestarts(trace, 'busybox', 1, OBSERVATION);
+  });
+
+  it('should be restarted with a /healthz http liveness probe', () => {
+    const { trace } = play(
+      sidecarPod({ name: 'sidecar', image: AGNHOST, args: ['liveness'], livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: INITIAL_DELAY, failureThreshold: 1 } }),
+    );
+    expectLivenessRestarts(trace, 'sidecar', 1, OBSERVATION);
+  });
+});
+
