@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { PodModel } from '../engine/types';
 import type { ScenarioIssue } from '../scenario/issues';
 import { parseScenario } from '../scenario/parse-scenario';
-import { importWorkload } from '../scenario/workload-import';
+import { importWorkload, type WorkloadImport } from '../scenario/workload-import';
 
 export type Loaded = { ok: true; model: PodModel; notes: string[] } | { ok: false; messages: string[] };
 
@@ -25,7 +25,7 @@ export function loadScenario(file: string): Loaded {
   const source = readSource(file);
   if (!source.ok) return { ok: false, messages: [source.message] };
   const direct = parseScenario(source.text);
-  if (direct.ok) return { ok: true, model: direct.model, notes: [] };
+  if (direct.ok) return withInferredBehaviours(file, source.text) ?? { ok: true, model: direct.model, notes: [] };
 
   // Not a plain Pod: maybe a Deployment, a Job, a List or several documents.
   const looksLikeWorkload = direct.issues.some((i) => i.path === 'kind' || i.path === 'apiVersion' || /one YAML document/.test(i.message));
@@ -33,12 +33,30 @@ export function loadScenario(file: string): Loaded {
     const imported = importWorkload(source.text);
     if (imported.ok) {
       const parsed = parseScenario(imported.source);
-      if (parsed.ok) {
-        const notes = imported.notices.map((n) => `${file}: ${n.message}`);
-        return { ok: true, model: parsed.model, notes };
-      }
+      if (parsed.ok) return { ok: true, model: parsed.model, notes: importNotes(file, imported) };
       return { ok: false, messages: parsed.issues.map((i) => formatIssue(`${file} (pod of ${imported.origin.kind} ${imported.origin.name})`, i)) };
     }
   }
   return { ok: false, messages: direct.issues.map((i) => formatIssue(file, i)) };
+}
+
+/**
+ * A valid Pod whose behaviour annotation leaves containers out plays as Import would play it:
+ * each such container gets the behaviour inferred from what it runs (a `sleep 5` init container
+ * exits after 5 s instead of running forever). Null when nothing needed inferring.
+ */
+function withInferredBehaviours(file: string, text: string): Loaded | null {
+  const imported = importWorkload(text);
+  if (!imported.ok || imported.inferred.length === 0) return null;
+  const parsed = parseScenario(imported.source);
+  if (!parsed.ok) return null;
+  return { ok: true, model: parsed.model, notes: importNotes(file, imported) };
+}
+
+/** What the import did, then each inferred behaviour and why, for standard error. */
+function importNotes(file: string, imported: Extract<WorkloadImport, { ok: true }>): string[] {
+  return [
+    ...imported.notices.map((n) => `${file}: ${n.message}`),
+    ...imported.inferred.map((i) => `${file}: ${i.container}: ${i.reason}`),
+  ];
 }

@@ -69,6 +69,26 @@ describe('podlab simulate', () => {
     expect((await run('frobnicate')).err).toContain('unknown command');
   });
 
+  it('infers what a plain Pod\'s undescribed containers do, as Import does, and says so on stderr', async () => {
+    // test/e2e_node/pod_conditions_test.go's webserverPodSpec, as it is: no behaviour annotation.
+    const path = file(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  initContainers:\n    - {name: init1, image: busybox, command: [sh, -c, sleep 5s]}\n' +
+        '  containers:\n    - {name: web1, image: registry.k8s.io/e2e-test-images/agnhost:2.53, args: [test-webserver]}\n',
+    );
+    expect((await run('simulate', path, '--at', '4', '--output', 'table')).out).toContain('Init:0/1');
+    const { code, out, err } = await run('simulate', path, '--at', '6', '--output', 'table');
+    expect(code).toBe(0);
+    expect(out).toBe('NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          6s\n');
+    expect(err).toContain(`${path}: init1: runs \`sleep 5s\`: exits 0 after 5 s`);
+    // A container the annotation describes keeps its behaviour: nothing is inferred, nothing said.
+    const described = file(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    podlab.dev/behavior: "app: {run: 3}"\nspec:\n  restartPolicy: Never\n  containers:\n    - {name: app, image: busybox, command: [sleep, "3600"]}\n',
+    );
+    const kept = await run('simulate', described, '--at', '4', '--output', 'table');
+    expect(kept.err).toBe('');
+    expect(kept.out).toContain('Completed');
+  });
+
   it('takes the pod of a Deployment', async () => {
     const path = join(import.meta.dirname, '../scenario/fixtures/nginx-deployment.yaml');
     const { code, out } = await run('simulate', path, '--at', '5', '--output', 'table');
