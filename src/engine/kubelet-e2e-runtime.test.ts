@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { podStatusAt } from './status/status-at';
 import {
+  conditionOf,
   containerAt,
   expectAlways,
   isReady,
@@ -13,7 +14,7 @@ import {
   waitUntil,
   type PodStatus,
 } from './testing/upstream-e2e';
-import type { ContainerState, ContainerStatus, PodPhase, Trace } from './trace';
+import type { ContainerState, ContainerStatus, PodConditionType, PodPhase, Trace } from './trace';
 
 // Conformance with the "Container Runtime" and "Pods" e2e tests: every fixture in
 // fixtures/kubelet-e2e-runtime/ is the pod of one upstream test, translated by the rules of
@@ -303,5 +304,53 @@ describe('test/e2e/node/pods.go "Pods Extended"', () => {
       return podStatusAt(trace, t).containerStatuses[0]?.restartCount === 1;
     });
     expect(podDeleteVerifier(trace)).toEqual([]);
+  });
+});
+
+describe('test/e2e_node/pod_conditions_test.go "Pod conditions managed by Kubelet"', () => {
+  /** getTransitionTimeForPodConditionWithStatus: the condition is there with that status; its lastTransitionTime. */
+  function transitionTime(status: PodStatus, type: PodConditionType, expected: boolean): number {
+    const condition = conditionOf(status, type);
+    expect(condition, `condition: ${type} found for pod`).toBeDefined();
+    expect(condition?.status, `${type} status`).toBe(expected ? 'True' : 'False');
+    return condition!.lastTransitionTime;
+  }
+
+  /** runPodReadyConditionsTest with checkPodReadyToStart (the PodReadyToStartContainers condition is on by default). */
+  function expectConditionsInOrder(fixture: string, hasInitContainers: boolean): void {
+    const trace = run(fixture);
+    // e2epod.WaitTimeoutForPodReadyInNamespace(…, framework.PodStartTimeout), then testutils.PodRunningReady(p)
+    const ready = waitUntil(trace, POD_START, 'pod Running and Ready', (t) => isTerminal(phaseAt(trace, t)) || isReady(podStatusAt(trace, t)));
+    const p = podStatusAt(trace, ready);
+    expect(p.phase).toBe('Running');
+    expect(isReady(p)).toBe(true);
+
+    const scheduled = transitionTime(p, 'PodScheduled', true);
+    const initialized = transitionTime(p, 'Initialized', true);
+    const readyToStart = transitionTime(p, 'PodReadyToStartContainers', true);
+    if (hasInitContainers) {
+      // Scheduled => PodReadyToStartContainers => Initialized
+      expect(readyToStart).toBeGreaterThanOrEqual(scheduled);
+      expect(initialized).toBeGreaterThanOrEqual(readyToStart);
+    } else {
+      // Scheduled => Initialized => PodReadyToStartContainers
+      expect(initialized).toBeGreaterThanOrEqual(scheduled);
+      expect(readyToStart).toBeGreaterThanOrEqual(initialized);
+    }
+    // ContainersReady comes next, then Ready.
+    const containersReady = transitionTime(p, 'ContainersReady', true);
+    expect(containersReady).toBeGreaterThanOrEqual(hasInitContainers ? initialized : readyToStart);
+    expect(transitionTime(p, 'Ready', true)).toBeGreaterThanOrEqual(containersReady);
+  }
+
+  it('a pod without init containers reports all conditions set in expected order after the pod is up', () => {
+    expectConditionsInOrder('pod-conditions-no-init.yaml', false);
+  });
+
+  it('a pod with init containers reports all conditions set in expected order after the pod is up', () => {
+    expectConditionsInOrder('pod-conditions-init.yaml', true);
+    // The order is not a tie: the init container's 5 s lie between PodReadyToStartContainers and Initialized.
+    const p = podStatusAt(run('pod-conditions-init.yaml'), 10);
+    expect(transitionTime(p, 'Initialized', true) - transitionTime(p, 'PodReadyToStartContainers', true)).toBe(5);
   });
 });
