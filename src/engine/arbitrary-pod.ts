@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_BEHAVIOR } from './default-behavior';
-import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, ProbeTiming, RestartPolicy, RunBehavior } from './types';
+import type { Behavior, ContainerModel, HealthWindow, PodAction, PodModel, ProbeKind, ProbeTiming, RestartPolicy, RunBehavior } from './types';
 
 /** Seconds in half-second steps: fractions exercise the millisecond rounding and whole-second truncation. */
 const seconds = (max: number) => fc.integer({ min: 0, max: 2 * max }).map((n) => n / 2);
@@ -18,15 +18,23 @@ const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,6}[a-z0-9])?$/);
 const exitCode = fc.constantFrom(0, 1, 137);
 const restartPolicy = fc.constantFrom<RestartPolicy>('Always', 'OnFailure', 'Never');
 
+const probeKind = fc.constantFrom<ProbeKind>('startup', 'readiness', 'liveness');
+const healthWindow: fc.Arbitrary<Partial<HealthWindow>> = fc.record(
+  { startup: seconds(10), unhealthyAfter: fc.option(seconds(60), { nil: null, freq: 2 }) },
+  { requiredKeys: [] },
+);
+
 const runFields = {
   run: fc.option(seconds(120), { nil: null, freq: 4 }),
   exitCode,
   oom: rarely(false, fc.constant(true)),
   startup: rarely(0, seconds(10)),
   unhealthyAfter: fc.option(seconds(60), { nil: null, freq: 2 }),
+  probes: rarely({}, fc.dictionary(probeKind, healthWindow, { maxKeys: 3 })),
   postStart: seconds(5),
   postStartFails: rarely(false, fc.constant(true)),
   preStop: seconds(10),
+  preStopFails: rarely(false, fc.constant(true)),
   stop: fc.oneof(seconds(10), fc.constant('ignore' as const)),
   stopExitCode: fc.constantFrom(0, 1, 143),
   pull: rarely(0, seconds(5)),
@@ -99,7 +107,7 @@ function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
 type UnboundAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
-  | { at: number; do: 'fail-probes'; target: number };
+  | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind };
 
 function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
@@ -108,7 +116,7 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
       .record({ at, grace: maybe(fc.integer({ min: 0, max: 10 })) })
       .map(({ at, grace }): UnboundAction => (grace === undefined ? { at, do: 'delete' } : { at, do: 'delete', gracePeriodSeconds: grace })),
     fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
-    fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5) }),
+    fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
   );
 }
 
@@ -119,7 +127,7 @@ function bind(actions: UnboundAction[], names: string[]): PodAction[] {
       const container = names[a.target % names.length]!;
       return a.do === 'kill'
         ? { at: a.at, do: 'kill', container, exitCode: a.exitCode, oom: a.oom }
-        : { at: a.at, do: 'fail-probes', container };
+        : { at: a.at, do: 'fail-probes', container, ...(a.probe ? { probe: a.probe } : {}) };
     })
     .sort((a, b) => a.at - b.at);
 }

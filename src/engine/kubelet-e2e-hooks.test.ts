@@ -4,6 +4,8 @@ import {
   containerAt,
   eventsOf,
   exits,
+  expectTerminated,
+  finalStatus,
   harnessLog,
   isReady,
   phaseAt,
@@ -150,5 +152,27 @@ describe('test/e2e/node/pre_stop.go "PreStop"', () => {
     const polls = Array.from({ length: 60 / 5 }, (_, i) => deleteAt + 15 + 5 * (i + 1));
     const listedRunning = (t: number) => t < (trace.deletedAt ?? Infinity) && phaseAt(trace, t) === 'Running';
     expect(polls.find(listedRunning), 'pod listed Running while its preStop runs').toBeDefined();
+  });
+});
+
+describe('test/e2e_node/container_lifecycle_test.go "A pod with restartable init containers is terminating"', () => {
+  // "The restartable init containers exit with non-zero exit code by prestop hook" / "should mark pod as
+  // succeeded if any of the restartable init containers have terminated with non-zero exit code by prestop hook"
+  it('marks the pod Succeeded, every container 0/Completed, when a sidecar preStop hook exits 1', () => {
+    const trace = run('sidecar-prestop-fails-succeeded.yaml');
+    // WaitForPodRunningInNamespace, then Delete(GracePeriodSeconds: 30)
+    const deleteAt = deletedAfter(trace, waitRunning(trace), 30);
+    // not upstream: the hook did fail, so the statuses below are those of a failed preStop
+    const failed = eventsOf(trace, 'HookFinished').filter((e) => e.failed);
+    expect(failed.map((e) => `${e.container} ${e.event?.type} ${e.event?.reason}`)).toEqual(['restartable-init-2 Warning FailedPreStopHook']);
+    // WaitForPodSuccessInNamespace (PodStart)
+    waitUntil(trace, POD_START, 'pod Succeeded', (t) => phaseAt(trace, t) === 'Succeeded', deleteAt);
+    const status = finalStatus(trace);
+    expectTerminated(status.containerStatuses, { 'regular-1': [0, 'Completed'] });
+    expectTerminated(status.initContainerStatuses, {
+      'restartable-init-1': [0, 'Completed'],
+      'restartable-init-2': [0, 'Completed'],
+      'restartable-init-3': [0, 'Completed'],
+    });
   });
 });

@@ -138,6 +138,8 @@ describe(`${CONTAINER_LIFECYCLE} "Containers Lifecycle", init and regular contai
   it('runs the readiness probe during preStop, but not the liveness probe', () => {
     const trace = run('liveness-not-run-during-prestop.yaml');
     waitUntil(trace, 300, 'pod no longer running', (t) => isTerminal(phaseAt(trace, t)));
+    // not upstream: the fixture's readiness passes and its liveness fails, as upstream's commands do
+    expect(new Set(eventsOf(trace, 'ProbeFailed', 'regular-1').map((e) => e.probe))).toEqual(new Set(['liveness']));
     const log = harnessLog(trace);
     expect(runTogetherLhsFirst(log, 'PreStop-regular-1', 'Readiness-regular-1')).toBeUndefined();
     expect(runTogetherLhsFirst(log, 'PreStop-regular-1', 'Liveness-regular-1')).toBeDefined();

@@ -3,7 +3,7 @@
  * the pod, one history entry per change (a later change at the same instant replaces the
  * earlier one, so a history never holds two entries for one t).
  */
-import type { ContainerStatus, History, KubeEvent, PodCondition, Trace, TraceEvent } from './trace';
+import type { ContainerStatus, History, KubeEvent, PodCondition, ProbeRun, Trace, TraceEvent } from './trace';
 
 type PhaseValue = Trace['phase'][number]['value'];
 
@@ -12,6 +12,8 @@ export class Recorder {
   readonly containerStatuses: Record<string, History<ContainerStatus>> = {};
   readonly phase: History<PhaseValue> = [];
   readonly conditions: History<PodCondition[]> = [];
+  /** Every probe run, only when asked for (see SimulateOptions.probeRuns). */
+  probeRuns?: ProbeRun[];
 
   emit(event: TraceEvent): void {
     this.events.push(event);

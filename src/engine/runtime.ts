@@ -13,6 +13,8 @@ import type { ContainerStatus, KillReason } from './trace';
 export interface Instance {
   id: number;
   restartCount: number;
+  /** The image it was created from: the status shows it until a new instance replaces it. */
+  image: string;
   startedAt: number;
   behavior: RunBehavior;
   /** false while the postStart hook runs: the pod worker is blocked and publishes no status. */
@@ -63,7 +65,8 @@ export interface ContainerRuntime {
   pullAttempts: number;
   /** The pull attempt a PullBackOff event was already reported for. */
   pullBackoffReportedFor?: number;
-  imagePresent: boolean;
+  /** The images this container found on the node or pulled there. */
+  presentImages: Set<string>;
   failProbesFrom: number | null;
   /** Whether a kill of the running instance is under way (kubelet goroutine). */
   killing: boolean;

@@ -9,10 +9,11 @@
  */
 import { EventQueue } from './event-queue';
 import { Recorder } from './recorder';
-import { crashLoopBackoff, imagePullBackoff } from './rules/restart-backoff';
+import { backoffKey, crashLoopBackoff, imagePullBackoff } from './rules/restart-backoff';
 import { computePodActions } from './rules/pod-actions';
 import { killContainer, killPod } from './rules/kill-container';
 import { isHeldBack, startContainer } from './rules/start-container';
+import { updateImage } from './rules/image-update';
 import { startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { recordStatus } from './status/record-status';
@@ -40,10 +41,10 @@ class Simulation {
   constructor(model: PodModel) {
     const toRuntime = (spec: ContainerModel): ContainerRuntime => ({
       spec,
-      backoffKey: `${spec.name}:${spec.image}`,
+      backoffKey: backoffKey(spec),
       probes: {},
       pullAttempts: 0,
-      imagePresent: spec.behavior.pull === 0 && spec.behavior.pullFailures === 0,
+      presentImages: new Set(spec.behavior.pull === 0 && spec.behavior.pullFailures === 0 ? [spec.image] : []),
       failProbesFrom: null,
       killing: false,
       touched: false,
@@ -197,7 +198,9 @@ class Simulation {
       return;
     }
     for (const { c, reason, message } of actions.toKill) {
-      const timing = reason === 'LivenessProbeFailed' ? c.spec.livenessProbe : c.spec.startupProbe;
+      // kuberuntime_container.go setTerminationGracePeriod: a probe's own grace applies to its kills only.
+      const timing =
+        reason === 'LivenessProbeFailed' ? c.spec.livenessProbe : reason === 'StartupProbeFailed' ? c.spec.startupProbe : undefined;
       const grace = timing?.terminationGracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds;
       yield* killContainer(sim, c, { reason, message, grace });
     }
@@ -262,6 +265,11 @@ class Simulation {
     if (!c) return;
     if (action.do === 'fail-probes') {
       c.failProbesFrom = sim.now;
+      return;
+    }
+    if (action.do === 'set-image') {
+      // A pod that is gone from the API can no longer be updated.
+      if (sim.deletedAt === undefined) updateImage(sim, c, action.image);
       return;
     }
     if (isRunning(c)) exitProcess(sim, c, c.current!, action.exitCode, action.oom);

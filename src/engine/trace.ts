@@ -50,6 +50,8 @@ export type TraceEvent = Base &
     | { type: 'Exited'; container: string; exitCode: number; reason: ExitReason; restartCount: number }
     | { type: 'BackOff'; container: string; delay: number }
     | { type: 'DeletionRequested'; gracePeriod: number }
+    /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
+    | { type: 'ImageUpdated'; container: string; image: string }
     | { type: 'PodDeleted' }
   );
 
@@ -61,7 +63,9 @@ export type KillReason =
   | 'DeadlineExceeded'
   | 'LivenessProbeFailed'
   | 'StartupProbeFailed'
-  | 'FailedPostStartHook';
+  | 'FailedPostStartHook'
+  /** The spec's image differs from the running container's (the kubelet's reason is empty). */
+  | 'DefinitionChanged';
 
 /** Kubernetes API `ContainerState` (times in seconds since pod creation instead of RFC 3339). */
 export interface ContainerState {

@@ -64,6 +64,8 @@ export interface ContainerModel {
 
 export type PodAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
+  /** From `at` on, the container's spec names this image (`kubectl set image`); the kubelet restarts it. */
+  | { at: number; do: 'set-image'; container: string; image: string }
   | { at: number; do: 'kill'; container: string; exitCode: number; oom: boolean }
   | { at: number; do: 'fail-probes'; container: string };
 

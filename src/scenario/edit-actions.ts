@@ -3,13 +3,14 @@
  * probes, delete) that make a run reproducible.
  */
 import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { ProbeKind } from '../engine/types';
 import { ACTIONS_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
 
 export type ActionInput =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; container: string; exitCode?: number; oom?: boolean }
-  | { at: number; do: 'fail-probes'; container: string };
+  | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */
 export function addAction(source: string, action: ActionInput): string {

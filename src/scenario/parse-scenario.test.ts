@@ -79,8 +79,44 @@ describe('the scenario gate', () => {
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
+    ]);
+  });
+
+  it('reads per-probe windows, preStopFails and a fail-probes probe, pointing inside them when wrong', () => {
+    const good = parseScenario(
+      pod(
+        `  containers:\n    - {name: app, image: nginx}`,
+        `    podlab.dev/behavior: |
+      app: {startup: 3, preStopFails: true, probes: {readiness: {unhealthyAfter: 60}, liveness: {unhealthyAfter: null}}, attempts: [{probes: {startup: {startup: 9}}}]}
+    podlab.dev/actions: |
+      - {at: 5, do: fail-probes, container: app, probe: readiness}`,
+      ),
+    );
+    if (!good.ok) throw new Error(good.issues.map((i) => i.message).join('; '));
+    const { behavior } = good.model.containers[0]!;
+    expect(behavior).toMatchObject({ startup: 3, unhealthyAfter: null, preStopFails: true, probes: { readiness: { unhealthyAfter: 60 }, liveness: { unhealthyAfter: null } } });
+    expect(behavior.attempts).toEqual([{ probes: { startup: { startup: 9 } } }]);
+    expect(good.model.actions).toEqual([{ at: 5, do: 'fail-probes', container: 'app', probe: 'readiness' }]);
+
+    const text = pod(
+      `  containers:\n    - {name: app, image: nginx}`,
+      `    podlab.dev/behavior: |
+      app: {preStopFails: yes please, probes: {readyness: {}, liveness: {unhealthyAfter: soon, timeout: 1}, startup: 5}}
+      other: null
+    podlab.dev/actions: |
+      - {at: 5, do: fail-probes, container: app, probe: all}`,
+    );
+    const behaviorPath = 'metadata.annotations["podlab.dev/behavior"].app';
+    expect(issues(text)).toEqual([
+      `7 ${behaviorPath}.preStopFails: must be true or false, not string "yes please"`,
+      `7 ${behaviorPath}.probes.readyness: unknown probe "readyness"; the probes are: startup, readiness, liveness`,
+      `7 ${behaviorPath}.probes.liveness.unhealthyAfter: must be a number of seconds, not string "soon"`,
+      `7 ${behaviorPath}.probes.liveness.timeout: unknown field "timeout" of a probe's window; the fields are: startup, unhealthyAfter`,
+      `7 ${behaviorPath}.probes.startup: must be a mapping with startup and/or unhealthyAfter (seconds), not number 5`,
+      '8 metadata.annotations["podlab.dev/behavior"].other: no container named "other" in the pod (containers: app)',
+      '10 metadata.annotations["podlab.dev/actions"][0].probe: must be one of startup, readiness, liveness (absent: every probe), not string "all"',
     ]);
   });
 

@@ -12,6 +12,8 @@ import { parseScenario } from './parse-scenario';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
 export const HEALTH_FILE = '/tmp/healthy';
+/** Other busybox tags that stand in for a set-image action's new images: they still run the script. */
+export const STAND_IN_IMAGES = ['busybox:1.36.1', 'busybox:1.37', 'busybox:1.35'];
 /** emptyDir that counts a container's runs, for behaviours that differ per attempt. */
 const STATE_VOLUME = 'podlab-state';
 const STATE_DIR = '/podlab-state';
@@ -243,15 +245,38 @@ function header(model: PodModel, notes: string[]): string {
     ` a health file ${HEALTH_FILE} that the probes test, a SIGTERM trap, hooks that sleep.`,
     ` Watch it: kubectl apply -f <this file> && kubectl get pod ${model.name} --watch`,
   ];
-  const actions = model.actions.map((a) => actionLine(model, a));
+  const standIn = standInImages(model);
+  const actions = model.actions.map((a) => actionLine(model, a, standIn));
   if (actions.length > 0) lines.push(' Podlab actions, to do by hand (seconds after the pod is created):', ...actions);
   if (notes.length > 0) lines.push(' Notes:', ...notes.map((n) => `   - ${n}`));
   return lines.join('\n');
 }
 
-function actionLine(model: PodModel, action: PodAction): string {
+/**
+ * The image to set on the cluster for each new image of each container: the container's own
+ * exported image when the action goes back to the original, else a busybox tag of its own.
+ */
+function standInImages(model: PodModel): (container: string, image: string) => string {
+  const seen = new Map<string, string[]>();
+  return (container, image) => {
+    const original = findModel(model, container);
+    // The export keeps an image whose pull fails in Podlab, and runs busybox otherwise.
+    if (image === original?.image) return original.behavior.pullFailures > 0 ? image : RUNNABLE_IMAGE;
+    const images = seen.get(container) ?? [];
+    seen.set(container, images);
+    if (!images.includes(image)) images.push(image);
+    return STAND_IN_IMAGES[images.indexOf(image) % STAND_IN_IMAGES.length]!;
+  };
+}
+
+function actionLine(model: PodModel, action: PodAction, standIn: (container: string, image: string) => string): string {
   const ns = model.namespace === 'default' ? '' : ` -n ${model.namespace}`;
   switch (action.do) {
+    case 'set-image': {
+      // A real spec update cannot be written into a manifest: the user runs it at that moment.
+      const image = standIn(action.container, action.image);
+      return `   at ${action.at} s: kubectl set image pod/${model.name}${ns} ${action.container}=${image}   (in Podlab the image becomes ${action.image}; ${image} stands in for it, so the script still runs)`;
+    }
     case 'delete':
       return `   at ${action.at} s: kubectl delete pod ${model.name}${ns}${action.gracePeriodSeconds === undefined ? '' : ` --grace-period=${action.gracePeriodSeconds}`} --wait=false`;
     case 'fail-probes':

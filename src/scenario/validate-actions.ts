@@ -1,6 +1,7 @@
 /** The `podlab.dev/actions` annotation: what the user does to the pod, and when. */
 import type { PodAction } from '../engine/types';
 import type { IssueList } from './issues';
+import { imageProblem } from './image-reference';
 import { isRecord, typeName } from './value-checks';
 
 const MAX_ACTIONS = 1000;
@@ -8,6 +9,7 @@ const MAX_TIME = 86_400 * 7;
 const KEYS: Record<PodAction['do'], string[]> = {
   delete: ['at', 'do', 'gracePeriodSeconds'],
   kill: ['at', 'do', 'container', 'exitCode', 'oom'],
+  'set-image': ['at', 'do', 'container', 'image'],
   'fail-probes': ['at', 'do', 'container'],
 };
 
@@ -26,8 +28,8 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (!isRecord(raw)) return issues.add([i], `must be a mapping such as {at: 30, do: delete}, not ${typeName(raw)}`);
     const before = issues.length;
     const kind = raw.do;
-    if (kind !== 'delete' && kind !== 'kill' && kind !== 'fail-probes') {
-      return issues.add([i, 'do'], `must be one of delete, kill, fail-probes, not ${typeName(kind)}`);
+    if (kind !== 'delete' && kind !== 'kill' && kind !== 'fail-probes' && kind !== 'set-image') {
+      return issues.add([i, 'do'], `must be one of delete, kill, fail-probes, set-image, not ${typeName(kind)}`);
     }
     for (const key of Object.keys(raw)) {
       if (!KEYS[kind].includes(key)) issues.add([i, key], `unknown field "${key}" for a ${kind} action; the fields are: ${KEYS[kind].join(', ')}`);
@@ -43,6 +45,8 @@ export function readActions(value: unknown, containerNames: readonly string[], i
       issues.add([i, 'exitCode'], `must be a whole number from 0 to 255, not ${typeName(raw.exitCode)}`);
     }
     if (raw.oom !== undefined && typeof raw.oom !== 'boolean') issues.add([i, 'oom'], `must be true or false, not ${typeName(raw.oom)}`);
+    const imageIssue = kind === 'set-image' ? imageProblem(raw.image) : undefined;
+    if (imageIssue) issues.add([i, 'image'], imageIssue);
     const grace = raw.gracePeriodSeconds;
     if (grace !== undefined && (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0)) {
       issues.add([i, 'gracePeriodSeconds'], `must be a whole number of seconds, 0 or more, not ${typeName(grace)}`);
@@ -50,6 +54,7 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (issues.length > before) return;
     const t = at as number;
     if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
+    else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {
       actions.push({ at: t, do: 'kill', container: raw.container as string, exitCode: (raw.exitCode as number | undefined) ?? 137, oom: raw.oom === true });
     } else actions.push({ at: t, do: 'fail-probes', container: raw.container as string });

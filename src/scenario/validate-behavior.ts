@@ -3,7 +3,7 @@
  * Returns the behaviours with defaults applied; problems go to `issues` with paths inside the annotation.
  */
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
-import type { Behavior, RunBehavior } from '../engine/types';
+import type { Behavior, HealthWindow, ProbeKind, RunBehavior } from '../engine/types';
 import type { IssueList, PathSegment } from './issues';
 import { isRecord, typeName } from './value-checks';
 
@@ -15,8 +15,10 @@ type Field = keyof RunBehavior;
 const SECONDS: Field[] = ['startup', 'postStart', 'preStop', 'pull'];
 const NULLABLE_SECONDS: Field[] = ['run', 'unhealthyAfter'];
 const EXIT_CODES: Field[] = ['exitCode', 'stopExitCode'];
-const FLAGS: Field[] = ['oom', 'postStartFails'];
-const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', 'attempts'];
+const FLAGS: Field[] = ['oom', 'postStartFails', 'preStopFails'];
+const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', 'probes', 'attempts'];
+const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
+const WINDOW_FIELDS: (keyof HealthWindow)[] = ['startup', 'unhealthyAfter'];
 
 function checkSeconds(issues: IssueList, path: PathSegment[], value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -55,6 +57,8 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
     } else if (field === 'stop') {
       if (value === 'ignore' || checkSeconds(issues, p, value)) out.stop = value;
       else if (typeof value === 'string') issues.add(p, 'must be a number of seconds or "ignore"');
+    } else if (field === 'probes') {
+      out.probes = readProbeWindows(value, p, issues);
     } else if (field === 'pullFailures') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
         issues.add(p, `must be a whole number from 0 to 1000, not ${typeName(value)}`);
@@ -62,6 +66,36 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
     }
   }
   return out as Partial<RunBehavior>;
+}
+
+/** `probes: {readiness: {unhealthyAfter: 60}, …}`: each probe's own window over the container's. */
+function readProbeWindows(value: unknown, path: PathSegment[], issues: IssueList): RunBehavior['probes'] {
+  const out: RunBehavior['probes'] = {};
+  if (!isRecord(value)) {
+    issues.add(path, `must be a mapping from probe (${PROBE_KINDS.join(', ')}) to {startup, unhealthyAfter}, not ${typeName(value)}`);
+    return out;
+  }
+  for (const [kind, raw] of Object.entries(value)) {
+    const p = [...path, kind];
+    if (!PROBE_KINDS.includes(kind as ProbeKind)) {
+      issues.add(p, `unknown probe "${kind}"; the probes are: ${PROBE_KINDS.join(', ')}`);
+      continue;
+    }
+    if (!isRecord(raw)) {
+      issues.add(p, `must be a mapping with startup and/or unhealthyAfter (seconds), not ${typeName(raw)}`);
+      continue;
+    }
+    const window: Partial<HealthWindow> = {};
+    for (const [key, seconds] of Object.entries(raw)) {
+      if (key === 'startup' && checkSeconds(issues, [...p, key], seconds)) window.startup = seconds;
+      else if (key === 'unhealthyAfter' && (seconds === null || checkSeconds(issues, [...p, key], seconds))) window.unhealthyAfter = seconds;
+      else if (!WINDOW_FIELDS.includes(key as keyof HealthWindow)) {
+        issues.add([...p, key], `unknown field "${key}" of a probe's window; the fields are: ${WINDOW_FIELDS.join(', ')}`);
+      }
+    }
+    out[kind as ProbeKind] = window;
+  }
+  return out;
 }
 
 export function readBehaviors(

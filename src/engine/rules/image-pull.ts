@@ -10,13 +10,14 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
   const { pull, pullFailures } = c.spec.behavior;
   const quoted = `"${image}"`;
 
-  if (imagePullPolicy === 'Never' && !c.imagePresent) {
+  const present = c.presentImages.has(image);
+  if (imagePullPolicy === 'Never' && !present) {
     const message = `Container image ${quoted} is not present with pull policy of Never`;
     sim.rec.emitK8s({ t: sim.now, type: 'PullFailed', container: name, image }, 'Warning', 'ErrImageNeverPull', message);
     cacheReason(sim, c, 'ErrImageNeverPull', message);
     return false;
   }
-  if (imagePullPolicy !== 'Always' && c.imagePresent) {
+  if (imagePullPolicy !== 'Always' && present) {
     sim.rec.emitK8s(
       { t: sim.now, type: 'Pulled', container: name, image, alreadyPresent: true },
       'Normal',
@@ -48,7 +49,7 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
   sim.rec.emitK8s({ t: sim.now, type: 'Pulling', container: name, image }, 'Normal', 'Pulling', `Pulling image ${quoted}`);
   const started = sim.now;
   // A re-pull under policy Always finds every layer cached: it only checks the manifest.
-  yield { until: at(sim.now + (c.imagePresent ? 0 : pull)) };
+  yield { until: at(sim.now + (present ? 0 : pull)) };
   c.pullAttempts++;
   if (c.pullAttempts <= pullFailures) {
     sim.imageBackoff.next(image, sim.now, sim.now);
@@ -62,7 +63,7 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
     cacheReason(sim, c, 'ErrImagePull', error);
     return false;
   }
-  c.imagePresent = true;
+  c.presentImages.add(image);
   const took = `${+(sim.now - started).toFixed(3)}s`;
   sim.rec.emitK8s(
     { t: sim.now, type: 'Pulled', container: name, image, alreadyPresent: false },

@@ -5,6 +5,7 @@
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go computeInitContainerActions.
  */
 import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
+import { definitionChanged } from './image-update';
 import type { PodActions } from './pod-actions';
 
 function isInitContainerFailed(c: ContainerRuntime): boolean {
@@ -79,6 +80,14 @@ function runningSidecar(
   }
   if (i === sim.init.length - 1) initialized();
   else if (!isPreviouslyInitialized) toStart.push(sim.init[i + 1]!);
+
+  // Only a started sidecar is checked; a regular init container keeps the image it runs, and one
+  // that completed never runs again.
+  if (definitionChanged(c)) {
+    actions.toKill.push({ c, reason: 'DefinitionChanged', message: `Init container ${name} definition changed` });
+    toStart.push(c);
+    return;
+  }
 
   const liveness = c.probes.liveness;
   if (liveness && liveness.instanceId === inst.id && liveness.result === 'failure') {

@@ -48,6 +48,29 @@ describe('graceful deletion and termination order', () => {
     expect(podStatusAt(trace, 15).phase).toBe('Failed');
   });
 
+  it('a failing preStop hook is reported, and the kill goes on with the exit code of the process', () => {
+    const trace = simulate(
+      pod({ containers: [app('main', { preStop: 2, preStopFails: true, stop: 1, stopExitCode: 0 }, { preStop: true })], actions: [{ at: 5, do: 'delete' }] }),
+    );
+    const finished = eventsOf(trace, 'HookFinished', 'main')[0];
+    expect(finished).toMatchObject({ t: 7, hook: 'preStop', failed: true });
+    expect(finished?.event).toMatchObject({ type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' });
+    expect(signals(trace)).toEqual(['7 main SIGTERM']);
+    expect(eventsOf(trace, 'Exited', 'main')[0]).toMatchObject({ t: 8, exitCode: 0, reason: 'Completed' });
+  });
+
+  it('a failing preStop hook cut short by the grace period has not returned: no FailedPreStopHook', () => {
+    const trace = simulate(
+      pod({
+        terminationGracePeriodSeconds: 3,
+        containers: [app('main', { preStop: 10, preStopFails: true, stop: 0 }, { preStop: true })],
+        actions: [{ at: 5, do: 'delete' }],
+      }),
+    );
+    expect(eventsOf(trace, 'HookFinished', 'main')[0]).toMatchObject({ t: 8, failed: false });
+    expect(trace.events.some((e) => e.event?.reason === 'FailedPreStopHook')).toBe(false);
+  });
+
   it('gives at least 2 s between SIGTERM and SIGKILL even when preStop used the whole grace period', () => {
     const trace = simulate(
       pod({

@@ -1,8 +1,8 @@
 /**
  * Stopping containers: preStop, the wait for the termination order, SIGTERM, and SIGKILL when
  * the grace period runs out.
- * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, killContainersWithSyncResult;
- * kuberuntime_termination_order.go.
+ * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, executePreStopHook,
+ * killContainersWithSyncResult; kuberuntime_termination_order.go; pkg/kubelet/lifecycle/handlers.go.
  */
 import { at, changed, isRunning, wholeSeconds, type ContainerRuntime, type Sim, type Task } from '../runtime';
 import type { KillReason } from '../trace';
@@ -39,7 +39,13 @@ export function* killContainer(sim: Sim, c: ContainerRuntime, opts: KillOptions)
     sim.rec.emit({ t: sim.now, type: 'HookStarted', container: name, hook: 'preStop' });
     // The kubelet waits for the hook at most the grace period; a dead container ends it early.
     yield { until: Math.min(hookEnd, at(start + grace)), when: () => inst.exited };
-    sim.rec.emit({ t: sim.now, type: 'HookFinished', container: name, hook: 'preStop', failed: sim.now < hookEnd });
+    // A hook that returns an error is only reported (executePreStopHook): the kill goes on and the
+    // exit code stays the process's own. A hook cut short by the grace period or by its
+    // container's death has not returned, so it is no failure here.
+    const failed = inst.behavior.preStopFails && sim.now >= hookEnd;
+    const finished = { t: sim.now, type: 'HookFinished', container: name, hook: 'preStop', failed } as const;
+    if (failed) sim.rec.emitK8s(finished, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    else sim.rec.emit(finished);
     grace -= wholeSeconds(start, sim.now);
   }
 

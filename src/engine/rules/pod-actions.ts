@@ -4,6 +4,7 @@
  */
 import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
 import type { KillReason } from '../trace';
+import { definitionChanged } from './image-update';
 import { computeInitActions } from './init-sequence';
 
 export interface ContainerToKill {
@@ -48,6 +49,12 @@ export function computePodActions(sim: Sim): PodActions {
   for (const c of sim.regular) {
     if (!isRunning(c)) {
       if (shouldRestart(sim, c)) actions.toStart.push(c);
+      continue;
+    }
+    if (definitionChanged(c)) {
+      // Restarted whatever the restart policy: the spec changed, not the process.
+      actions.toKill.push({ c, reason: 'DefinitionChanged', message: `Container ${c.spec.name} definition changed, will be restarted` });
+      actions.toStart.push(c);
       continue;
     }
     const failed = probeFailed(c, 'liveness') ? 'liveness' : probeFailed(c, 'startup') ? 'startup' : undefined;

@@ -64,6 +64,42 @@ describe('probes (prober/worker.go)', () => {
     );
     expect(timesOf(trace, 'ProbeFailed', 'web')[0]).toBe(40);
   });
+
+  it('a probe with a window of its own: the database is down, readiness fails, liveness passes', () => {
+    const db = app(
+      'api',
+      { startup: 3, probes: { readiness: { unhealthyAfter: 20 }, liveness: { unhealthyAfter: null } }, unhealthyAfter: 5 },
+      { readinessProbe: probe({ periodSeconds: 5, failureThreshold: 1 }), livenessProbe: probe({ periodSeconds: 5, failureThreshold: 1, initialDelaySeconds: 5 }) },
+    );
+    const trace = simulate(pod({ containers: [db] }), { until: 60 });
+    // Both probes take `startup: 3` from the container; each has its own end, not the container's 5.
+    expect(eventsOf(trace, 'Ready', 'api').map((e) => `${e.t} ${e.ready}`)).toEqual(['5 true', '20 false']);
+    expect(eventsOf(trace, 'ProbeFailed', 'api').every((e) => e.probe === 'readiness')).toBe(true);
+    expect(timesOf(trace, 'Started', 'api')).toEqual([0]);
+  });
+
+  it('an attempt override changes one probe window field by field', () => {
+    const web = app(
+      'web',
+      { run: 20, exitCode: 1, probes: { readiness: { startup: 2, unhealthyAfter: 12 } }, attempts: [{}, { probes: { readiness: { unhealthyAfter: null } } }] },
+      { readinessProbe: probe({ periodSeconds: 1, failureThreshold: 1 }) },
+    );
+    const trace = simulate(pod({ containers: [web] }), { until: 39 });
+    // Run 1 (from 20 s) keeps the window's startup 2 and drops its end.
+    expect(eventsOf(trace, 'Ready', 'web').map((e) => `${e.t} ${e.ready}`)).toEqual(['2 true', '12 false', '22 true']);
+  });
+
+  it('a fail-probes action that names a probe fails that probe alone', () => {
+    const trace = simulate(
+      pod({
+        containers: [app('web', {}, { readinessProbe: probe({ periodSeconds: 10, failureThreshold: 1 }), livenessProbe: probe({ periodSeconds: 10, failureThreshold: 1 }) })],
+        actions: [{ at: 33, do: 'fail-probes', container: 'web', probe: 'readiness' }],
+      }),
+      { until: 60 },
+    );
+    expect(eventsOf(trace, 'ProbeFailed', 'web').map((e) => `${e.t} ${e.probe}`)).toEqual(['40 readiness', '50 readiness', '60 readiness']);
+    expect(timesOf(trace, 'Started', 'web')).toEqual([0]);
+  });
 });
 
 describe('images (image_manager.go)', () => {

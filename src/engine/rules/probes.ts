@@ -13,10 +13,11 @@ const INITIAL_RESULT: Record<ProbeKind, ProbeResult> = {
 };
 
 const LABEL: Record<ProbeKind, string> = { startup: 'Startup', readiness: 'Readiness', liveness: 'Liveness' };
+const KINDS = ['startup', 'readiness', 'liveness'] as const;
 
 export function startProbeWorkers(sim: Sim, c: ContainerRuntime): void {
   if (c.spec.role === 'init') return;
-  for (const kind of ['startup', 'readiness', 'liveness'] as const) {
+  for (const kind of KINDS) {
     const timing = c.spec[`${kind}Probe`];
     if (!timing) continue;
     const worker: ProbeWorker = {
@@ -74,12 +75,18 @@ export function triggerReadiness(sim: Sim, c: ContainerRuntime): void {
   if (w && isStarted(c)) doProbe(sim, c, w);
 }
 
-/** Is the process answering its probes at this instant? */
-function healthy(sim: Sim, c: ContainerRuntime): boolean {
+/** A fail-probes action: from `now` on, the probe of this kind (every probe, when none is named) fails. */
+export function failProbes(c: ContainerRuntime, kind: ProbeKind | undefined, now: number): void {
+  for (const k of kind ? [kind] : KINDS) c.failProbesFrom[k] ??= now;
+}
+
+/** Does the process answer this probe at this instant? Its own window, else the container's. */
+function healthy(sim: Sim, c: ContainerRuntime, kind: ProbeKind): boolean {
   const inst = c.current!;
   const age = sim.now - inst.startedAt;
-  const { startup, unhealthyAfter } = inst.behavior;
-  if (c.failProbesFrom !== null && sim.now >= c.failProbesFrom) return false;
+  const { startup, unhealthyAfter } = { ...inst.behavior, ...inst.behavior.probes[kind] };
+  const failFrom = c.failProbesFrom[kind];
+  if (failFrom !== undefined && sim.now >= failFrom) return false;
   if (age < startup) return false;
   return unhealthyAfter === null || age < unhealthyAfter;
 }
@@ -106,7 +113,8 @@ function doProbe(sim: Sim, c: ContainerRuntime, w: ProbeWorker): void {
   if (Math.floor(sim.now - inst.startedAt + 1e-9) < w.timing.initialDelaySeconds) return;
   if (w.kind === 'startup' ? w.result === 'success' : !isStarted(c)) return;
 
-  const result: ProbeResult = healthy(sim, c) ? 'success' : 'failure';
+  const result: ProbeResult = healthy(sim, c, w.kind) ? 'success' : 'failure';
+  sim.rec.probeRuns?.push({ t: sim.now, afterEvents: sim.rec.events.length, container: c.spec.name, probe: w.kind, passed: result === 'success' });
   if (result === 'failure') {
     sim.rec.emitK8s(
       { t: sim.now, type: 'ProbeFailed', container: c.spec.name, probe: w.kind },

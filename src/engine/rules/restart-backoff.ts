@@ -63,6 +63,15 @@ export class Backoff {
   }
 }
 
+/**
+ * The crash-loop backoff entry of a container: kuberuntime_manager.go getStableKey joins the pod,
+ * the container name and HashContainer, which hashes only the name and the image
+ * (pkg/kubelet/container/helpers.go pickFieldsToHash). A new image starts a fresh ladder.
+ */
+export function backoffKey(spec: { name: string; image: string }): string {
+  return `${spec.name}:${spec.image}`;
+}
+
 export function crashLoopBackoff(): Backoff {
   return new Backoff(CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET);
 }

@@ -20,7 +20,9 @@ export function isHeldBack(sim: Sim, c: ContainerRuntime): boolean {
 
 /** Returns whether the container is now running (start errors and backoff return false). */
 export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
-  const { name } = c.spec;
+  // The spec this start began with: an image update while it pulls waits for the next sync.
+  const spec = c.spec;
+  const { name } = spec;
   const last = c.current;
   if (last?.exited) {
     const key = c.backoffKey;
@@ -49,9 +51,10 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   const inst: Instance = {
     id: ++sim.instanceSeq,
     restartCount,
+    image: spec.image,
     startedAt: sim.now,
-    behavior: behaviorFor(c.spec, restartCount),
-    published: !c.spec.hooks.postStart,
+    behavior: behaviorFor(spec, restartCount),
+    published: !spec.hooks.postStart,
     exited: false,
     exitCode: 0,
     exitReason: 'Completed',

@@ -51,7 +51,8 @@ export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus 
   const regularInit = c.spec.role === 'init';
   return {
     name: c.spec.name,
-    image: c.spec.image,
+    // The runtime's record names the image it was made from; without one, the spec's image.
+    image: newest?.image ?? c.spec.image,
     state,
     lastState,
     ready: regularInit ? newest?.exited === true && newest.exitCode === 0 : isReady(c),

@@ -15,7 +15,7 @@ import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } f
 export type PodStatus = ReturnType<typeof podStatusAt>;
 export type EventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
-/** Simulates `fixtures/<folder>/<fixture>` (up to `until`, or as the engine chooses). */
+/** Simulates `fixtures/<folder>/<fixture>` (up to `until`, or as the engine chooses), with every probe run. */
 export function runFixture(folder: string, fixture: string, until?: number): Trace {
   const text = readFileSync(new URL(`../fixtures/${folder}/${fixture}`, import.meta.url), 'utf8');
   const parsed = parseScenario(text);
@@ -23,7 +23,7 @@ export function runFixture(folder: string, fixture: string, until?: number): Tra
     const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     throw new Error(`${fixture} does not parse: ${issues}`);
   }
-  return simulate(parsed.model, until === undefined ? {} : { until });
+  return simulate(parsed.model, until === undefined ? { probeRuns: true } : { until, probeRuns: true });
 }
 
 /** Ordered `it`s of one upstream `ginkgo.Ordered` block share one pod: simulate it once, on first use. */
@@ -55,8 +55,19 @@ const PROBE_PREFIX = { liveness: 'Liveness', readiness: 'Readiness', startup: 'S
 
 export function harnessLog(trace: Trace, upTo = Infinity): LogLine[] {
   const log: LogLine[] = [];
-  for (const e of trace.events) {
+  // Failed probe runs are ProbeFailed events; passed ones come from the trace's probe runs, when
+  // it lists them, each in its place among the events.
+  const passed = (trace.probeRuns ?? []).filter((run) => run.passed && run.t <= upTo);
+  let next = 0;
+  const passedUpTo = (events: number) => {
+    for (; next < passed.length && passed[next]!.afterEvents <= events; next++) {
+      const name = `${PROBE_PREFIX[passed[next]!.probe]}-${passed[next]!.container}`;
+      log.push({ t: passed[next]!.t, name, command: 'Started' }, { t: passed[next]!.t, name, command: 'Exiting' });
+    }
+  };
+  for (const [i, e] of trace.events.entries()) {
     if (e.t > upTo) break;
+    passedUpTo(i);
     const line = (name: string, command: LogLine['command']) => log.push({ t: e.t, name, command });
     switch (e.type) {
       case 'Started':
@@ -77,6 +88,7 @@ export function harnessLog(trace: Trace, upTo = Infinity): LogLine[] {
         break;
     }
   }
+  passedUpTo(Infinity);
   return log;
 }
 

@@ -23,6 +23,7 @@ const KILL_REASONS: Record<string, string> = {
   LivenessProbeFailed: 'liveness probe failed',
   StartupProbeFailed: 'startup probe failed',
   FailedPostStartHook: 'postStart hook failed',
+  DefinitionChanged: 'image changed',
 };
 
 export function lookOf(status: ContainerStatus | undefined, moment: ContainerMoment): StateLook {

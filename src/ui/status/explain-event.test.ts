@@ -56,6 +56,20 @@ describe('plain words for a moment', () => {
     expect(explainMoment(trace, momentOf(trace, 'ProbeFailed'))).toContain('a and b: readiness probes failed; they get no Service traffic while not ready.');
   });
 
+  it('say that a failed preStop hook is only reported, where a failed postStart gets its container killed', () => {
+    const hooked = (fails: string) =>
+      FIVE_APPS.replace('name: five', `name: five\n  annotations:\n    podlab.dev/behavior: '{a: {${fails}: true}}'\n    podlab.dev/actions: '[{at: 5, do: delete}]'`).replace(
+        '    - name: a\n      image: nginx:1.27\n',
+        '    - name: a\n      image: nginx:1.27\n      lifecycle: {postStart: {exec: {command: [run]}}, preStop: {exec: {command: [run]}}}\n',
+      );
+    const words = (fails: string) => {
+      const trace = runOf(hooked(fails), null)!.trace;
+      return explainEvent(trace, trace.events.find((e) => e.type === 'HookFinished' && e.failed)!);
+    };
+    expect(words('preStopFails')).toBe("a: the preStop hook failed (FailedPreStopHook). The kubelet only reports it and goes on stopping the container; the exit code is the process's own.");
+    expect(words('postStartFails')).toBe('a: the postStart hook failed, so the kubelet kills the container.');
+  });
+
   it('keep one sentence per container when they did different things', () => {
     const lines = explainMoment(busy, momentOf(busy, 'BackOff'));
     expect(lines.some((line) => line.startsWith('crash keeps crashing'))).toBe(true);

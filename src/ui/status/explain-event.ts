@@ -82,6 +82,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         ? `${who} ${s('is', 'are')} ready: ${s('it', 'they')} can receive traffic.`
         : `${who} ${s('is', 'are')} no longer ready: ${s('its', 'their')} traffic stops.`;
     case 'Killing':
+      if (event.reason === 'DefinitionChanged') {
+        return `The pod spec gives ${who} a new image, so the kubelet stops ${s('it', 'them')} (preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s) and starts ${s('it', 'them')} again with it, whatever the restartPolicy.`;
+      }
       return `The kubelet stops ${who} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
     case 'Signal':
       return event.signal === 'SIGTERM'
@@ -93,6 +96,11 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     }
     case 'BackOff':
       return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to 5 minutes).`;
+    case 'ImageUpdated':
+      if (role === 'init') {
+        return `Init container ${who} now has the image ${event.image} in the pod spec. It is not restarted for that: a running or finished run keeps its old image; only a run after a failure uses the new one.`;
+      }
+      return `${role === 'sidecar' ? 'Native sidecar ' : ''}${who} now ${s('has', 'have')} the image ${event.image} in the pod spec (kubectl set image). The kubelet restarts ${s('it', 'them')} with it${role === 'sidecar' ? ' once started' : '; if already exited, only the restartPolicy can start it again'}.`;
     case 'DeletionRequested':
       return `Pod deleted, grace period ${event.gracePeriod}s: the app containers stop first, native sidecars after them in reverse order.`;
     case 'PodDeleted':
