@@ -5,7 +5,7 @@
  */
 import type { EventQueue } from './event-queue';
 import type { Recorder } from './recorder';
-import type { ContainerModel, PodModel, ProbeKind, ProbeTiming, RunBehavior } from './types';
+import type { ContainerModel, HealthWindow, PodModel, ProbeKind, ProbeTiming, RunBehavior } from './types';
 import type { Backoff } from './rules/restart-backoff';
 import type { ContainerStatus, KillReason } from './trace';
 
@@ -67,7 +67,8 @@ export interface ContainerRuntime {
   pullBackoffReportedFor?: number;
   /** The images this container found on the node or pulled there. */
   presentImages: Set<string>;
-  failProbesFrom: number | null;
+  /** When a fail-probes action made each probe kind fail, for good. */
+  failProbesFrom: Partial<Record<ProbeKind, number>>;
   /** Whether a kill of the running instance is under way (kubelet goroutine). */
   killing: boolean;
   /** Its published status must be generated anew (it is in Sim.touched). */
@@ -149,11 +150,19 @@ export function isReady(c: ContainerRuntime): boolean {
   return !readiness || (readiness.instanceId === c.current!.id && readiness.result === 'success');
 }
 
-/** The behaviour of the run with this restart count: the attempt override, else the defaults. */
+/**
+ * The behaviour of the run with this restart count: the attempt override, else the defaults.
+ * Per-probe windows merge field by field, so an attempt can change one probe's window alone.
+ */
 export function behaviorFor(spec: ContainerModel, restartCount: number): RunBehavior {
   const { attempts, ...base } = spec.behavior;
   const override = attempts[restartCount];
-  return override ? { ...base, ...override } : base;
+  if (!override) return base;
+  const probes = { ...base.probes };
+  for (const [kind, window] of Object.entries(override.probes ?? {}) as [ProbeKind, Partial<HealthWindow>][]) {
+    probes[kind] = { ...probes[kind], ...window };
+  }
+  return { ...base, ...override, probes };
 }
 
 export function isSidecar(c: ContainerRuntime): boolean {

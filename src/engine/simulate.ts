@@ -14,12 +14,12 @@ import { computePodActions } from './rules/pod-actions';
 import { killContainer, killPod } from './rules/kill-container';
 import { isHeldBack, startContainer } from './rules/start-container';
 import { updateImage } from './rules/image-update';
-import { startProbeWorkers, wakeProbes } from './rules/probes';
+import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
-import type { Trace } from './trace';
+import type { ProbeRun, Trace } from './trace';
 
 /** How far a run goes when the pod never finishes and no `until` is given. */
 export const DEFAULT_HORIZON = 600;
@@ -45,7 +45,7 @@ class Simulation {
       probes: {},
       pullAttempts: 0,
       presentImages: new Set(spec.behavior.pull === 0 && spec.behavior.pullFailures === 0 ? [spec.image] : []),
-      failProbesFrom: null,
+      failProbesFrom: {},
       killing: false,
       touched: false,
     });
@@ -264,7 +264,7 @@ class Simulation {
     const c = sim.byName.get(action.container);
     if (!c) return;
     if (action.do === 'fail-probes') {
-      c.failProbesFrom = sim.now;
+      failProbes(c, action.probe, sim.now);
       return;
     }
     if (action.do === 'set-image') {
@@ -288,8 +288,13 @@ class Simulation {
  * Plays a pod's lifecycle on a simulated kubelet.
  * @param pod the normalised pod (see src/scenario/ for turning YAML into one)
  * @param options.until pod time to stop at; by default the run ends when the pod has finished, or at 600 s
+ * @param options.probeRuns also list every probe run in the trace's `probeRuns`
  * @returns the trace: events in causal order and the history of every published status
  */
 export function simulate(pod: PodModel, options: SimulateOptions = {}): Trace {
-  return new Simulation(pod).run(options.until ?? DEFAULT_HORIZON);
+  const simulation = new Simulation(pod);
+  if (!options.probeRuns) return simulation.run(options.until ?? DEFAULT_HORIZON);
+  const probeRuns: ProbeRun[] = [];
+  simulation.sim.rec.probeRuns = probeRuns;
+  return { ...simulation.run(options.until ?? DEFAULT_HORIZON), probeRuns };
 }

@@ -121,4 +121,16 @@ export interface Trace {
   /** When the pod object disappeared from the API. */
   deletedAt?: number;
   containerStatuses: Record<string, History<ContainerStatus>>;
+  /** Every probe run, when `simulate` was asked for them (SimulateOptions.probeRuns). */
+  probeRuns?: ProbeRun[];
+}
+
+/** One run of a probe's handler and what it returned. */
+export interface ProbeRun {
+  t: number;
+  /** How many trace events came before it: its place in the causal order. */
+  afterEvents: number;
+  container: string;
+  probe: ProbeKind;
+  passed: boolean;
 }

@@ -23,6 +23,12 @@ export interface ProbeTiming {
   handler: 'exec' | 'httpGet' | 'tcpSocket' | 'grpc';
 }
 
+/** When one probe passes: from `startup` until `unhealthyAfter` (seconds from the container's start). */
+export interface HealthWindow {
+  startup: number;
+  unhealthyAfter: number | null;
+}
+
 /** What the process does when it runs. Times in seconds from the container's start. */
 export interface RunBehavior {
   /** Exits on its own this long after start; null: runs until stopped. */
@@ -34,9 +40,13 @@ export interface RunBehavior {
   startup: number;
   /** Probes fail from this long after start on; null: never. */
   unhealthyAfter: number | null;
+  /** One probe's own window, field by field over `startup` and `unhealthyAfter` (e.g. the database is down: readiness fails, liveness passes). */
+  probes: Partial<Record<ProbeKind, Partial<HealthWindow>>>;
   postStart: number;
   postStartFails: boolean;
   preStop: number;
+  /** The preStop hook returns an error (FailedPreStopHook); the kill goes on regardless. */
+  preStopFails: boolean;
   /** Seconds from SIGTERM to exit; 'ignore': only SIGKILL stops it. */
   stop: number | 'ignore';
   stopExitCode: number;
@@ -67,7 +77,8 @@ export type PodAction =
   /** From `at` on, the container's spec names this image (`kubectl set image`); the kubelet restarts it. */
   | { at: number; do: 'set-image'; container: string; image: string }
   | { at: number; do: 'kill'; container: string; exitCode: number; oom: boolean }
-  | { at: number; do: 'fail-probes'; container: string };
+  /** From `at` on, the container's probes (only `probe`, when given) fail. */
+  | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
 
 export interface PodModel {
   name: string;
@@ -83,4 +94,9 @@ export interface PodModel {
 export interface SimulateOptions {
   /** Stop the simulation at this pod time (seconds). Default: when the pod is gone or finished, at most 600 s. */
   until?: number;
+  /**
+   * Also record every probe run, passed or failed, in `Trace.probeRuns` (as a node's log of its probe
+   * commands would show them). Off by default: a long run holds many.
+   */
+  probeRuns?: boolean;
 }

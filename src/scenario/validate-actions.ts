@@ -1,16 +1,17 @@
 /** The `podlab.dev/actions` annotation: what the user does to the pod, and when. */
-import type { PodAction } from '../engine/types';
+import type { PodAction, ProbeKind } from '../engine/types';
 import type { IssueList } from './issues';
 import { imageProblem } from './image-reference';
 import { isRecord, typeName } from './value-checks';
 
 const MAX_ACTIONS = 1000;
+const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 const MAX_TIME = 86_400 * 7;
 const KEYS: Record<PodAction['do'], string[]> = {
   delete: ['at', 'do', 'gracePeriodSeconds'],
   kill: ['at', 'do', 'container', 'exitCode', 'oom'],
   'set-image': ['at', 'do', 'container', 'image'],
-  'fail-probes': ['at', 'do', 'container'],
+  'fail-probes': ['at', 'do', 'container', 'probe'],
 };
 
 export function readActions(value: unknown, containerNames: readonly string[], issues: IssueList): PodAction[] {
@@ -47,6 +48,9 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (raw.oom !== undefined && typeof raw.oom !== 'boolean') issues.add([i, 'oom'], `must be true or false, not ${typeName(raw.oom)}`);
     const imageIssue = kind === 'set-image' ? imageProblem(raw.image) : undefined;
     if (imageIssue) issues.add([i, 'image'], imageIssue);
+    if (raw.probe !== undefined && !PROBE_KINDS.includes(raw.probe as ProbeKind)) {
+      issues.add([i, 'probe'], `must be one of ${PROBE_KINDS.join(', ')} (absent: every probe), not ${typeName(raw.probe)}`);
+    }
     const grace = raw.gracePeriodSeconds;
     if (grace !== undefined && (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0)) {
       issues.add([i, 'gracePeriodSeconds'], `must be a whole number of seconds, 0 or more, not ${typeName(grace)}`);
@@ -57,7 +61,10 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {
       actions.push({ at: t, do: 'kill', container: raw.container as string, exitCode: (raw.exitCode as number | undefined) ?? 137, oom: raw.oom === true });
-    } else actions.push({ at: t, do: 'fail-probes', container: raw.container as string });
+    } else {
+      const probe = raw.probe as ProbeKind | undefined;
+      actions.push(probe === undefined ? { at: t, do: 'fail-probes', container: raw.container as string } : { at: t, do: 'fail-probes', container: raw.container as string, probe });
+    }
   });
   return actions.sort((a, b) => a.at - b.at);
 }

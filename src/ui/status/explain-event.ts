@@ -66,7 +66,10 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         ? `${who}: postStart ${s('hook', 'hooks')} running; ${s('the container is not started until it returns', 'each is not started until its hook returns')}.`
         : `${who}: preStop ${s('hook', 'hooks')} running; SIGTERM is sent when ${s('it returns', 'each returns')}.`;
     case 'HookFinished':
-      return event.failed ? `${who}: the ${event.hook} ${s('hook', 'hooks')} failed, so the kubelet kills ${s('the container', 'them')}.` : null;
+      if (!event.failed) return null;
+      return event.hook === 'postStart'
+        ? `${who}: the postStart ${s('hook', 'hooks')} failed, so the kubelet kills ${s('the container', 'them')}.`
+        : `${who}: the preStop ${s('hook', 'hooks')} failed (FailedPreStopHook). The kubelet only reports it and goes on stopping ${s('the container', 'them')}; the exit code is the process's own.`;
     case 'ProbeFailed':
       if (event.probe === 'liveness') return `${who}: liveness ${s('probe', 'probes')} failed. Enough failures in a row and the kubelet restarts ${s('it', 'them')}.`;
       if (event.probe === 'readiness') return `${who}: readiness ${s('probe', 'probes')} failed; ${s('it gets', 'they get')} no Service traffic while not ready.`;
