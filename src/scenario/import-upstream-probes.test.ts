@@ -130,17 +130,16 @@ describe('container_probe.go pods imported without a behaviour', () => {
     expect(ready - started).toBeLessThanOrEqual(25);
   });
 
-  // "should be restarted by liveness probe after startup probe enables it" needs two health
-  // windows (startup passes from 10 s, liveness never): a behaviour has one per container, so the
-  // guess says it is not certain rather than pretend.
-  it('says it is not sure where the probes need two health windows', () => {
-    const imported = importWorkload(
+  // Two windows: the startup probe passes from 10 s, the liveness probe never.
+  it('should be restarted by liveness probe after startup probe enables it', () => {
+    const { trace, reason } = play(
       busyBoxPod(['/bin/sh', '-c', 'sleep 10; echo ok >/tmp/startup; sleep 600'], {
         livenessProbe: { ...exec('/bin/false'), initialDelaySeconds: 15, failureThreshold: 1 },
         startupProbe: { ...exec('cat', '/tmp/startup'), initialDelaySeconds: 15, failureThreshold: 60 },
       }),
     );
-    expect(imported.ok && imported.inferred[0]).toMatchObject({ certain: false });
+    expect(reason).toContain('the liveness probe fails');
+    expectLivenessRestarts(trace, 'busybox', 1, OBSERVATION);
   });
 });
 

@@ -66,20 +66,41 @@ describe('inferProbes: probes that always fail or always pass', () => {
   });
 });
 
-describe('inferProbes: several probes, one health window', () => {
+describe('inferProbes: several probes, each its window', () => {
   it('agrees when the probes pass at the same times', () => {
     const guess = inferProbes(sh('sleep 600'), [{ kind: 'startup', exec: ['/bin/false'], timeoutSeconds: 1 }, liveness(['/bin/false'])]);
     expect(guess).toMatchObject({ fields: { unhealthyAfter: 0 }, certain: true });
   });
 
-  it('takes the time all of them pass, and says it is not certain, when they differ', () => {
+  it('gives a probe that passes at other times a window of its own', () => {
     // container_probe.go "should be restarted by liveness probe after startup probe enables it"
     const guess = inferProbes(sh('sleep 10; echo ok >/tmp/startup; sleep 600'), [
       { kind: 'startup', exec: ['cat', '/tmp/startup'], timeoutSeconds: 1 },
       liveness(['/bin/false']),
     ]);
-    expect(guess).toMatchObject({ fields: { unhealthyAfter: 0 }, certain: false });
-    expect(guess?.reason).toContain('one health window per container');
+    expect(guess).toEqual({
+      fields: { startup: 10, probes: { liveness: { unhealthyAfter: 0 } } },
+      reason: 'startup probe `cat /tmp/startup` passes while the script keeps /tmp/startup (from 10 s); liveness probe `/bin/false` fails every time, so probes fail until 10 s; the liveness probe fails',
+      certain: true,
+    });
+  });
+
+  it('reads the database-down story: readiness fails from 20 s, liveness passes; the majority is the container window', () => {
+    const guess = inferProbes(sh('touch /tmp/db-ok; sleep 20; rm /tmp/db-ok; sleep 600'), [
+      { kind: 'readiness', exec: ['cat', '/tmp/db-ok'], timeoutSeconds: 1 },
+      liveness(['true']),
+      { kind: 'startup', exec: ['true'], timeoutSeconds: 1 },
+    ]);
+    expect(guess).toMatchObject({ fields: { probes: { readiness: { unhealthyAfter: 20 } } }, certain: true });
+    expect(guess?.fields).not.toHaveProperty('unhealthyAfter');
+    expect(guess?.reason).toContain('so probes pass; the readiness probe passes from the start until 20 s');
+  });
+
+  it('writes the fields that differ: an end of null where the container window fails, a start of 0 where it starts late', () => {
+    const late = inferProbes(sh('sleep 600'), [liveness(['false']), { kind: 'readiness', exec: ['false'], timeoutSeconds: 1 }, { kind: 'startup', exec: ['true'], timeoutSeconds: 1 }]);
+    expect(late?.fields).toEqual({ unhealthyAfter: 0, probes: { startup: { unhealthyAfter: null } } });
+    const file = inferProbes(sh('sleep 5; touch /tmp/warm; sleep 600'), [{ kind: 'readiness', exec: ['cat', '/tmp/warm'], timeoutSeconds: 1 }, liveness(['true'])]);
+    expect(file?.fields).toEqual({ startup: 5, probes: { liveness: { startup: 0 } } });
   });
 
   it('applies an exec probe to an HTTP probe beside it, and says so', () => {
@@ -88,7 +109,7 @@ describe('inferProbes: several probes, one health window', () => {
       liveness(undefined),
     ]);
     expect(guess).toMatchObject({ fields: { unhealthyAfter: 20 }, certain: false });
-    expect(guess?.reason).toContain('Podlab cannot read the other probes: they get the same window');
+    expect(guess?.reason).toContain("Podlab cannot read the other probes: they get the container's window");
   });
 });
 

@@ -10,12 +10,13 @@
  * Other HTTP, TCP and gRPC probes cannot be read from a manifest: they count as passing while the
  * process runs, as the behaviour's defaults say.
  *
- * A behaviour has one health window per container (probes fail before `startup` and from
- * `unhealthyAfter`), so probes that pass at different times are merged into the time all of them
- * pass, and the guess says it is not certain. Readiness and liveness probes only count from the
- * time the startup probe passes, since they do not run before.
+ * The window most probes share becomes the container's (probes fail before `startup` and from
+ * `unhealthyAfter`); a probe that passes at other times gets a window of its own (`probes:
+ * {liveness: {unhealthyAfter: 0}}`). Probes Podlab cannot read get the container's window, and
+ * the guess says it is not certain. Readiness and liveness probes only count from the time the
+ * startup probe passes, since they do not run before.
  */
-import type { ProbeKind } from '../engine/types';
+import type { HealthWindow, ProbeKind } from '../engine/types';
 import { knownServerAnswer, type NetworkProbe } from './known-servers';
 import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
 
@@ -34,8 +35,11 @@ export interface ServerWords {
   words: readonly string[];
 }
 
+/** A probe's own window, where it differs from the container's. */
+export type ProbeWindows = Partial<Record<ProbeKind, Partial<HealthWindow>>>;
+
 export interface ProbeGuess {
-  fields: { startup?: number; unhealthyAfter?: number };
+  fields: { startup?: number; unhealthyAfter?: number; probes?: ProbeWindows };
   reason: string;
   certain: boolean;
 }
@@ -92,29 +96,59 @@ export function inferProbes(containerArgv: readonly string[] | undefined, probes
     }
   }
   if (read.length === 0) return null;
-  const merged = merge(read);
-  if (read.length < probes.length) merged.reasons.push('Podlab cannot read the other probes: they get the same window');
-  const { fields, conclusion } = fieldsOf(merged.from, merged.until);
-  return { fields, reason: `${merged.reasons.join('; ')}, ${conclusion}`, certain: certain && merged.agree && read.length === probes.length };
+  const windows = effectiveWindows(read);
+  const base = commonWindow(windows);
+  const reasons = read.map((r) => r.why);
+  if (read.length < probes.length) reasons.push("Podlab cannot read the other probes: they get the container's window");
+  const { fields, conclusion } = fieldsOf(base.from, base.until);
+  const own: string[] = [];
+  read.forEach(({ probe }, i) => {
+    const window = windows[i]!;
+    if (sameWindow(window, base)) return;
+    (fields.probes ??= {})[probe.kind] = ownWindow(window, base);
+    own.push(`the ${probe.kind} probe ${passWords(window)}`);
+  });
+  const words = own.length === 0 ? conclusion : `${conclusion}; ${own.join(', ')}`;
+  return { fields, reason: `${reasons.join('; ')}, ${words}`, certain: certain && read.length === probes.length };
 }
 
-/** One window for all the probes read: the time all of them pass. */
-function merge(read: readonly ReadProbe[]): { from: number; until: number; agree: boolean; reasons: string[] } {
-  // Readiness and liveness probes run only once the startup probe has passed.
+/** When each probe read passes, where it matters: readiness and liveness run only once the startup probe has passed. */
+function effectiveWindows(read: readonly ReadProbe[]): Window[] {
   const startup = read.find((r) => r.probe.kind === 'startup')?.window;
-  const windows = read.map(({ probe, window }) => {
-    if (!startup || probe.kind === 'startup') return window;
-    if (startup.until <= startup.from) return startup;
-    return { from: Math.max(window.from, startup.from), until: window.until };
+  return read.map(({ probe, window }) => {
+    if (!startup || probe.kind === 'startup') return normal(window);
+    if (startup.until <= startup.from) return NEVER;
+    return normal({ from: Math.max(window.from, startup.from), until: window.until });
   });
-  const from = Math.max(...windows.map((w) => w.from));
-  const until = Math.min(...windows.map((w) => w.until));
-  const agree = windows.every((w) => w.from === from && w.until === until);
-  const reasons = read.map((r) => r.why);
-  if (!agree) {
-    reasons.push('they pass at different times, and a behaviour has one health window per container: it takes the time all of them pass');
+}
+
+/** Every window that never passes is the same one. */
+function normal(window: Window): Window {
+  return window.until <= window.from ? NEVER : window;
+}
+
+function sameWindow(a: Window, b: Window): boolean {
+  return a.from === b.from && a.until === b.until;
+}
+
+/** The window most probes share (the first such, on a tie): the container's. */
+function commonWindow(windows: readonly Window[]): Window {
+  let best = windows[0]!;
+  let bestCount = 0;
+  for (const window of windows) {
+    const count = windows.filter((w) => sameWindow(w, window)).length;
+    if (count > bestCount) [best, bestCount] = [window, count];
   }
-  return { from, until, agree, reasons };
+  return best;
+}
+
+/** The fields a probe's own window sets over the container's `base`. */
+function ownWindow(window: Window, base: Window): Partial<HealthWindow> {
+  if (window.until <= window.from) return { unhealthyAfter: 0 };
+  const own: Partial<HealthWindow> = {};
+  if (window.from !== base.from) own.startup = window.from;
+  if (window.until !== base.until || base.until <= base.from) own.unhealthyAfter = window.until === Infinity ? null : window.until;
+  return own;
 }
 
 /** The behaviour fields for a window, and the words for them. */
