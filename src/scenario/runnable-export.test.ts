@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ContainerModel, PodModel } from '../engine/types';
 import { parseScenario } from './parse-scenario';
-import { exportRunnable, HEALTH_FILE, RUNNABLE_IMAGE } from './runnable-export';
+import { exportRunnable, RUNNABLE_IMAGE } from './runnable-export';
+import { HEALTH_FILE } from './runnable-health';
 
 type Json = Record<string, any>;
 

@@ -6,19 +6,20 @@
  * timings stay as they are.
  */
 import { Document } from 'yaml';
-import type { Behavior, ContainerModel, PodAction, PodModel, RunBehavior } from '../engine/types';
+import { behaviorFor } from '../engine/runtime';
+import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, RunBehavior } from '../engine/types';
 import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
+import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
-export const HEALTH_FILE = '/tmp/healthy';
 /** Other busybox tags that stand in for a set-image action's new images: they still run the script. */
 export const STAND_IN_IMAGES = ['busybox:1.36.1', 'busybox:1.37', 'busybox:1.35'];
 /** emptyDir that counts a container's runs, for behaviours that differ per attempt. */
 const STATE_VOLUME = 'podlab-state';
 const STATE_DIR = '/podlab-state';
 const OOM_MEMORY_LIMIT = '32Mi';
-const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
+const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 /** Pod fields that name objects a test cluster is unlikely to have; left in, the pod would not start. */
@@ -103,17 +104,18 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], no
   }
   if (b.pull > 0) notes.push(`${name}: the ${b.pull} s image pull is not acted out (busybox is small and usually cached).`);
 
-  const hasProbes = PROBES.some((p) => container[p] !== undefined);
+  const declared = PROBE_KINDS.filter((kind) => container[`${kind}Probe`] !== undefined);
+  const files = healthFiles(model, actions);
   const killCode = actions.find((a): a is Extract<PodAction, { do: 'kill' }> => a.do === 'kill' && a.container === name);
   const perAttempt = b.attempts.length > 0;
-  container.command = ['sh', '-c', script(name, b, hasProbes, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null)];
+  container.command = ['sh', '-c', script(model, declared, files, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null)];
   delete container.args;
 
-  for (const probe of PROBES) {
-    const value = container[probe];
+  for (const kind of PROBE_KINDS) {
+    const value = container[`${kind}Probe`];
     if (value && typeof value === 'object') {
       const timings = Object.fromEntries(Object.entries(value).filter(([key]) => !PROBE_HANDLERS.includes(key)));
-      container[probe] = { exec: { command: ['test', '-f', HEALTH_FILE] }, ...timings };
+      container[`${kind}Probe`] = { exec: { command: ['test', '-f', files[kind]] }, ...timings };
     }
   }
   rewriteHooks(container, model, b);
@@ -136,29 +138,30 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], no
 }
 
 /** The sh script for one container: one straight run, or a `case` over the attempt number. */
-function script(name: string, b: Behavior, hasProbes: boolean, killCode: number | null): string {
+function script(model: ContainerModel, declared: ProbeKind[], files: HealthFiles, killCode: number | null): string {
+  const { name, behavior: b } = model;
   const traps = killCode === null ? [] : [`trap 'exit ${killCode}' USR1`];
-  if (b.attempts.length === 0) return [...traps, ...runLines(b, hasProbes)].join('\n') + '\n';
+  if (b.attempts.length === 0) return [...traps, ...runLines(b, declared, files)].join('\n') + '\n';
   const lines = [
     ...traps,
     `n=$(cat ${STATE_DIR}/${name} 2>/dev/null || echo 0)`,
     `echo $((n + 1)) > ${STATE_DIR}/${name}`,
     'case "$n" in',
   ];
-  b.attempts.forEach((override, i) => {
-    lines.push(`  ${i})`, ...runLines({ ...b, ...override }, hasProbes).map((l) => `    ${l}`), '    ;;');
+  b.attempts.forEach((_override, i) => {
+    lines.push(`  ${i})`, ...runLines(behaviorFor(model, i), declared, files).map((l) => `    ${l}`), '    ;;');
   });
-  lines.push('  *)', ...runLines(b, hasProbes).map((l) => `    ${l}`), '    ;;', 'esac');
+  lines.push('  *)', ...runLines(b, declared, files).map((l) => `    ${l}`), '    ;;', 'esac');
   return lines.join('\n') + '\n';
 }
 
-function runLines(b: RunBehavior, hasProbes: boolean): string[] {
+function runLines(b: RunBehavior, declared: ProbeKind[], files: HealthFiles): string[] {
   const lines: string[] = [];
   // PID 1 ignores SIGTERM unless it installs a handler, so every container traps it.
   if (b.stop === 'ignore') lines.push(`trap '' TERM`);
   else if (b.stop === 0) lines.push(`trap 'exit ${b.stopExitCode}' TERM`);
   else lines.push(`trap 'sleep ${b.stop}; exit ${b.stopExitCode}' TERM`);
-  if (hasProbes) lines.push(...healthLines(b));
+  lines.push(...healthLines(b, files, declared));
   // `sleep & wait` rather than `sleep`: a trap runs only when the foreground command returns.
   if (b.run === null) {
     lines.push('while true; do sleep 3600 & wait $!; done');
@@ -172,18 +175,6 @@ function runLines(b: RunBehavior, hasProbes: boolean): string[] {
   return lines;
 }
 
-/** The health file exists from `startup` until `unhealthyAfter`: probes pass exactly then. */
-function healthLines(b: RunBehavior): string[] {
-  const until = b.unhealthyAfter;
-  if (b.startup === 0 && until === null) return [`touch ${HEALTH_FILE}`];
-  if (until !== null && until <= b.startup) return [];
-  const steps: string[] = [];
-  if (b.startup === 0) return [`touch ${HEALTH_FILE}`, `(sleep ${until}; rm -f ${HEALTH_FILE}) &`];
-  steps.push(`sleep ${b.startup}`, `touch ${HEALTH_FILE}`);
-  if (until !== null) steps.push(`sleep ${until - b.startup}`, `rm -f ${HEALTH_FILE}`);
-  return [`(${steps.join('; ')}) &`];
-}
-
 function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void {
   const lifecycle = container.lifecycle as Json | undefined;
   if (!lifecycle) return;
@@ -195,7 +186,7 @@ function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void
     handler.exec = { command: ['sh', '-c', parts.join('; ')] };
   };
   hook('postStart', b.postStart, b.postStartFails);
-  hook('preStop', b.preStop, false);
+  hook('preStop', b.preStop, b.preStopFails);
 }
 
 function rewriteEnv(container: Json, name: string, notes: string[]): void {
@@ -242,7 +233,8 @@ function header(model: PodModel, notes: string[]): string {
   const lines = [
     ` Runnable on a real cluster: made by \`podlab export --runnable\` from the Podlab scenario ${model.name}.`,
     ` Each container runs ${RUNNABLE_IMAGE} and acts out its behaviour with sh: sleeps, exit codes,`,
-    ` a health file ${HEALTH_FILE} that the probes test, a SIGTERM trap, hooks that sleep.`,
+    ` a health file ${HEALTH_FILE} that the probes test (${HEALTH_FILE}-<probe> where one probe has`,
+    ` a window of its own), a SIGTERM trap, hooks that sleep (and fail where the behaviour says).`,
     ` Watch it: kubectl apply -f <this file> && kubectl get pod ${model.name} --watch`,
   ];
   const standIn = standInImages(model);
@@ -279,8 +271,11 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
     }
     case 'delete':
       return `   at ${action.at} s: kubectl delete pod ${model.name}${ns}${action.gracePeriodSeconds === undefined ? '' : ` --grace-period=${action.gracePeriodSeconds}`} --wait=false`;
-    case 'fail-probes':
-      return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- rm -f ${HEALTH_FILE}`;
+    case 'fail-probes': {
+      const container = findModel(model, action.container);
+      const files = container ? filesToRemove(healthFiles(container, model.actions), action.probe) : [HEALTH_FILE];
+      return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- rm -f ${files.join(' ')}`;
+    }
     case 'kill':
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
   }
