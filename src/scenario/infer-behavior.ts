@@ -4,8 +4,10 @@
  * `sleep infinity` run until stopped; when its probes pass comes from infer-probes. Every guess
  * carries a sentence the UI shows as "inferred: …".
  */
+import { inferHooks, type HookCommands } from './infer-hooks';
 import { inferProbes, type ProbeCommand, type ProbeWindows } from './infer-probes';
-import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
+import { runOfScript } from './script-run';
+import { scriptOf } from './shell-script';
 
 /** The behaviour fields a guess can set (the annotation's names). `{}` means "runs until stopped". */
 export interface InferredFields {
@@ -15,7 +17,12 @@ export interface InferredFields {
   unhealthyAfter?: number;
   /** A probe's own window where it differs from the container's. */
   probes?: ProbeWindows;
-  stop?: 'ignore';
+  stop?: number | 'ignore';
+  stopExitCode?: number;
+  postStart?: number;
+  postStartFails?: true;
+  preStop?: number;
+  preStopFails?: true;
 }
 
 export interface InferredBehavior {
@@ -36,6 +43,8 @@ export interface ContainerCommand {
   role: 'init' | 'sidecar' | 'regular';
   /** Its startup, readiness and liveness probes, with exec commands where they have them. */
   probes?: readonly ProbeCommand[];
+  /** What its postStart and preStop hooks run. */
+  hooks?: HookCommands;
 }
 
 /** Images whose default command is a long-running server or agent. */
@@ -47,21 +56,11 @@ const SERVER_IMAGES = [
   'promtail', 'vector', 'filebeat', 'logstash', 'keycloak', 'wordpress', 'squid', 'varnish', 'oauth2-proxy',
   'kube-rbac-proxy', 'cloud-sql-proxy', 'cloudflared', 'echoserver', 'agnhost', 'hello-app', 'whoami',
 ];
-/** Binaries that serve until stopped when run in the foreground. */
-const SERVER_COMMANDS = [
-  'nginx', 'envoy', 'redis-server', 'postgres', 'mysqld', 'mariadbd', 'httpd', 'apache2', 'haproxy', 'traefik',
-  'fluent-bit', 'fluentd', 'prometheus', 'memcached', 'mongod', 'caddy', 'consul', 'vault', 'etcd', 'coredns',
-  'pause', 'gunicorn', 'uvicorn', 'java', 'node', 'npm', 'dotnet', 'php-fpm', 'rails', 'puma', 'socat',
-  'pilot-agent', 'linkerd2-proxy', 'otelcol', 'vector', 'grafana-server', 'kubectl-proxy',
-];
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
 const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];
-/** Commands that finish at once (with 0) for inference purposes. */
-const QUICK_COMMANDS = [
-  'echo', 'printf', 'cp', 'mv', 'mkdir', 'touch', 'cat', 'ls', 'chmod', 'chown', 'ln', 'rm', 'date', 'env',
-  'id', 'hostname', 'set', 'export', 'cd', 'sync', 'tee', 'sed', 'grep', 'head', 'wc', 'test', '[', ':', 'true', 'uname',
-];
 const ASSUMED_INIT_RUN = 2;
+/** How much of a script a reason quotes. */
+const SHOWN_SCRIPT = 80;
 
 /** Infers one container's behaviour: how it runs, and when its probes pass. */
 export function inferBehavior(container: ContainerCommand): InferredBehavior {
@@ -69,8 +68,13 @@ export function inferBehavior(container: ContainerCommand): InferredBehavior {
   const run = runOf(container, argv);
   const server = { image: container.image, words: [...(container.command ?? []), ...(container.args ?? [])] };
   const probes = container.probes ? inferProbes(argv, container.probes, server) : null;
-  if (!probes) return run;
-  return { container: run.container, behavior: { ...run.behavior, ...probes.fields }, reason: `${run.reason}; ${probes.reason}`, certain: run.certain && probes.certain };
+  const hooks = container.hooks ? inferHooks(container.hooks) : null;
+  let guess = run;
+  for (const more of [probes, hooks]) {
+    if (!more) continue;
+    guess = { container: guess.container, behavior: { ...guess.behavior, ...more.fields }, reason: `${guess.reason}; ${more.reason}`, certain: guess.certain && more.certain };
+  }
+  return guess;
 }
 
 /** What the container runs: its command and args, or args alone where the image's command is a shell. */
@@ -130,61 +134,27 @@ function fromArgv(argv: readonly string[]): Guess | null {
   return script === null ? null : fromScript(script);
 }
 
-/**
- * A shell, `sleep` or `tail` as the container's first process (PID 1) installs no SIGTERM handler,
- * and the kernel does not deliver a signal without one to PID 1: only SIGKILL, at the end of the
- * grace period, stops it (why `kubectl delete` of a `sleep 3600` pod takes 30 s).
- */
-function pid1(guess: Guess): Guess {
+/** Reads a shell script with script-run: how long it runs, how it exits, what SIGTERM does. */
+function fromScript(script: string): Guess | null {
+  const shown = `\`${abridged(script.trim().replace(/\s+/g, ' '))}\``;
+  const scriptRun = runOfScript(script);
+  if (!scriptRun) return null;
+  if (scriptRun.ends === 'server') return { behavior: {}, reason: `runs ${shown}: \`${scriptRun.program}\` serves until stopped`, certain: true };
+  const guess =
+    scriptRun.ends === 'never'
+      ? { behavior: {}, reason: `runs ${shown}: ${scriptRun.why}, runs until stopped`, certain: true }
+      : finish(scriptRun.seconds, scriptRun.exitCode, shown, scriptRun.unknown);
+  const { term } = scriptRun;
   return {
-    ...guess,
-    behavior: { ...guess.behavior, stop: 'ignore' },
-    reason: `${guess.reason}; as PID 1 without a SIGTERM handler it ignores SIGTERM`,
+    behavior: { ...guess.behavior, stop: term.stop, ...(term.stopExitCode === undefined ? {} : { stopExitCode: term.stopExitCode }) },
+    reason: `${guess.reason}; ${term.why}`,
+    certain: guess.certain && term.certain,
   };
 }
 
-/** Reads a shell script as a straight sequence of simple commands. */
-function fromScript(script: string): Guess | null {
-  const shown = `\`${script.trim().replace(/\s+/g, ' ')}\``;
-  if (/\bwhile\s+(true|:|\[\s*1\s*\])\s*;?\s*do\b/.test(script) || /\bfor\s*\(\(\s*;;\s*\)\)/.test(script)) {
-    return pid1({ behavior: {}, reason: `runs ${shown}, an endless loop: runs until stopped`, certain: true });
-  }
-  let seconds = 0;
-  let exitCode = 0;
-  let unknown: string | null = null;
-  for (const words of simpleCommands(script)) {
-    const [first, ...rest] = words[0] === 'exec' ? words.slice(1) : words;
-    const program = basename(first ?? '');
-    if (program === '') continue;
-    if (CONTROL_WORDS.includes(program)) return null;
-    if (program === 'exit') {
-      exitCode = toExitCode(rest[0]);
-      return pid1(finish(seconds, exitCode, shown, unknown));
-    }
-    if (program === 'sleep') {
-      const duration = parseDuration(rest[0]);
-      if (duration === Infinity) return pid1({ behavior: {}, reason: `runs ${shown}: sleeps forever, runs until stopped`, certain: true });
-      if (duration === null) return null;
-      seconds += duration;
-      exitCode = 0;
-    } else if (program === 'tail' && rest.some((a) => /^-[a-zA-Z]*[fF]/.test(a))) {
-      return pid1({ behavior: {}, reason: `runs ${shown}: \`tail -f\` follows forever, runs until stopped`, certain: true });
-    } else if (program === 'false') {
-      exitCode = 1;
-    } else if (QUICK_COMMANDS.includes(program)) {
-      exitCode = 0;
-    } else if (
-      SERVER_COMMANDS.includes(program) ||
-      (program.startsWith('python') && rest.includes('http.server')) ||
-      (program === 'nc' && rest.some((a) => /^-[a-zA-Z]*l/.test(a)))
-    ) {
-      return { behavior: {}, reason: `runs ${shown}: \`${program}\` serves until stopped`, certain: true };
-    } else {
-      unknown ??= program;
-      exitCode = 0;
-    }
-  }
-  return unknown === null ? pid1(finish(seconds, exitCode, shown, null)) : null;
+/** A long script (upstream's e2e harness writes a dozen commands) by its first words. */
+function abridged(script: string): string {
+  return script.length <= SHOWN_SCRIPT ? script : `${script.slice(0, SHOWN_SCRIPT).trimEnd()} …`;
 }
 
 function finish(seconds: number, exitCode: number, shown: string, unknown: string | null): Guess {
