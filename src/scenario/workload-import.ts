@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import { BEHAVIOR_ANNOTATION } from './annotations';
 import { inferBehavior, type InferredBehavior } from './infer-behavior';
+import type { HookCommands } from './infer-hooks';
 import type { ProbeCommand } from './infer-probes';
 import type { JobTerms } from './job-outcome';
 
@@ -300,6 +301,7 @@ export function inferMissing(pod: Document): InferredBehavior[] {
           args: stringList(container.args),
           role: list === 'containers' ? 'regular' : container.restartPolicy === 'Always' ? 'sidecar' : 'init',
           probes: probesOf(container),
+          hooks: hooksOf(container),
         }),
       );
     }
@@ -336,6 +338,17 @@ function probesOf(container: Record<string, unknown>): ProbeCommand[] {
     else if (grpc) read.network = { handler: 'grpc', port: portOf(container, grpc.port) };
     return [read];
   });
+}
+
+function hooksOf(container: Record<string, unknown>): HookCommands {
+  const lifecycle = container.lifecycle as Record<string, { exec?: { command?: unknown }; sleep?: { seconds?: unknown } } | undefined> | undefined;
+  const hooks: HookCommands = {};
+  for (const kind of ['postStart', 'preStop'] as const) {
+    const handler = lifecycle?.[kind];
+    if (handler?.exec) hooks[kind] = { exec: stringList(handler.exec.command) ?? [] };
+    else if (typeof handler?.sleep?.seconds === 'number') hooks[kind] = { sleepSeconds: handler.sleep.seconds };
+  }
+  return hooks;
 }
 
 /** A probe's port: a number, or the name of one of the container's ports (null if none has it). */
