@@ -45,6 +45,11 @@ describe('commands', () => {
     expect(infer({ command: ['nginx', '-g', 'daemon off;'] }).behavior.stop).toBeUndefined();
   });
 
+  it('quotes a long script by its first words', () => {
+    const guess = infer({ command: ['sh', '-c', `${'echo starting the database migration now; '.repeat(4)}sleep 5; exit 0`] });
+    expect(guess.reason).toBe('runs `echo starting the database migration now; echo starting the database migration …`: exits 0 after 5 s; as PID 1 without a SIGTERM handler it ignores SIGTERM');
+  });
+
   it('marks an exit after an unknown command as an assumption', () => {
     const guess = infer({ command: ['sh', '-c', './migrate up; exit 2'] });
     expect(guess).toMatchObject({ behavior: { run: 0, exitCode: 2 }, certain: false });

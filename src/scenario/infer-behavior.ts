@@ -154,7 +154,9 @@ function fromScript(script: string): Guess | null {
 
 /** A long script (upstream's e2e harness writes a dozen commands) by its first words. */
 function abridged(script: string): string {
-  return script.length <= SHOWN_SCRIPT ? script : `${script.slice(0, SHOWN_SCRIPT).trimEnd()} …`;
+  if (script.length <= SHOWN_SCRIPT) return script;
+  const cut = script.lastIndexOf(' ', SHOWN_SCRIPT);
+  return `${script.slice(0, cut > 0 ? cut : SHOWN_SCRIPT).replace(/[;&|]+$/, '')} …`;
 }
 
 function finish(seconds: number, exitCode: number, shown: string, unknown: string | null): Guess {
