@@ -2,7 +2,7 @@
  * The pods of test/e2e_node/container_lifecycle_test.go as upstream builds them: every container
  * and hook runs the harness script of ExecCommand (testing/upstream-harness.ts). Imported without
  * a behaviour annotation, each must play exactly as its hand translation in
- * src/engine/fixtures/kubelet-e2e/, whose tests assert what the upstream test asserts.
+ * the kubelet-e2e fixture folders of src/engine/fixtures, whose tests assert what the upstream test asserts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,8 @@ interface Upstream {
   preStop?: ExecCommand;
 }
 
-const fixture = (name: string) => readFileSync(new URL(`../engine/fixtures/kubelet-e2e/${name}`, import.meta.url), 'utf8');
+/** `folder/file` under src/engine/fixtures. */
+const fixture = (path: string) => readFileSync(new URL(`../engine/fixtures/${path}`, import.meta.url), 'utf8');
 
 /** The fixture's pod with upstream's commands instead of its behaviour annotation (actions kept). */
 function upstreamPod(name: string, upstream: Upstream): string {
@@ -58,27 +59,27 @@ function importedEvents(source: string) {
 const sidecars = (c: ExecCommand) => ({ 'restartable-init-1': c, 'restartable-init-2': c, 'restartable-init-3': c });
 
 const cases: [string, string, Upstream][] = [
-  ['should launch init container serially before a regular container', 'init-serial-never.yaml', {
+  ['should launch init container serially before a regular container', 'kubelet-e2e/init-serial-never.yaml', {
     containers: { 'init-1': { Delay: 1 }, 'init-2': { Delay: 1 }, 'init-3': { Delay: 1 }, 'regular-1': { StartDelay: 5, Delay: 1 } },
   }],
-  ['should not launch regular containers if an init container fails', 'init-fails-never.yaml', {
+  ['should not launch regular containers if an init container fails', 'kubelet-e2e/init-fails-never.yaml', {
     containers: { 'init-1': { Delay: 1, ExitCode: 1 }, 'regular-1': { Delay: 1 } },
   }],
-  ['should launch restartable init containers serially considering the startup probe', 'sidecar-startup-probe-serial.yaml', {
+  ['should launch restartable init containers serially considering the startup probe', 'kubelet-e2e/sidecar-startup-probe-serial.yaml', {
     containers: { 'restartable-init-1': { StartDelay: 10, Delay: 600 }, 'restartable-init-2': { StartDelay: 10, Delay: 600 }, 'regular-1': { Delay: 1 } },
   }],
-  ['should terminate sidecars in reverse order after all main containers have exited', 'sidecars-terminate-reverse-order.yaml', {
+  ['should terminate sidecars in reverse order after all main containers have exited', 'kubelet-e2e/sidecars-terminate-reverse-order.yaml', {
     containers: { ...sidecars({ Delay: 60, TerminationSeconds: 5 }), 'regular-1': { Delay: 5 } },
   }],
-  ['should call sidecar container PreStop hook simultaneously', 'sidecar-prestops-simultaneous.yaml', {
+  ['should call sidecar container PreStop hook simultaneously', 'kubelet-e2e/sidecar-prestops-simultaneous.yaml', {
     containers: { ...sidecars({ Delay: 60, TerminationSeconds: 5 }), 'regular-1': { Delay: 5 } },
     preStop: { Delay: 1 },
   }],
-  ['should terminate sidecars simultaneously if prestop doesn\'t exit', 'sidecar-prestop-never-exits.yaml', {
+  ['should terminate sidecars simultaneously if prestop doesn\'t exit', 'kubelet-e2e/sidecar-prestop-never-exits.yaml', {
     containers: { ...sidecars({ Delay: 60, TerminationSeconds: 5 }), 'regular-1': { Delay: 5 } },
     preStop: { LoopForever: true },
   }],
-  ['should mark pod as succeeded if any of the restartable init containers have terminated with non-zero exit code', 'sidecar-nonzero-exit-succeeded.yaml', {
+  ['should mark pod as succeeded if any of the restartable init containers have terminated with non-zero exit code', 'kubelet-e2e/sidecar-nonzero-exit-succeeded.yaml', {
     containers: {
       'restartable-init-1': { Delay: 600, TerminationSeconds: 1 },
       'restartable-init-2': { Delay: 600, TerminationSeconds: 1, ExitCode: 1 },
@@ -86,7 +87,7 @@ const cases: [string, string, Upstream][] = [
       'regular-1': { Delay: 600, TerminationSeconds: 1 },
     },
   }],
-  ['should mark pod as failed if regular container has exceeded its termination grace period seconds', 'regular-exceeds-grace-failed.yaml', {
+  ['should mark pod as failed if regular container has exceeded its termination grace period seconds', 'kubelet-e2e/regular-exceeds-grace-failed.yaml', {
     containers: {
       'restartable-init-1': { Delay: 600, TerminationSeconds: 20 },
       'restartable-init-2': { Delay: 600, TerminationSeconds: 1 },
@@ -94,7 +95,7 @@ const cases: [string, string, Upstream][] = [
       'regular-1': { Delay: 600, TerminationSeconds: 20 },
     },
   }],
-  ['should mark pod as succeeded if any of the restartable init containers have exceeded its termination grace period seconds', 'sidecar-exceeds-grace-succeeded.yaml', {
+  ['should mark pod as succeeded if any of the restartable init containers have exceeded its termination grace period seconds', 'kubelet-e2e/sidecar-exceeds-grace-succeeded.yaml', {
     containers: {
       'restartable-init-1': { Delay: 600, TerminationSeconds: 1 },
       'restartable-init-2': { Delay: 600, TerminationSeconds: 20 },
@@ -102,11 +103,33 @@ const cases: [string, string, Upstream][] = [
       'regular-1': { Delay: 600, TerminationSeconds: 1 },
     },
   }],
+  ['should restart failing container when pod restartPolicy is Always', 'kubelet-e2e-more/regular-restarts-always.yaml', {
+    containers: { 'regular-1': { Delay: 1, ExitCode: 1 } },
+  }],
+  ['a restartable init container starts and exits with exit code 0 continuously (Never)', 'kubelet-e2e-more/sidecar-exits-0-continuously-never.yaml', {
+    containers: { 'restartable-init-1': { Delay: 5 }, 'init-1': { Delay: 5 }, 'regular-1': { Delay: 60 } },
+  }],
+  ['a restartable init container starts and exits with exit code 1 continuously (Always)', 'kubelet-e2e-more/sidecar-exits-1-continuously-always.yaml', {
+    containers: { 'restartable-init-1': { Delay: 5, ExitCode: 1 }, 'init-1': { Delay: 5 }, 'regular-1': { Delay: 60 } },
+  }],
+  ['a restartable init container runs continuously (OnFailure)', 'kubelet-e2e-more/sidecar-runs-continuously-onfailure.yaml', {
+    containers: { 'restartable-init-1': { Delay: 600 }, 'regular-1': { Delay: 1 } },
+  }],
+  ['an Init container before restartable init container fails (Never)', 'kubelet-e2e-more/init-before-sidecar-fails-never.yaml', {
+    containers: { 'init-1': { Delay: 1, ExitCode: 1 }, 'restartable-init-1': { Delay: 600 }, 'regular-1': { Delay: 600 } },
+  }],
+  ['an Init container after restartable init container fails (OnFailure)', 'kubelet-e2e-more/init-after-sidecar-fails-onfailure.yaml', {
+    containers: { 'restartable-init-1': { Delay: 5, ExitCode: 1 }, 'init-1': { Delay: 1, ExitCode: 1 }, 'regular-1': { Delay: 600 } },
+  }],
+  ["should call the container's preStop hook and terminate it if its liveness probe fails", 'kubelet-e2e-more/liveness-fails-prestop.yaml', {
+    containers: { 'regular-1': { Delay: 100, TerminationSeconds: 15 } },
+    preStop: { Delay: 1 },
+  }],
 ];
 
 describe('container_lifecycle_test.go pods imported as upstream builds them', () => {
   for (const [test, name, upstream] of cases) {
-    it(`${test}: plays as ${name}`, () => {
+    it(`${test}: plays as ${name.split('/')[1]}`, () => {
       expect(importedEvents(upstreamPod(name, upstream))).toEqual(events(fixture(name)));
     });
   }
