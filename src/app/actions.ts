@@ -3,7 +3,8 @@
  * components, keyboard handlers and tests alike. Scenario edits go through src/scenario/edit-*.
  */
 import { addAction, removeAction as removeActionAt, setActionField as setActionFieldAt } from '../scenario/edit-actions';
-import { setBehaviorField as setBehavior } from '../scenario/edit-behavior';
+import type { HealthWindow, ProbeKind } from '../engine/types';
+import { setBehaviorField as setBehavior, setProbeWindowField as setProbeWindow } from '../scenario/edit-behavior';
 import * as containers from '../scenario/edit-containers';
 import type { ContainerKind, ContainerTemplate } from '../scenario/templates';
 import { nextEventTime, previousEventTime, runOf } from './derived';
@@ -78,6 +79,11 @@ export function setBehaviorField(name: string, field: string, value: unknown): v
   edit((source) => setBehavior(source, name, field, value));
 }
 
+/** One field of one probe's own window; `undefined` lets the probe follow the container again. */
+export function setProbeWindowField(name: string, probe: ProbeKind, field: keyof HealthWindow, value: unknown): void {
+  edit((source) => setProbeWindow(source, name, probe, field, value));
+}
+
 export function setPodField(path: readonly (string | number)[], value: unknown): void {
   edit((source) => containers.setPodField(source, path, value));
 }
@@ -93,8 +99,9 @@ export function oomKillContainerAt(container: string): void {
   edit((source) => addAction(source, { at: now(), do: 'kill', container, oom: true }));
 }
 
-export function failProbesAt(container: string): void {
-  edit((source) => addAction(source, { at: now(), do: 'fail-probes', container }));
+/** From now on, `probe` (every probe, when none is given) of the container fails. */
+export function failProbesAt(container: string, probe?: ProbeKind): void {
+  edit((source) => addAction(source, probe ? { at: now(), do: 'fail-probes', container, probe } : { at: now(), do: 'fail-probes', container }));
 }
 
 export function deletePodAt(): void {

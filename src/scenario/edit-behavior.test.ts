@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_SCENARIO, EXAMPLE_SCENARIO } from '../app/example-scenario';
-import { setBehaviorField } from './edit-behavior';
+import { setBehaviorField, setProbeWindowField } from './edit-behavior';
 import { addAction, removeAction, setActionField } from './edit-actions';
 import { readPod } from './edit-read';
 
@@ -16,6 +16,17 @@ describe('behaviour annotation', () => {
     expect(withRun).toContain('podlab.dev/behavior: |');
     const without = setBehaviorField(withRun, 'app', 'run', undefined);
     expect(without).not.toContain('podlab.dev');
+  });
+
+  it("sets one probe's own window field, and removes the maps it leaves empty", () => {
+    let source = setProbeWindowField(EXAMPLE_SCENARIO, 'migrate', 'readiness', 'unhealthyAfter', 60);
+    expect(source).toContain('migrate: {run: 4, probes: {readiness: {unhealthyAfter: 60}}}');
+    source = setProbeWindowField(source, 'migrate', 'liveness', 'unhealthyAfter', null);
+    expect(readPod(source).behaviors.migrate).toEqual({ run: 4, probes: { readiness: { unhealthyAfter: 60 }, liveness: { unhealthyAfter: null } } });
+    source = setProbeWindowField(source, 'migrate', 'readiness', 'unhealthyAfter', undefined);
+    source = setProbeWindowField(source, 'migrate', 'liveness', 'unhealthyAfter', undefined);
+    expect(source).toContain('migrate: {run: 4}');
+    expect(setProbeWindowField(setProbeWindowField(EMPTY_SCENARIO, 'app', 'startup', 'startup', 5), 'app', 'startup', 'startup', undefined)).not.toContain('podlab.dev');
   });
 
   it('keeps a value the user typed even when it is not valid', () => {

@@ -3,6 +3,7 @@
  * held as a string inside the Pod. It is parsed, changed and written back, keeping its comments.
  */
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import type { HealthWindow, ProbeKind } from '../engine/types';
 import { BEHAVIOR_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
 
@@ -19,6 +20,41 @@ export function setBehaviorField(source: string, container: string, field: strin
       ensureEntry(inner, container).set(field, value);
     });
   });
+}
+
+/**
+ * Sets (or with `undefined` removes) one field of one probe's own window
+ * (`probes: {readiness: {unhealthyAfter: 60}}`); maps left empty go, so the probe follows the
+ * container again.
+ */
+export function setProbeWindowField(source: string, container: string, probe: ProbeKind, field: keyof HealthWindow, value: unknown): string {
+  return editDocument(source, (doc) => {
+    editBehaviors(doc, (inner) => {
+      if (value !== undefined) {
+        const child = (map: YAMLMap, key: string): YAMLMap => {
+          const node: unknown = map.get(key, true);
+          if (isMap(node)) return node;
+          const created = flowMap(inner);
+          map.set(key, created);
+          return created;
+        };
+        child(child(ensureEntry(inner, container), 'probes'), probe).set(field, value);
+        return;
+      }
+      const path = [container, 'probes', probe];
+      inner.deleteIn([...path, field]);
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = inner.getIn(path.slice(0, depth), true);
+        if (isMap(node) && node.items.length === 0) inner.deleteIn(path.slice(0, depth));
+      }
+    });
+  });
+}
+
+function flowMap(inner: Document): YAMLMap {
+  const node = inner.createNode({}) as YAMLMap;
+  node.flow = true;
+  return node;
 }
 
 /** Applies `edit` to the behaviour mapping inside `doc`; a malformed annotation is left alone. */
@@ -55,8 +91,7 @@ export function behaviorOf(inner: Document, container: string): Record<string, u
 function ensureEntry(inner: Document, container: string): YAMLMap {
   const entry = inner.getIn([container], true);
   if (isMap(entry)) return entry;
-  const node = inner.createNode({}) as YAMLMap;
-  node.flow = true;
+  const node = flowMap(inner);
   inner.setIn([container], node);
   return node;
 }

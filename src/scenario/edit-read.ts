@@ -22,6 +22,7 @@ export interface ActionEntry {
   container?: unknown;
   exitCode?: unknown;
   oom?: unknown;
+  probe?: unknown;
   gracePeriodSeconds?: unknown;
 }
 

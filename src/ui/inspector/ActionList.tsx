@@ -13,7 +13,7 @@ function describe(action: ActionEntry): string {
     case 'kill':
       return action.oom === true ? `OOM-kill ${asText(action.container)}` : `kill ${asText(action.container)} (exit ${asText(action.exitCode ?? 137)})`;
     case 'fail-probes':
-      return `make the probes of ${asText(action.container)} fail`;
+      return action.probe === undefined ? `make the probes of ${asText(action.container)} fail` : `make the ${asText(action.probe)} probe of ${asText(action.container)} fail`;
     default:
       return asText(action.do);
   }

@@ -1,13 +1,14 @@
 import { setBehaviorField } from '../../app/actions';
 import { BEHAVIOR_ANNOTATION } from '../../scenario/annotations';
+import { formatPath } from '../../scenario/issues';
 import { parseNumberInput } from '../shared/format';
 import { CheckField, TextField, asText } from './Field';
 
 const FIELDS: { field: string; label: string; hint: string }[] = [
   { field: 'run', label: 'Runs for (s)', hint: 'empty: runs until stopped' },
   { field: 'exitCode', label: 'Exit code', hint: 'when it exits on its own (0)' },
-  { field: 'startup', label: 'Healthy after (s)', hint: 'probes fail before (0)' },
-  { field: 'unhealthyAfter', label: 'Unhealthy after (s)', hint: 'probes fail from then on' },
+  { field: 'startup', label: 'Healthy after (s)', hint: 'probes fail before (0); a probe may have its own' },
+  { field: 'unhealthyAfter', label: 'Unhealthy after (s)', hint: 'probes fail from then on; a probe may have its own' },
   { field: 'postStart', label: 'postStart takes (s)', hint: 'if the hook is declared' },
   { field: 'preStop', label: 'preStop takes (s)', hint: 'if the hook is declared' },
   { field: 'stop', label: 'Shutdown takes (s)', hint: "after SIGTERM; 'ignore': only SIGKILL" },
@@ -18,7 +19,7 @@ const FIELDS: { field: string; label: string; hint: string }[] = [
 
 /** The `podlab.dev/behavior` entry of one container: what its process does when it runs. */
 export function BehaviorFields({ name, behavior }: { name: string; behavior: Record<string, unknown> }) {
-  const path = (field: string) => `metadata.annotations.${BEHAVIOR_ANNOTATION}.${name}.${field}`;
+  const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, field]);
   return (
     <fieldset className="group">
       <legend>Behaviour <span className="muted">what the process does</span></legend>
@@ -38,6 +39,7 @@ export function BehaviorFields({ name, behavior }: { name: string; behavior: Rec
       <div className="field-row">
         <CheckField label="Exits by OOM kill (137)" checked={behavior.oom === true} issuePath={path('oom')} onChange={(on) => setBehaviorField(name, 'oom', on || undefined)} />
         <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />
+        <CheckField label="preStop hook fails" checked={behavior.preStopFails === true} issuePath={path('preStopFails')} onChange={(on) => setBehaviorField(name, 'preStopFails', on || undefined)} />
       </div>
     </fieldset>
   );

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt } from '../../app/actions';
 import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
+import type { ProbeKind } from '../../engine/types';
 import { formatSeconds } from '../shared/format';
+
+const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 
 /** Acts on the pod at the current time; each act becomes a timed action in the scenario. */
 export function BreakIt() {
@@ -13,6 +16,10 @@ export function BreakIt() {
   const target = chosen && names.includes(chosen) ? chosen : selectedName && names.includes(selectedName) ? selectedName : (view.containers[0]?.name ?? names[0] ?? '');
   const [exitCode, setExitCode] = useState('1');
   const code = Number.parseInt(exitCode, 10);
+  const spec = [...view.initContainers, ...view.containers].find((c) => c.name === target)?.spec ?? {};
+  const probes = PROBE_KINDS.filter((kind) => spec[`${kind}Probe`] !== undefined);
+  const [chosenProbe, setChosenProbe] = useState<ProbeKind | 'all'>('all');
+  const probe = chosenProbe !== 'all' && probes.includes(chosenProbe) ? chosenProbe : undefined;
   return (
     <section className="break-it" aria-label="Break it">
       <h2 className="panel-title">Break it <Now /></h2>
@@ -29,11 +36,20 @@ export function BreakIt() {
           <span>Exit code</span>
           <input aria-label="Kill exit code" inputMode="numeric" value={exitCode} onChange={(e) => setExitCode(e.target.value)} />
         </label>
+        <label>
+          <span>Probes</span>
+          <select aria-label="Probes to fail" value={probe ?? 'all'} onChange={(e) => setChosenProbe(e.target.value as ProbeKind | 'all')}>
+            <option value="all">all</option>
+            {probes.map((kind) => (
+              <option key={kind} value={kind}>{kind}</option>
+            ))}
+          </select>
+        </label>
       </div>
       <div className="button-row">
         <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
         <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
-        <button type="button" disabled={!target} onClick={() => failProbesAt(target)}>Fail probes</button>
+        <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
     </section>

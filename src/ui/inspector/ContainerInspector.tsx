@@ -57,7 +57,7 @@ export function ContainerInspector({ name }: { name: string }) {
         <button type="button" className="danger" onClick={() => removeContainer(name)}>Remove</button>
       </div>
       <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} />
-      <ProbeFields name={name} entry={entry} base={base} />
+      <ProbeFields name={name} entry={entry} base={base} behavior={view.behaviors[name] ?? {}} />
       <HookFields name={name} entry={entry} base={base} />
     </div>
   );

@@ -1,12 +1,15 @@
-import { setContainerField } from '../../app/actions';
+import { setContainerField, setProbeWindowField } from '../../app/actions';
+import type { ProbeKind } from '../../engine/types';
+import { BEHAVIOR_ANNOTATION } from '../../scenario/annotations';
 import type { ContainerEntry } from '../../scenario/edit-read';
+import { formatPath } from '../../scenario/issues';
 import { parseNumberInput } from '../shared/format';
 import { TextField, asText } from './Field';
 
 const PROBES = [
-  { key: 'startupProbe', label: 'Startup probe' },
-  { key: 'readinessProbe', label: 'Readiness probe' },
-  { key: 'livenessProbe', label: 'Liveness probe' },
+  { key: 'startupProbe', kind: 'startup', label: 'Startup probe' },
+  { key: 'readinessProbe', kind: 'readiness', label: 'Readiness probe' },
+  { key: 'livenessProbe', kind: 'liveness', label: 'Liveness probe' },
 ] as const;
 
 const TIMING = [
@@ -20,17 +23,17 @@ const TIMING = [
 
 const DEFAULT_PROBE = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 2 };
 
-/** Probes with their timing fields; absent ones can be added, present ones removed. */
-export function ProbeFields({ name, entry, base }: { name: string; entry: ContainerEntry; base: string }) {
+/** Probes with their timing fields and when each passes; absent ones can be added, present ones removed. */
+export function ProbeFields({ name, entry, base, behavior }: { name: string; entry: ContainerEntry; base: string; behavior: Record<string, unknown> }) {
   const allowed = entry.role !== 'init';
   return (
     <fieldset className="group">
       <legend>Probes</legend>
       {!allowed && <p className="field-hint">Plain init containers cannot have probes.</p>}
-      {PROBES.map(({ key, label }) => {
+      {PROBES.map(({ key, kind, label }) => {
         const probe = entry.spec[key] as Record<string, unknown> | undefined;
         return (
-          <div key={key} className="probe">
+          <div key={key} className="probe" role="group" aria-label={label}>
             <label className="field field-check">
               <input
                 type="checkbox"
@@ -53,11 +56,42 @@ export function ProbeFields({ name, entry, base }: { name: string; entry: Contai
                     onCommit={(text) => setContainerField(name, [key, field], parseNumberInput(text))}
                   />
                 ))}
+                <ProbeWindowFields name={name} kind={kind} behavior={behavior} />
               </div>
             )}
           </div>
         );
       })}
     </fieldset>
+  );
+}
+
+/**
+ * When this probe passes, if not when the container's probes do (the behaviour's `probes` entry):
+ * "the database is down" is a readiness probe that fails while liveness passes.
+ */
+function ProbeWindowFields({ name, kind, behavior }: { name: string; kind: ProbeKind; behavior: Record<string, unknown> }) {
+  const own = ((behavior.probes ?? {}) as Record<string, Record<string, unknown> | undefined>)[kind] ?? {};
+  const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, 'probes', kind, field]);
+  const containerFrom = asText(behavior.unhealthyAfter) || 'never';
+  return (
+    <>
+      <p className="probe-window-title">When this probe passes <span className="muted">(else as the container)</span></p>
+      <TextField
+        label="Passes after (s)"
+        hint={`empty: as the container (${asText(behavior.startup) || '0'} s)`}
+        numeric
+        value={asText(own.startup)}
+        issuePath={path('startup')}
+        onCommit={(text) => setProbeWindowField(name, kind, 'startup', parseNumberInput(text))}
+      />
+      <TextField
+        label="Fails from (s)"
+        hint={`empty: as the container (${containerFrom}); never: passes on`}
+        value={own.unhealthyAfter === null ? 'never' : asText(own.unhealthyAfter)}
+        issuePath={path('unhealthyAfter')}
+        onCommit={(text) => setProbeWindowField(name, kind, 'unhealthyAfter', text.trim() === 'never' ? null : parseNumberInput(text))}
+      />
+    </>
   );
 }
