@@ -24,7 +24,9 @@ metadata:
     podlab.dev/behavior: |
       setup: {run: 2}
       proxy: {startup: 1}
-      app: {startup: 2}
+      app: {startup: 2, preStopFails: true, probes: {readiness: {unhealthyAfter: 60}, liveness: {unhealthyAfter: null}}}
+    podlab.dev/actions: |
+      - {at: 30, do: fail-probes, container: app, probe: readiness}
 spec:
   restartPolicy: OnFailure
   terminationGracePeriodSeconds: 45
