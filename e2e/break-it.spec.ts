@@ -39,3 +39,31 @@ test('kill a container at the current time: it becomes a timed action that can b
   await page.getByRole('button', { name: 'Remove action 1' }).click();
   await expect(podlab.column('RESTARTS')).toHaveText('0');
 });
+
+test('update the image of a running container: the kubelet stops it and starts it again with the new image', async ({ podlab, page }) => {
+  await podlab.seek(20);
+  await page.getByRole('combobox', { name: 'Target container' }).selectOption('web');
+  const image = page.getByRole('textbox', { name: 'New image' });
+  await expect(image).toHaveValue('nginx:1.27');
+  await expect(podlab.button('Update image')).toBeDisabled();
+  await image.fill('nginx:1.28');
+  await podlab.button('Update image').click();
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('set the image of web to nginx:1.28');
+
+  const trace = await podlab.engineTrace();
+  const events = page.getByRole('region', { name: 'Events' });
+  await podlab.seek(20.5);
+  await expect(events).toContainText('Container web definition changed, will be restarted');
+  const restart = trace.events.find((e) => e.type === 'Started' && e.container === 'web' && e.restartCount === 1);
+  expect(restart, 'the engine restarts web').toBeDefined();
+  await podlab.expectEngineStatusAt(trace, restart!.t + 1);
+  await expect(podlab.column('RESTARTS')).toHaveText(/^1 \(/);
+  await expect(events).toContainText('Successfully pulled image "nginx:1.28"');
+  await expect(image).toHaveValue('nginx:1.28');
+
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(podlab.column('RESTARTS')).toHaveText('0');
+  await expect(image).toHaveValue('nginx:1.27');
+});

@@ -104,6 +104,11 @@ export function failProbesAt(container: string, probe?: ProbeKind): void {
   edit((source) => addAction(source, probe ? { at: now(), do: 'fail-probes', container, probe } : { at: now(), do: 'fail-probes', container }));
 }
 
+/** `kubectl set image` now: from this time on the container's spec names `image`. */
+export function setImageAt(container: string, image: string): void {
+  edit((source) => addAction(source, { at: now(), do: 'set-image', container, image }));
+}
+
 export function deletePodAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'delete' }));
 }

@@ -10,6 +10,7 @@ import { annotationText, editDocument, editInnerText, setAnnotationText } from '
 export type ActionInput =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; container: string; exitCode?: number; oom?: boolean }
+  | { at: number; do: 'set-image'; container: string; image: string }
   | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */

@@ -24,6 +24,7 @@ export interface ActionEntry {
   oom?: unknown;
   probe?: unknown;
   gracePeriodSeconds?: unknown;
+  image?: unknown;
 }
 
 export interface PodView {

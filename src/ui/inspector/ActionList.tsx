@@ -12,6 +12,8 @@ function describe(action: ActionEntry): string {
       return `delete the pod${action.gracePeriodSeconds !== undefined ? ` (grace ${asText(action.gracePeriodSeconds)}s)` : ''}`;
     case 'kill':
       return action.oom === true ? `OOM-kill ${asText(action.container)}` : `kill ${asText(action.container)} (exit ${asText(action.exitCode ?? 137)})`;
+    case 'set-image':
+      return `set the image of ${asText(action.container)} to ${asText(action.image)}`;
     case 'fail-probes':
       return action.probe === undefined ? `make the probes of ${asText(action.container)} fail` : `make the ${asText(action.probe)} probe of ${asText(action.container)} fail`;
     default:

@@ -4,6 +4,7 @@ import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../..
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
 import { formatSeconds } from '../shared/format';
+import { UpdateImage } from './UpdateImage';
 
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 
@@ -52,6 +53,7 @@ export function BreakIt() {
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
+      <UpdateImage target={target} />
     </section>
   );
 }
