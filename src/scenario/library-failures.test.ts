@@ -44,6 +44,23 @@ describe('liveness-deadlock: a liveness probe restarts a deadlocked app', () => 
   });
 });
 
+describe('database-down-readiness: a database outage fails readiness, not liveness', () => {
+  const trace = play('database-down-readiness.yaml', 120);
+
+  it('takes the app out of Ready at 35 s, after two failed readiness checks', () => {
+    const unready = events(trace, 'Ready', 'orders').filter((e) => !e.ready);
+    expect(unready.map((e) => e.t)).toEqual([35]);
+    expect(kubectlRow(trace, 34).ready).toBe('1/1');
+    expect(kubectlRow(trace, 35).ready).toBe('0/1');
+  });
+
+  it('never restarts it: every failed probe is the readiness probe', () => {
+    expect(events(trace, 'ProbeFailed', 'orders').every((e) => e.probe === 'readiness')).toBe(true);
+    expect(events(trace, 'Started', 'orders')).toHaveLength(1);
+    expect(kubectlRow(trace, 120)).toMatchObject({ status: 'Running', restarts: '0' });
+  });
+});
+
 describe('crashloop-backoff: the backoff grows to its 5-minute cap', () => {
   const trace = play('crashloop-backoff.yaml', 1300);
 

@@ -52,7 +52,10 @@ describe.each(library)('%s', (file) => {
       for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
         if (!container[probe]) continue;
         const { httpGet: _h, tcpSocket: _t, grpc: _g, exec: _e, ...timings } = container[probe];
-        expect(containers(pod)[i]![probe]).toEqual({ exec: { command: ['test', '-f', HEALTH_FILE] }, ...timings });
+        // One file for every probe, or one per probe where a probe has a window of its own.
+        const file = containers(pod)[i]![probe].exec.command[2];
+        expect([HEALTH_FILE, `${HEALTH_FILE}-${probe.replace('Probe', '')}`]).toContain(file);
+        expect(containers(pod)[i]![probe]).toEqual({ exec: { command: ['test', '-f', file] }, ...timings });
       }
     }
   });
