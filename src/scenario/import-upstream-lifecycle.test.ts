@@ -18,6 +18,8 @@ interface Upstream {
   containers: Record<string, ExecCommand>;
   /** What each container's preStop hook runs: ExecCommand("PreStop-<name>", {…, ContainerName: name}). */
   preStop?: ExecCommand;
+  /** What its exec liveness probe runs: ExecCommand("Liveness-<name>", {…, ContainerName: name}). */
+  liveness?: ExecCommand;
 }
 
 /** `folder/file` under src/engine/fixtures. */
@@ -33,6 +35,9 @@ function upstreamPod(name: string, upstream: Upstream): string {
     for (const item of seq.items as YAMLMap[]) {
       const container = String(item.get('name'));
       item.set('command', execCommand(container, upstream.containers[container] ?? {}));
+      if (upstream.liveness && isMap(item.get('livenessProbe'))) {
+        item.setIn(['livenessProbe', 'exec', 'command'], execCommand(`Liveness-${container}`, { ...upstream.liveness, ContainerName: container }));
+      }
       if (upstream.preStop && isMap(item.get('lifecycle'))) {
         doc.setIn(['spec', list, seq.items.indexOf(item), 'lifecycle', 'preStop'], {
           exec: { command: execCommand(`PreStop-${container}`, { ...upstream.preStop, ContainerName: container }) },
@@ -124,6 +129,7 @@ const cases: [string, string, Upstream][] = [
   ["should call the container's preStop hook and terminate it if its liveness probe fails", 'kubelet-e2e-more/liveness-fails-prestop.yaml', {
     containers: { 'regular-1': { Delay: 100, TerminationSeconds: 15 } },
     preStop: { Delay: 1 },
+    liveness: { ExitCode: 1 },
   }],
 ];
 

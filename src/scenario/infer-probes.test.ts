@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferBehavior } from './infer-behavior';
 import { inferProbes, type ProbeCommand } from './infer-probes';
+import { execCommand, type ExecCommand } from './testing/upstream-harness';
 
 const sh = (script: string) => ['/bin/sh', '-c', script];
 const liveness = (exec?: string[], timeoutSeconds = 1): ProbeCommand => ({ kind: 'liveness', exec, timeoutSeconds });
@@ -148,3 +149,13 @@ describe('inferProbes: HTTP, TCP and gRPC probes of a server Podlab knows', () =
     expect(inferProbes(undefined, [liveness(undefined)], { image: 'nginx:1.27', words: [] })).toBeNull();
   });
 });
+
+describe('probes that run a whole script', () => {
+  it('read upstream\'s harness probe by its exit code and how long it takes', () => {
+    const harness = (c: ExecCommand): ProbeCommand => ({ kind: 'liveness', timeoutSeconds: 1, exec: execCommand('Liveness-app', { ...c, ContainerName: 'app' }) });
+    expect(inferProbes(['sleep', '600'], [harness({ ExitCode: 1 })])).toMatchObject({ fields: { unhealthyAfter: 0 }, certain: true });
+    expect(inferProbes(['sleep', '600'], [harness({ ExitCode: 0 })])).toMatchObject({ fields: {}, certain: true });
+    expect(inferProbes(['sleep', '600'], [harness({ Delay: 2 })])?.reason).toContain('times out: it takes 2 s, and its timeoutSeconds is 1');
+  });
+});
+

@@ -18,6 +18,7 @@
  */
 import type { HealthWindow, ProbeKind } from '../engine/types';
 import { knownServerAnswer, type NetworkProbe } from './known-servers';
+import { runOfScript } from './script-run';
 import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
 
 export interface ProbeCommand {
@@ -205,10 +206,25 @@ function outcomeOf(probe: ProbeCommand, server: ServerWords | undefined): Outcom
       if (rest.includes('!') || operands.length !== 1 || (path !== null && path !== operands[0])) return { kind: 'unknown' };
       path = operands[0]!;
     } else {
-      return { kind: 'unknown' };
+      return path === null ? scriptOutcome(script, probe.timeoutSeconds) : { kind: 'unknown' };
     }
   }
   return path === null ? { kind: 'window', window: ALWAYS, why: 'passes every time' } : { kind: 'file', path };
+}
+
+/**
+ * A probe that tests no file, read as a whole script by script-run (upstream's e2e probes run
+ * the harness script of ExecCommand, which logs and then exits with its code): it fails if it
+ * exits non-zero or outlasts its timeoutSeconds, and passes otherwise.
+ */
+function scriptOutcome(script: string, timeoutSeconds: number): Outcome {
+  if (simpleCommands(script).some((words) => FILE_TESTS.includes(basename(words[0] ?? '')))) return { kind: 'unknown' };
+  const run = runOfScript(script);
+  if (!run || run.ends === 'server' || (run.ends === 'exit' && run.unknown !== null)) return { kind: 'unknown' };
+  if (run.ends === 'never') return never(`never ends, so it times out (timeoutSeconds ${timeoutSeconds})`);
+  if (run.seconds >= timeoutSeconds) return never(`times out: it takes ${run.seconds} s, and its timeoutSeconds is ${timeoutSeconds}`);
+  if (run.exitCode !== 0) return never(`exits ${run.exitCode} every time`);
+  return { kind: 'window', window: ALWAYS, why: 'passes every time' };
 }
 
 function never(why: string): Outcome {
