@@ -107,7 +107,8 @@ function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
 type UnboundAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
-  | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind };
+  | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind }
+  | { at: number; do: 'set-image'; target: number; image: string };
 
 function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
@@ -117,6 +118,7 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
       .map(({ at, grace }): UnboundAction => (grace === undefined ? { at, do: 'delete' } : { at, do: 'delete', gracePeriodSeconds: grace })),
     fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
+    fc.record({ at, do: fc.constant('set-image' as const), target: fc.nat(5), image: fc.constantFrom('example/v2:1.0', 'example/v3:1.0') }),
   );
 }
 
@@ -125,6 +127,7 @@ function bind(actions: UnboundAction[], names: string[]): PodAction[] {
     .map((a): PodAction => {
       if (a.do === 'delete') return a;
       const container = names[a.target % names.length]!;
+      if (a.do === 'set-image') return { at: a.at, do: 'set-image', container, image: a.image };
       return a.do === 'kill'
         ? { at: a.at, do: 'kill', container, exitCode: a.exitCode, oom: a.oom }
         : { at: a.at, do: 'fail-probes', container, ...(a.probe ? { probe: a.probe } : {}) };
