@@ -27,6 +27,7 @@ metadata:
       app: {startup: 2, preStopFails: true, probes: {readiness: {unhealthyAfter: 60}, liveness: {unhealthyAfter: null}}}
     podlab.dev/actions: |
       - {at: 30, do: fail-probes, container: app, probe: readiness}
+      - {at: 40, do: set-image, container: app, image: nginx:1.28}
 spec:
   restartPolicy: OnFailure
   terminationGracePeriodSeconds: 45
