@@ -23,7 +23,7 @@ describe('image-update: updating a container\'s image in place restarts it', () 
   });
 
   it('restarts the sidecar at 45 s the same way, while web keeps running', () => {
-    const killing = events(trace, 'Killing', 'proxy');
+    const killing = events(trace, 'Killing', 'proxy').filter((e) => e.reason === 'DefinitionChanged');
     expect(killing.map((e) => `${e.t} ${e.event?.message}`)).toEqual(['45 Init container proxy definition changed']);
     expect(events(trace, 'Started', 'proxy').length).toBe(2);
     expect(events(trace, 'Started', 'web').length).toBe(2);
