@@ -241,14 +241,11 @@ describe('test/e2e_node/container_lifecycle_test.go, restartable init containers
       }, update);
       if (policy === 'Never') {
         // Init containers don't restart when restartPolicy=Never: WaitForPodTerminatedInNamespace(reason "").
-        // The kubelet's status manager holds a terminal phase back while a container may still run
-        // (status_manager.go mergePodStatus); the engine publishes it at once, so the wait also
-        // waits for every container to stop (see the fixture README).
-        logAt = waitUntil(trace, POD_START, 'pod Failed, no container running', (t) => {
-          const status = podStatusAt(trace, t);
-          const running = [...status.initContainerStatuses, ...status.containerStatuses].some((s) => s.state.running);
-          return status.phase === 'Failed' && !running;
-        }, logAt);
+        // The status manager holds the Failed phase back until every container has stopped
+        // (status_manager.go mergePodStatus), so the log read then holds the sidecar's exit.
+        logAt = waitUntil(trace, POD_START, 'pod Failed', (t) => podStatusAt(trace, t).phase === 'Failed', logAt);
+        const running = podStatusAt(trace, logAt).initContainerStatuses.filter((s) => s.state.running);
+        expect(running).toEqual([]);
         expect(finalPhase(trace)?.reason ?? '').toBe('');
       }
       const log = harnessLog(trace, logAt);

@@ -7,7 +7,7 @@ import type { EventQueue } from './event-queue';
 import type { Recorder } from './recorder';
 import type { ContainerModel, HealthWindow, PodModel, ProbeKind, ProbeTiming, RunBehavior } from './types';
 import type { Backoff } from './rules/restart-backoff';
-import type { ContainerStatus, KillReason } from './trace';
+import type { ContainerStatus, KillReason, PodPhase } from './trace';
 
 /** One container instance (a containerd container): created and started once, exits once. */
 export interface Instance {
@@ -112,9 +112,17 @@ export interface Sim {
   killPodReason?: KillReason;
   /** Every container has stopped after a pod kill: the pod worker is done with this pod. */
   terminated: boolean;
+  /** The phase the kubelet last generated, which the pod worker acts on (the API may see it later). */
+  generatedPhase: PhaseStatus;
   sandboxReady: boolean;
   deadlineExceeded: boolean;
   deletedAt?: number;
+}
+
+export interface PhaseStatus {
+  phase: PodPhase;
+  reason?: string;
+  message?: string;
 }
 
 /**

@@ -70,6 +70,7 @@ class Simulation {
       touched: [],
       allTouched: true,
       terminated: false,
+      generatedPhase: { phase: 'Pending' },
       sandboxReady: true,
       deadlineExceeded: false,
     };
@@ -183,7 +184,7 @@ class Simulation {
     if (sim.killPodReason) return;
     // kubelet.go SyncPod: a pod whose generated phase is terminal is not set up further; the
     // pod worker moves on to terminating it (no sidecar is restarted).
-    const phase = sim.rec.phase[sim.rec.phase.length - 1]!.value.phase;
+    const { phase } = sim.generatedPhase;
     if (phase === 'Succeeded' || phase === 'Failed') {
       const initFailed = sim.init.some((c) => c.spec.role === 'init' && c.current?.exited && c.current.exitCode !== 0);
       const reason = phase === 'Failed' && initFailed ? 'InitContainerFailed' : 'PodCompleted';

@@ -3,7 +3,7 @@
  * trace events that describe the change (readiness, started, phase, conditions).
  * kubelet: pkg/kubelet/kubelet_pods.go generateAPIPodStatus.
  */
-import type { ContainerRuntime, Sim } from '../runtime';
+import type { ContainerRuntime, PhaseStatus, Sim } from '../runtime';
 import type { ContainerStatus, PodCondition, PodPhase } from '../trace';
 import { podConditions } from './conditions';
 import { containerStatus, markUnknownAtTermination } from './container-status';
@@ -66,35 +66,12 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
   }
 
   const sidecar = sim.sidecarFlags;
-  const previous = rec.phase[rec.phase.length - 1]!.value;
-  let phase: PodPhase = !generatePhase ? previous.phase : podPhase({
-    restartPolicy: sim.model.restartPolicy,
-    sidecar,
-    init,
-    regular,
-    podIsTerminal: sim.terminated,
-  });
-  let reason: string | undefined;
-  let message: string | undefined;
-  if (!generatePhase) {
-    reason = previous.reason;
-    message = previous.message;
-  } else if (sim.deadlineExceeded) {
-    phase = 'Failed';
-    reason = 'DeadlineExceeded';
-    message = 'Pod was active on the node longer than the specified deadline';
-  } else if (previous.phase === 'Succeeded' || previous.phase === 'Failed') {
-    // A terminal phase never changes again.
-    phase = previous.phase;
-  } else if (sim.terminated && phase !== 'Succeeded') {
-    // status_manager.go TerminatePod: a pod the kubelet is done with ends Failed if not Succeeded.
-    phase = 'Failed';
-  }
-  if (rec.setPhase(now, { phase, reason, message }) && phase !== previous.phase) {
-    rec.emit({ t: now, type: 'PodPhase', phase, ...(reason ? { reason } : {}) });
-  }
+  if (generatePhase) sim.generatedPhase = generatedPhase(sim, init, regular);
+  const { phase } = sim.generatedPhase;
+  publishPhase(sim);
 
   const previousConditions = rec.conditions[rec.conditions.length - 1]?.value;
+  // The conditions are generated with the phase the pod worker acts on, held back or not.
   const generated = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular });
   // podConditions always lists the same types in the same order.
   if (previousConditions && sameConditions(generated, previousConditions)) return;
@@ -107,6 +84,36 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
     conditions[i] = { ...c, lastTransitionTime: flipped ? now : old.lastTransitionTime };
   }
   rec.setConditions(now, conditions);
+}
+
+/** The phase generateAPIPodStatus computes: what the pod worker acts on. */
+function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerStatus[]): PhaseStatus {
+  const previous = sim.generatedPhase;
+  if (sim.deadlineExceeded) {
+    return { phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+  }
+  // A terminal phase never changes again.
+  if (previous.phase === 'Succeeded' || previous.phase === 'Failed') return previous;
+  const phase = podPhase({ restartPolicy: sim.model.restartPolicy, sidecar: sim.sidecarFlags, init, regular, podIsTerminal: sim.terminated });
+  // status_manager.go TerminatePod: a pod the kubelet is done with ends Failed if not Succeeded.
+  return { phase: sim.terminated && phase !== 'Succeeded' ? 'Failed' : phase };
+}
+
+/**
+ * The phase the API sees. status_manager.go mergePodStatus holds back a terminal phase, with its
+ * reason and message, while the pod could still have running containers: a pod whose init
+ * container failed under Never, or that passed its deadline, shows its old phase until the
+ * sidecars and the rest have stopped.
+ */
+function publishPhase(sim: Sim): void {
+  const { rec, now } = sim;
+  const previous = rec.phase[rec.phase.length - 1]!.value;
+  const terminal = (phase: PodPhase) => phase === 'Succeeded' || phase === 'Failed';
+  const held = terminal(sim.generatedPhase.phase) && !terminal(previous.phase) && !sim.terminated;
+  const next = held ? previous : sim.generatedPhase;
+  if (rec.setPhase(now, next) && next.phase !== previous.phase) {
+    rec.emit({ t: now, type: 'PodPhase', phase: next.phase, ...(next.reason ? { reason: next.reason } : {}) });
+  }
 }
 
 function sameConditions(generated: Omit<PodCondition, 'lastTransitionTime'>[], previous: PodCondition[]): boolean {
