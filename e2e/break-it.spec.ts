@@ -35,7 +35,14 @@ test('kill a container at the current time: it becomes a timed action that can b
   await podlab.expectEngineStatusAt(trace, 25);
   await expect(podlab.column('RESTARTS')).toContainText('1');
 
+  // A bad time is kept as typed and explained at the field; the last valid run keeps playing.
   await page.getByRole('tab', { name: /^Actions/ }).click();
+  const at = page.getByRole('listitem').filter({ hasText: 'kill web' }).getByLabel('at (s)');
+  await at.fill('-3');
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('must be a time in seconds from pod creation');
+  await expect(at).toHaveValue('-3');
+  await expect(podlab.column('RESTARTS')).toContainText('1');
+
   await page.getByRole('button', { name: 'Remove action 1' }).click();
   await expect(podlab.column('RESTARTS')).toHaveText('0');
 });

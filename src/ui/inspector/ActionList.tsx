@@ -3,6 +3,7 @@ import { selectPodView } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { ACTIONS_ANNOTATION } from '../../scenario/annotations';
 import type { ActionEntry } from '../../scenario/edit-read';
+import { formatPath } from '../../scenario/issues';
 import { parseNumberInput } from '../shared/format';
 import { TextField, asText } from './Field';
 
@@ -33,7 +34,7 @@ export function ActionList() {
             label="at (s)"
             numeric
             value={asText(action.at)}
-            issuePath={`metadata.annotations.${ACTIONS_ANNOTATION}[${index}]`}
+            issuePath={formatPath(['metadata', 'annotations', ACTIONS_ANNOTATION, index])}
             onCommit={(text) => setActionField(index, 'at', parseNumberInput(text))}
           />
           <span className="action-what">{describe(action)}</span>
