@@ -68,6 +68,10 @@ test('update the image of a running container: the kubelet stops it and starts i
   await expect(podlab.column('RESTARTS')).toHaveText(/^1 \(/);
   await expect(events).toContainText('Successfully pulled image "nginx:1.28"');
   await expect(image).toHaveValue('nginx:1.28');
+  // The node names the image of the container that now runs.
+  await expect(podlab.container('web')).toContainText('nginx:1.28');
+  await podlab.seek(19);
+  await expect(podlab.container('web')).toContainText('nginx:1.27');
 
   await page.getByRole('tab', { name: /^Actions/ }).click();
   await page.getByRole('button', { name: 'Remove action 1' }).click();

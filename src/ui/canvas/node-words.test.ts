@@ -24,6 +24,7 @@ describe('node words', () => {
       restarts: 3,
       restartsName: '3 restarts',
       detail: 'retry in 12s',
+      image: 'nginx:1.27',
       tip: 'nginx:1.27',
     });
   });

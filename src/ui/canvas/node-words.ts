@@ -18,6 +18,8 @@ export interface NodeWords {
   /** The restart count's name for screen readers and its tip. */
   restartsName: string;
   detail: string;
+  /** The image of the container that runs (or last ran): after `kubectl set image`, the new one once it is made. */
+  image: string;
   /** The node's tip: a compact node shows no detail line or image, so its tip tells them. */
   tip: string;
 }
@@ -34,6 +36,7 @@ export function nodeWords(look: StateLook, restarts: number, node: { role: Conta
     restarts,
     restartsName: `${restarts} restarts`,
     detail: look.detail,
+    image: node.image,
     tip: node.compact ? `${ROLE_WORDS[node.role]}, ${look.label}: ${look.detail} (${node.image})` : node.image,
   };
 }

@@ -14,6 +14,7 @@ interface NodeParts {
   label: HTMLElement;
   restarts: HTMLElement;
   detail: HTMLElement | null;
+  image: HTMLElement | null;
 }
 
 function partsOf(root: HTMLElement): NodeParts {
@@ -22,7 +23,7 @@ function partsOf(root: HTMLElement): NodeParts {
     if (!element) throw new Error(`container node without ${selector}`);
     return element;
   };
-  return { root, state: part('.node-state'), icon: part('.state-icon'), label: part('.state-label'), restarts: part('.node-restarts'), detail: root.querySelector('.node-detail') };
+  return { root, state: part('.node-state'), icon: part('.state-icon'), label: part('.state-label'), restarts: part('.node-restarts'), detail: root.querySelector('.node-detail'), image: root.querySelector('.node-image') };
 }
 
 /** Writes only what differs from what is shown (everything when nothing is yet). */
@@ -40,6 +41,7 @@ function write(parts: NodeParts, next: NodeWords, shown: NodeWords | null): void
     parts.restarts.title = next.restartsName;
   }
   if (parts.detail && changed('detail')) parts.detail.textContent = next.detail;
+  if (parts.image && changed('image')) parts.image.textContent = next.image;
 }
 
 type Animate = typeof import('motion/mini').animate;
@@ -72,7 +74,7 @@ export function useNodeState(root: RefObject<HTMLElement | null>, name: string, 
     const parts = partsOf(root.current!);
     // A compact node shows no detail line, so it does not follow the back-off countdown.
     let at = shownContainer(name, !compact);
-    const wordsOf = () => nodeWords(lookOf(at.status, at.moment), at.status?.restartCount ?? 0, { role, image, compact });
+    const wordsOf = () => nodeWords(lookOf(at.status, at.moment), at.status?.restartCount ?? 0, { role, image: at.status?.image ?? image, compact });
     let shown = wordsOf();
     let shownAt = useAppStore.getState().playback.t;
     write(parts, shown, null);
