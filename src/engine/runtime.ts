@@ -21,8 +21,10 @@ export interface Instance {
   published: boolean;
   exited: boolean;
   exitCode: number;
-  exitReason: 'Completed' | 'Error' | 'OOMKilled';
+  exitReason: 'Completed' | 'Error' | 'OOMKilled' | 'Unknown';
   finishedAt: number;
+  /** The Attempt of the pod sandbox it was created in. */
+  sandbox: number;
 }
 
 export type ProbeResult = 'unknown' | 'success' | 'failure';
@@ -115,6 +117,12 @@ export interface Sim {
   /** The phase the kubelet last generated, which the pod worker acts on (the API may see it later). */
   generatedPhase: PhaseStatus;
   sandboxReady: boolean;
+  /** The current pod sandbox's Attempt: 0 for the first, +1 each time the kubelet re-creates it. */
+  sandboxAttempt: number;
+  /** The node is down: nothing runs, nothing is synced or published. */
+  nodeDown: boolean;
+  /** The node came back without the pod's sandbox: the next sync re-creates it. */
+  sandboxLost: boolean;
   deadlineExceeded: boolean;
   deletedAt?: number;
 }

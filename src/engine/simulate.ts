@@ -16,6 +16,7 @@ import { isHeldBack, startContainer } from './rules/start-container';
 import { updateImage } from './rules/image-update';
 import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
+import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
 import { recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
@@ -72,6 +73,9 @@ class Simulation {
       terminated: false,
       generatedPhase: { phase: 'Pending' },
       sandboxReady: true,
+      sandboxAttempt: 0,
+      nodeDown: false,
+      sandboxLost: false,
       deadlineExceeded: false,
     };
     this.pendingDeletes = model.actions.filter((a) => a.do === 'delete').length;
@@ -137,7 +141,7 @@ class Simulation {
         this.step(task);
         continue;
       }
-      if (!this.worker && sim.dirty && !sim.terminated) {
+      if (!this.worker && sim.dirty && !sim.terminated && !sim.nodeDown) {
         sim.dirty = false;
         const worker = this.spawn(this.sync());
         if (!worker.done) this.worker = worker;
@@ -192,6 +196,8 @@ class Simulation {
       this.terminate();
       return;
     }
+    // The sandbox died with the node: a new one, and initialization from the start (or, under Never, nothing).
+    if (sim.sandboxLost && !recreateSandbox(sim)) return;
     const actions = computePodActions(sim);
     if (actions.killPod) {
       yield* killPod(sim, actions.killPod, sim.model.terminationGracePeriodSeconds, (t) => this.spawn(t));
@@ -246,8 +252,22 @@ class Simulation {
     }
   }
 
+  /** The kubelet dies with the node: every goroutine it ran (sync, kills, pulls, hooks) stops where it was. */
+  private abandonTasks(): void {
+    for (const task of this.tasks) task.gen.return(undefined);
+    this.tasks = [];
+    this.worker = undefined;
+  }
+
   private act(action: PodAction): void {
     const { sim } = this;
+    if (action.do === 'reboot-node') {
+      // A node already down cannot go down again; a pod gone from the API is nothing to it.
+      if (sim.nodeDown || sim.deletedAt !== undefined) return;
+      this.abandonTasks();
+      nodeGoesDown(sim, action.down);
+      return;
+    }
     if (action.do === 'delete') {
       this.pendingDeletes--;
       if (sim.deletion) return;

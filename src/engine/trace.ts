@@ -11,7 +11,8 @@ export type PodConditionType =
   | 'Initialized'
   | 'ContainersReady'
   | 'Ready';
-export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'ContainerStatusUnknown';
+/** `Unknown` (exit code 255): containerd found the container's task gone after the node rebooted. */
+export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'Unknown' | 'ContainerStatusUnknown';
 
 /** The Kubernetes Event the kubelet (or scheduler) would record for a trace event. */
 export interface KubeEvent {
@@ -53,6 +54,12 @@ export type TraceEvent = Base &
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
     | { type: 'PodDeleted' }
+    /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
+    | { type: 'NodeDown'; until: number }
+    /** The node is back: containerd and the kubelet start again. */
+    | { type: 'NodeUp' }
+    /** The kubelet found the pod sandbox gone and creates a new one (attempt = the sandbox's Attempt). */
+    | { type: 'SandboxChanged'; attempt: number }
   );
 
 export type TraceEventType = TraceEvent['type'];

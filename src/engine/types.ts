@@ -77,6 +77,11 @@ export type PodAction =
   /** From `at` on, the container's spec names this image (`kubectl set image`); the kubelet restarts it. */
   | { at: number; do: 'set-image'; container: string; image: string }
   | { at: number; do: 'kill'; container: string; exitCode: number; oom: boolean }
+  /**
+   * The node goes down at `at` (every process dies at once, no preStop, no grace) and is back `down`
+   * seconds later, when the kubelet finds the pod sandbox gone and re-creates it.
+   */
+  | { at: number; do: 'reboot-node'; down: number }
   /** From `at` on, the container's probes (only `probe`, when given) fail. */
   | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
 

@@ -1,6 +1,6 @@
 /**
  * Edits of the `podlab.dev/actions` annotation: the timed acts on the pod (kill, OOM, failing
- * probes, delete) that make a run reproducible.
+ * probes, image updates, node reboots, delete) that make a run reproducible.
  */
 import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ProbeKind } from '../engine/types';
@@ -11,7 +11,8 @@ export type ActionInput =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; container: string; exitCode?: number; oom?: boolean }
   | { at: number; do: 'set-image'; container: string; image: string }
-  | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
+  | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind }
+  | { at: number; do: 'reboot-node'; down?: number };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */
 export function addAction(source: string, action: ActionInput): string {

@@ -28,6 +28,7 @@ metadata:
     podlab.dev/actions: |
       - {at: 30, do: fail-probes, container: app, probe: readiness}
       - {at: 40, do: set-image, container: app, image: nginx:1.28}
+      - {at: 50, do: reboot-node, down: 20}
 spec:
   restartPolicy: OnFailure
   terminationGracePeriodSeconds: 45

@@ -276,6 +276,9 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       const files = container ? filesToRemove(healthFiles(container, model.actions), action.probe) : [HEALTH_FILE];
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- rm -f ${files.join(' ')}`;
     }
+    case 'reboot-node':
+      // Nothing in a manifest, nor any kubectl command, can power-cycle the node the pod runs on.
+      return `   at ${action.at} s: reboot the node the pod runs on, for ${action.down} s (Podlab only: no manifest or kubectl command can do it; on a node you own, \`sudo systemctl reboot\` there — the pod's init containers then run again)`;
     case 'kill':
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
   }

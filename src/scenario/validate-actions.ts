@@ -7,12 +7,17 @@ import { isRecord, typeName } from './value-checks';
 const MAX_ACTIONS = 1000;
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 const MAX_TIME = 86_400 * 7;
+/** How long a rebooting node stays down when the action does not say: a typical VM's reboot. */
+export const DEFAULT_NODE_DOWN = 30;
+const MAX_DOWN = 86_400;
 const KEYS: Record<PodAction['do'], string[]> = {
   delete: ['at', 'do', 'gracePeriodSeconds'],
   kill: ['at', 'do', 'container', 'exitCode', 'oom'],
-  'set-image': ['at', 'do', 'container', 'image'],
   'fail-probes': ['at', 'do', 'container', 'probe'],
+  'set-image': ['at', 'do', 'container', 'image'],
+  'reboot-node': ['at', 'do', 'down'],
 };
+const KINDS = Object.keys(KEYS) as PodAction['do'][];
 
 export function readActions(value: unknown, containerNames: readonly string[], issues: IssueList): PodAction[] {
   if (value === undefined || value === null) return [];
@@ -28,10 +33,8 @@ export function readActions(value: unknown, containerNames: readonly string[], i
   value.forEach((raw, i) => {
     if (!isRecord(raw)) return issues.add([i], `must be a mapping such as {at: 30, do: delete}, not ${typeName(raw)}`);
     const before = issues.length;
-    const kind = raw.do;
-    if (kind !== 'delete' && kind !== 'kill' && kind !== 'fail-probes' && kind !== 'set-image') {
-      return issues.add([i, 'do'], `must be one of delete, kill, fail-probes, set-image, not ${typeName(kind)}`);
-    }
+    const kind = raw.do as PodAction['do'];
+    if (!KINDS.includes(kind)) return issues.add([i, 'do'], `must be one of ${KINDS.join(', ')}, not ${typeName(raw.do)}`);
     for (const key of Object.keys(raw)) {
       if (!KEYS[kind].includes(key)) issues.add([i, key], `unknown field "${key}" for a ${kind} action; the fields are: ${KEYS[kind].join(', ')}`);
     }
@@ -39,7 +42,7 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > MAX_TIME) {
       issues.add([i, 'at'], `must be a time in seconds from pod creation (0 to ${MAX_TIME}), not ${typeName(at)}`);
     }
-    if (kind !== 'delete' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
+    if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')}), not ${typeName(raw.container)}`);
     }
     if (raw.exitCode !== undefined && (typeof raw.exitCode !== 'number' || !Number.isInteger(raw.exitCode) || raw.exitCode < 0 || raw.exitCode > 255)) {
@@ -55,9 +58,14 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (grace !== undefined && (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0)) {
       issues.add([i, 'gracePeriodSeconds'], `must be a whole number of seconds, 0 or more, not ${typeName(grace)}`);
     }
+    const down = raw.down;
+    if (down !== undefined && (typeof down !== 'number' || !Number.isFinite(down) || down < 0 || down > MAX_DOWN)) {
+      issues.add([i, 'down'], `must be how many seconds the node stays down (0 to ${MAX_DOWN}; absent: ${DEFAULT_NODE_DOWN}), not ${typeName(down)}`);
+    }
     if (issues.length > before) return;
     const t = at as number;
-    if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
+    if (kind === 'reboot-node') actions.push({ at: t, do: 'reboot-node', down: (down as number | undefined) ?? DEFAULT_NODE_DOWN });
+    else if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {
       actions.push({ at: t, do: 'kill', container: raw.container as string, exitCode: (raw.exitCode as number | undefined) ?? 137, oom: raw.oom === true });
@@ -66,5 +74,21 @@ export function readActions(value: unknown, containerNames: readonly string[], i
       actions.push(probe === undefined ? { at: t, do: 'fail-probes', container: raw.container as string } : { at: t, do: 'fail-probes', container: raw.container as string, probe });
     }
   });
-  return actions.sort((a, b) => a.at - b.at);
+  actions.sort((a, b) => a.at - b.at);
+  checkRebootsApart(value, actions, issues);
+  return actions;
+}
+
+/** A node cannot reboot again while it is still down from an earlier reboot. */
+function checkRebootsApart(raw: unknown[], actions: PodAction[], issues: IssueList): void {
+  let upAt: { t: number; from: number } | undefined;
+  for (const action of actions) {
+    if (action.do !== 'reboot-node') continue;
+    if (upAt && action.at < upAt.t) {
+      const index = raw.findIndex((r) => isRecord(r) && r.do === 'reboot-node' && r.at === action.at);
+      issues.add([index, 'at'], `the node is still down then: the reboot at ${upAt.from} s brings it back at ${upAt.t} s`);
+      continue;
+    }
+    upAt = { t: action.at + action.down, from: action.at };
+  }
 }

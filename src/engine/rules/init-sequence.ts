@@ -6,6 +6,7 @@
  */
 import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
 import { definitionChanged } from './image-update';
+import { isPurged } from './node-reboot';
 import type { PodActions } from './pod-actions';
 
 function isInitContainerFailed(c: ContainerRuntime): boolean {
@@ -17,6 +18,7 @@ export function computeInitActions(sim: Sim, actions: PodActions): boolean {
   const init = sim.init;
   if (init.length === 0) return true;
   // A running regular container means initialization happened earlier (its records may be gone).
+  // Only a running one counts: after a reboot every old container looks exited.
   let podHasInitialized = sim.regular.some(isRunning);
   let isPreviouslyInitialized = podHasInitialized;
   const restartOnFailure = sim.model.restartPolicy !== 'Never';
@@ -25,7 +27,8 @@ export function computeInitActions(sim: Sim, actions: PodActions): boolean {
   for (let i = init.length - 1; i >= 0; i--) {
     const c = init[i]!;
     const sidecar = c.spec.role === 'sidecar';
-    const inst = c.current;
+    // Records from an older sandbox were purged with it: all init containers run again.
+    const inst = isPurged(sim, c) ? undefined : c.current;
     if (!inst) {
       if (isPreviouslyInitialized && sidecar) toStart.push(c);
       continue;

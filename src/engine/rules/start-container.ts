@@ -5,6 +5,7 @@
  */
 import { at, behaviorFor, changed, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
 import { ensureImage } from './image-pull';
+import { isPurged } from './node-reboot';
 import { killContainer } from './kill-container';
 import { triggerReadiness, wakeProbes } from './probes';
 import { cacheReason, resyncAt, scheduleOwnExit } from './process';
@@ -59,8 +60,10 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
     exitCode: 0,
     exitReason: 'Completed',
     finishedAt: 0,
+    sandbox: sim.sandboxAttempt,
   };
-  c.previous = c.current;
+  // The records of init containers from an older sandbox were purged: no last state for them.
+  c.previous = isPurged(sim, c) ? undefined : c.current;
   c.current = inst;
   c.reason = undefined;
   sim.rec.emitK8s({ t: sim.now, type: 'Created', container: name }, 'Normal', 'Created', `Created container: ${name}`);

@@ -13,10 +13,16 @@ export interface PhaseInput {
   regular: ContainerStatus[];
   /** The pod worker is done with the pod: its containers will not be restarted whatever the policy. */
   podIsTerminal: boolean;
+  /**
+   * A regular container of the current pod sandbox exists (kubelet: pkg/kubelet/container/helpers.go
+   * HasAnyActiveRegularContainerStarted): the ones that died with an old sandbox do not count.
+   */
+  podHasInitialized: boolean;
 }
 
 export function podPhase(input: PhaseInput): PodPhase {
-  let pendingInitialization = 0;
+  let pendingRegularInit = 0;
+  let pendingSidecars = 0;
   let failedInitialization = 0;
   let running = 0;
   let waiting = 0;
@@ -28,10 +34,10 @@ export function podPhase(input: PhaseInput): PodPhase {
     const lastTerminated = s.lastState.terminated;
     if (input.sidecar[i]) {
       if (isRunning) {
-        if (!s.started) pendingInitialization++;
+        if (!s.started) pendingSidecars++;
         running++;
       } else if (isWaiting && !lastTerminated) {
-        pendingInitialization++;
+        pendingSidecars++;
         waiting++;
       }
       return;
@@ -41,7 +47,7 @@ export function podPhase(input: PhaseInput): PodPhase {
     } else if (isWaiting && lastTerminated) {
       if (lastTerminated.exitCode !== 0) failedInitialization++;
     } else {
-      pendingInitialization++;
+      pendingRegularInit++;
     }
   });
 
@@ -55,9 +61,9 @@ export function podPhase(input: PhaseInput): PodPhase {
   }
 
   if (failedInitialization > 0 && input.restartPolicy === 'Never') return 'Failed';
-  // kubelet: pkg/kubelet/container/helpers.go HasAnyRegularContainerStarted (current states only).
-  const anyRegularStarted = input.regular.some((s) => s.state.running || s.state.terminated);
-  if ((pendingInitialization > 0 && !anyRegularStarted) || waiting > 0) return 'Pending';
+  // A regular init container running or waiting always means Pending (after a node reboot too);
+  // a sidecar not yet started only while the current sandbox has no regular container.
+  if (pendingRegularInit > 0 || (pendingSidecars > 0 && !input.podHasInitialized) || waiting > 0) return 'Pending';
   if (running > 0) return 'Running';
   if (stopped > 0) {
     if (input.podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';

@@ -44,6 +44,8 @@ function refresh(sim: Sim, list: ContainerRuntime[], out: ContainerStatus[], fre
  *   hook blocks the worker, container statuses change but the phase does not.
  */
 export function recordStatus(sim: Sim, generatePhase = false): void {
+  // A node that is down publishes nothing: the API keeps the last status it got.
+  if (sim.nodeDown) return;
   const phaseStale = generatePhase && sim.version !== sim.phaseVersion;
   if (sim.version === sim.recordedVersion && !phaseStale) return;
   sim.recordedVersion = sim.version;
@@ -94,7 +96,15 @@ function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerSta
   }
   // A terminal phase never changes again.
   if (previous.phase === 'Succeeded' || previous.phase === 'Failed') return previous;
-  const phase = podPhase({ restartPolicy: sim.model.restartPolicy, sidecar: sim.sidecarFlags, init, regular, podIsTerminal: sim.terminated });
+  const podHasInitialized = sim.regular.some((c) => c.current !== undefined && c.current.sandbox === sim.sandboxAttempt && !sim.sandboxLost);
+  const phase = podPhase({
+    restartPolicy: sim.model.restartPolicy,
+    sidecar: sim.sidecarFlags,
+    init,
+    regular,
+    podIsTerminal: sim.terminated,
+    podHasInitialized,
+  });
   // status_manager.go TerminatePod: a pod the kubelet is done with ends Failed if not Succeeded.
   return { phase: sim.terminated && phase !== 'Succeeded' ? 'Failed' : phase };
 }

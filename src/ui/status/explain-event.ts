@@ -94,6 +94,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         ? `SIGTERM sent to ${who}: ${s('it', 'they')} should shut down now.`
         : `SIGKILL sent to ${who}: the grace period is over.`;
     case 'Exited': {
+      if (event.reason === 'Unknown') {
+        return `${who} died with the node: containerd, starting again, finds ${s('its process', 'their processes')} gone and records exit code ${event.exitCode} (Unknown).`;
+      }
       const how = `${who} exited with code ${event.exitCode} (${event.reason}).`;
       return event.exitCode === 0 ? how : `${how} The pod's restartPolicy decides whether ${s('it runs', 'they run')} again.`;
     }
@@ -108,6 +111,12 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `Pod deleted, grace period ${event.gracePeriod}s: the app containers stop first, native sidecars after them in reverse order.`;
     case 'PodDeleted':
       return 'Every container has stopped: the pod object is gone from the API.';
+    case 'NodeDown':
+      return `The node goes down (power off, kernel panic, reboot): every container dies at once, with no preStop and no SIGTERM. Until it is back at ${event.until}s the kubelet is gone, so the API keeps showing the last status it sent.`;
+    case 'NodeUp':
+      return 'The node is back; the kubelet starts and looks at what is left of the pod.';
+    case 'SandboxChanged':
+      return "The pod's sandbox (its network namespace, its IP) died with the node, so the kubelet creates a new one: every init container runs again, in order, from the first, before the app starts again. Restart counts go on from where they were.";
     case 'PodPhase':
       return `The pod phase is now ${event.phase}${event.reason ? ` (${event.reason})` : ''}.`;
     case 'PodCondition':
