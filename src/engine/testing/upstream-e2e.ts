@@ -74,7 +74,8 @@ export function harnessLog(trace: Trace, upTo = Infinity): LogLine[] {
         line(e.container, 'Started');
         break;
       case 'Exited':
-        line(e.container, 'Exiting');
+        // A process that died with the node never ran its TERM trap: it logged nothing.
+        if (e.reason !== 'Unknown') line(e.container, 'Exiting');
         break;
       case 'HookStarted':
         line(`${HOOK_PREFIX[e.hook]}-${e.container}`, 'Started');
@@ -101,6 +102,13 @@ function findLine(log: LogLine[], name: string, command: LogLine['command'], fro
 // Each check mirrors the containerOutputList method of the same name in
 // test/e2e_node/container_lifecycle_pod_construction.go and returns its error text, or undefined.
 // Our `Started` event is the process start, i.e. the harness's "Starting" line.
+
+/** containerOutputList.FindIndex: the first line of `name` with `command` from `from` on; fails the test if none. */
+export function findIndex(log: LogLine[], name: string, command: LogLine['command'], from = 0): number {
+  const i = findLine(log, name, command, from);
+  if (i === -1) throw new Error(`couldn't find ${name} ${command}, got\n${showLog(log)}`);
+  return i;
+}
 
 export function startsBefore(log: LogLine[], lhs: string, rhs: string): string | undefined {
   const lhsStart = findLine(log, lhs, 'Started');
