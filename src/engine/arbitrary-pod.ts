@@ -39,6 +39,8 @@ const runFields = {
   stopExitCode: fc.constantFrom(0, 1, 143),
   pull: rarely(0, seconds(5)),
   pullFailures: rarely(0, fc.integer({ min: 1, max: 2 })),
+  message: rarely('', fc.string({ maxLength: 12 })),
+  logs: rarely('', fc.string({ maxLength: 12 })),
 };
 
 const behavior: fc.Arbitrary<Behavior> = fc.record({
@@ -73,11 +75,13 @@ type Unnamed = Omit<ContainerModel, 'name' | 'image'> & { tag: string };
 
 const imageTag = fc.constantFrom('1.0', 'latest');
 const pullPolicy = fc.constantFrom<ContainerModel['imagePullPolicy']>('IfNotPresent', 'IfNotPresent', 'Always', 'Never');
+const messagePolicy = fc.constantFrom<ContainerModel['terminationMessagePolicy']>('File', 'FallbackToLogsOnError');
 
 const ordinaryInit: fc.Arbitrary<Unnamed> = fc.record({
   role: fc.constant('init' as const),
   tag: imageTag,
   imagePullPolicy: pullPolicy,
+  terminationMessagePolicy: messagePolicy,
   hooks: fc.constant({ postStart: false, preStop: false }),
   behavior,
 });
@@ -88,6 +92,7 @@ function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
     .record({
       tag: imageTag,
       imagePullPolicy: pullPolicy,
+      terminationMessagePolicy: messagePolicy,
       hooks: fc.record({ postStart: rarely(false, fc.constant(true)), preStop: rarely(false, fc.constant(true)) }),
       behavior,
       startupProbe: maybe(probe('startup')),
@@ -108,8 +113,7 @@ type UnboundAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
   | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind }
-  | { at: number; do: 'set-image'; target: number; image: string }
-  | { at: number; do: 'reboot-node'; down: number };
+  | { at: number; do: 'set-image'; target: number; image: string };
 
 function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
@@ -120,29 +124,20 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
     fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
     fc.record({ at, do: fc.constant('set-image' as const), target: fc.nat(5), image: fc.constantFrom('example/v2:1.0', 'example/v3:1.0') }),
-    fc.record({ at, do: fc.constant('reboot-node' as const), down: seconds(40) }),
   );
 }
 
 function bind(actions: UnboundAction[], names: string[]): PodAction[] {
-  let nodeUpAt = -1;
   return actions
     .map((a): PodAction => {
-      if (a.do === 'delete' || a.do === 'reboot-node') return a;
+      if (a.do === 'delete') return a;
       const container = names[a.target % names.length]!;
       if (a.do === 'set-image') return { at: a.at, do: 'set-image', container, image: a.image };
       return a.do === 'kill'
         ? { at: a.at, do: 'kill', container, exitCode: a.exitCode, oom: a.oom }
         : { at: a.at, do: 'fail-probes', container, ...(a.probe ? { probe: a.probe } : {}) };
     })
-    .sort((a, b) => a.at - b.at)
-    // The gate rejects a reboot while the node is still down from the one before.
-    .filter((a) => {
-      if (a.do !== 'reboot-node') return true;
-      if (a.at < nodeUpAt) return false;
-      nodeUpAt = a.at + a.down;
-      return true;
-    });
+    .sort((a, b) => a.at - b.at);
 }
 
 function named(c: Unnamed, name: string): ContainerModel {
@@ -216,6 +211,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
         image: `registry.example/${p.names[i]}:1.0`,
         role: 'regular',
         imagePullPolicy: 'IfNotPresent',
+        terminationMessagePolicy: 'File',
         hooks: { postStart: false, preStop: false },
         behavior: { ...DEFAULT_BEHAVIOR, run, exitCode: code, attempts: attempts as Partial<RunBehavior>[] },
       }),
@@ -244,7 +240,12 @@ function probeManifest(timing: ProbeTiming): Record<string, unknown> {
 }
 
 function containerManifest(c: ContainerModel): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: c.name, image: c.image, imagePullPolicy: c.imagePullPolicy };
+  const out: Record<string, unknown> = {
+    name: c.name,
+    image: c.image,
+    imagePullPolicy: c.imagePullPolicy,
+    terminationMessagePolicy: c.terminationMessagePolicy,
+  };
   if (c.role === 'sidecar') out.restartPolicy = 'Always';
   for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
     const timing = c[kind];

@@ -16,5 +16,7 @@ export const DEFAULT_BEHAVIOR: Behavior = {
   stopExitCode: 143,
   pull: 0,
   pullFailures: 0,
+  message: '',
+  logs: '',
   attempts: [],
 };

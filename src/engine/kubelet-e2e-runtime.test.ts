@@ -85,6 +85,45 @@ describe('test/e2e/common/node/runtime.go "Container Runtime blackbox test when 
   }
 });
 
+describe('test/e2e/common/node/runtime.go "Container Runtime blackbox test on terminated container"', () => {
+  const name = 'termination-message-container';
+  /**
+   * matchTerminationMessage: Eventually the phase is `expectedPhase` (RestartPolicyNever); GetStatus;
+   * GetContainerState(status.State) == Terminated; status.State.Terminated.Message Equal(expectedMsg);
+   * then Delete (NewDeleteOptions(0)) succeeds.
+   */
+  function matchTerminationMessage(fixture: string, expectedPhase: PodPhase, expectedMsg: string): void {
+    const trace = run(fixture);
+    const phased = waitUntil(trace, CONTAINER_STATUS_RETRY_TIMEOUT, `phase ${expectedPhase}`, (t) => phaseAt(trace, t) === expectedPhase);
+    const status = conformanceStatus(trace, name, phased);
+    expect(status, 'GetStatus: one container status').toBeDefined();
+    expect(containerStateOf(status?.state ?? {})).toBe('Terminated');
+    expect(status?.state.terminated?.message ?? '').toBe(expectedMsg);
+    expect(trace.deletion).toEqual({ t: expect.any(Number), gracePeriod: 0 });
+    expect(trace.deletion!.t).toBeGreaterThanOrEqual(phased);
+  }
+
+  it('should report termination message if TerminationMessagePath is set: Succeeded, "DONE"', () => {
+    matchTerminationMessage('termination-message-path.yaml', 'Succeeded', 'DONE');
+  });
+
+  it('[Conformance] …as non-root user and at a non-default path: Succeeded, "DONE"', () => {
+    matchTerminationMessage('termination-message-non-root-path.yaml', 'Succeeded', 'DONE');
+  });
+
+  it('[Conformance] …from log output if TerminationMessagePolicy FallbackToLogsOnError is set: Failed, "DONE"', () => {
+    matchTerminationMessage('termination-message-fallback-logs.yaml', 'Failed', 'DONE');
+  });
+
+  it('[Conformance] …as empty when pod succeeds and TerminationMessagePolicy FallbackToLogsOnError is set: Succeeded, ""', () => {
+    matchTerminationMessage('termination-message-fallback-succeeds.yaml', 'Succeeded', '');
+  });
+
+  it('[Conformance] …from file when pod succeeds and TerminationMessagePolicy FallbackToLogsOnError is set: Succeeded, "OK"', () => {
+    matchTerminationMessage('termination-message-fallback-file.yaml', 'Succeeded', 'OK');
+  });
+});
+
 describe('test/e2e/common/node/pods.go "Pods"', () => {
   // [Conformance] "should be submitted and removed"
   it('removes a running pod deleted with grace 30 within DefaultPodDeletionTimeout', () => {

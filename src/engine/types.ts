@@ -9,6 +9,8 @@ export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 export type ContainerRole = 'init' | 'sidecar' | 'regular';
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
 export type HookKind = 'postStart' | 'preStop';
+/** How the kubelet fills a terminated state's message: from the file, or also from the log on a failure. */
+export type TerminationMessagePolicy = 'File' | 'FallbackToLogsOnError';
 
 /** A probe's timing, with the API defaults applied (period 10, timeout 1, thresholds 1 and 3). */
 export interface ProbeTiming {
@@ -52,6 +54,10 @@ export interface RunBehavior {
   stopExitCode: number;
   pull: number;
   pullFailures: number;
+  /** What the process has written to its termination-message file (terminationMessagePath) when it exits. */
+  message: string;
+  /** What it has printed (stdout and stderr, as its log holds them) when it exits. */
+  logs: string;
 }
 
 export interface Behavior extends RunBehavior {
@@ -64,6 +70,7 @@ export interface ContainerModel {
   image: string;
   role: ContainerRole;
   imagePullPolicy: PullPolicy;
+  terminationMessagePolicy: TerminationMessagePolicy;
   startupProbe?: ProbeTiming;
   readinessProbe?: ProbeTiming;
   livenessProbe?: ProbeTiming;

@@ -1,5 +1,5 @@
 /** A validated Pod manifest (plus its annotations read) → the engine's PodModel, with API defaults. */
-import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy } from '../engine/types';
+import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy, TerminationMessagePolicy } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, type Json } from './value-checks';
 
@@ -40,6 +40,7 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
     image,
     role: isInit ? (c.restartPolicy === 'Always' ? 'sidecar' : 'init') : 'regular',
     imagePullPolicy: (c.imagePullPolicy as PullPolicy | undefined) ?? defaultPullPolicy(image),
+    terminationMessagePolicy: (c.terminationMessagePolicy as TerminationMessagePolicy | undefined) ?? 'File',
     hooks: { postStart: lifecycle.postStart !== undefined, preStop: lifecycle.preStop !== undefined },
     behavior: behaviors.get(name) ?? DEFAULT_BEHAVIOR,
   };

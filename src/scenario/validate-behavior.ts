@@ -10,13 +10,17 @@ import { isRecord, typeName } from './value-checks';
 /** One day: a longer duration is almost surely a typo, and would make runs needlessly long. */
 const MAX_SECONDS = 86_400 * 7;
 const MAX_ATTEMPTS = 100;
+/** Twice what the kubelet ever reads of the file (4096 bytes), so its truncation shows. */
+const MAX_TEXT = 8192;
 
 type Field = keyof RunBehavior;
 const SECONDS: Field[] = ['startup', 'postStart', 'preStop', 'pull'];
 const NULLABLE_SECONDS: Field[] = ['run', 'unhealthyAfter'];
 const EXIT_CODES: Field[] = ['exitCode', 'stopExitCode'];
 const FLAGS: Field[] = ['oom', 'postStartFails', 'preStopFails'];
-const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', 'probes', 'attempts'];
+/** What the process writes: the termination-message file, and its log. */
+const TEXTS: Field[] = ['message', 'logs'];
+const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', ...TEXTS, 'probes', 'attempts'];
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 const WINDOW_FIELDS: (keyof HealthWindow)[] = ['startup', 'unhealthyAfter'];
 
@@ -51,6 +55,10 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 255) {
         issues.add(p, `must be an exit code, a whole number from 0 to 255, not ${typeName(value)}`);
       } else out[field] = value;
+    } else if (TEXTS.includes(field)) {
+      if (typeof value !== 'string') issues.add(p, `must be a string (what the process ${field === 'logs' ? 'prints' : 'writes to its termination-message file'}), not ${typeName(value)}`);
+      else if (value.length > MAX_TEXT) issues.add(p, `must be at most ${MAX_TEXT} characters (is ${value.length})`);
+      else out[field] = value;
     } else if (FLAGS.includes(field)) {
       if (typeof value !== 'boolean') issues.add(p, `must be true or false, not ${typeName(value)}`);
       else out[field] = value;

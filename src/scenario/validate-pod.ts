@@ -119,6 +119,9 @@ function validateContainer(
   else if (c.image !== c.image.trim()) issues.add([...path, 'image'], 'must not have leading or trailing whitespace');
   checkEnum(issues, [...path, 'imagePullPolicy'], c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']);
   checkEnum(issues, [...path, 'terminationMessagePolicy'], c.terminationMessagePolicy, ['File', 'FallbackToLogsOnError']);
+  if (c.terminationMessagePath !== undefined && typeof c.terminationMessagePath !== 'string') {
+    issues.add([...path, 'terminationMessagePath'], `must be a string, not ${typeName(c.terminationMessagePath)}`);
+  }
   for (const field of ['command', 'args'] as const) {
     const value = c[field];
     if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {

@@ -4,12 +4,16 @@
  */
 import type { ContainerState, ContainerStatus } from '../trace';
 import { isReady, isRunning, isStarted, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+import { terminationMessage } from '../rules/termination-message';
 
-function terminatedState(inst: Instance): ContainerState {
+function terminatedState(sim: Sim, c: ContainerRuntime, inst: Instance): ContainerState {
+  const containers = sim.model.initContainers.length + sim.model.containers.length;
+  const message = terminationMessage(c.spec.terminationMessagePolicy, inst.behavior, inst.exitCode, containers);
   return {
     terminated: {
       exitCode: inst.exitCode,
       reason: inst.exitReason,
+      ...(message === '' ? {} : { message }),
       startedAt: inst.startedAt,
       finishedAt: inst.finishedAt,
     },
@@ -35,7 +39,7 @@ export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus 
   const cached = c.reason && (c.reason.visibleAt <= sim.now ? c.reason : c.reason.shown);
 
   let state: ContainerState;
-  let lastState: ContainerState = older?.exited ? terminatedState(older) : {};
+  let lastState: ContainerState = older?.exited ? terminatedState(sim, c, older) : {};
   if (!newest) {
     const reason = cached?.reason ?? (sim.model.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating');
     state = { waiting: cached ? { reason, message: cached.message } : { reason } };
@@ -43,9 +47,9 @@ export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus 
     state = { running: { startedAt: newest.startedAt } };
   } else if (cached && willRestart(sim, c)) {
     state = { waiting: { reason: cached.reason, message: cached.message } };
-    lastState = terminatedState(newest);
+    lastState = terminatedState(sim, c, newest);
   } else {
-    state = terminatedState(newest);
+    state = terminatedState(sim, c, newest);
   }
 
   const regularInit = c.spec.role === 'init';

@@ -16,7 +16,7 @@ type Extra = Partial<Omit<ContainerModel, 'behavior' | 'hooks'>> & { postStart?:
 function container(role: ContainerRole) {
   return (name: string, b: Partial<Behavior> = {}, extra: Extra = {}): ContainerModel => {
     const { postStart = false, preStop = false, ...rest } = extra;
-    return { name, image: `example/${name}:1.0`, role, imagePullPolicy: 'IfNotPresent', hooks: { postStart, preStop }, behavior: behavior(b), ...rest };
+    return { name, image: `example/${name}:1.0`, role, imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File', hooks: { postStart, preStop }, behavior: behavior(b), ...rest };
   };
 }
 
