@@ -113,7 +113,8 @@ type UnboundAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
   | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind }
-  | { at: number; do: 'set-image'; target: number; image: string };
+  | { at: number; do: 'set-image'; target: number; image: string }
+  | { at: number; do: 'reboot-node'; down: number };
 
 function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
@@ -124,20 +125,29 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
     fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
     fc.record({ at, do: fc.constant('set-image' as const), target: fc.nat(5), image: fc.constantFrom('example/v2:1.0', 'example/v3:1.0') }),
+    fc.record({ at, do: fc.constant('reboot-node' as const), down: seconds(40) }),
   );
 }
 
 function bind(actions: UnboundAction[], names: string[]): PodAction[] {
+  let nodeUpAt = -1;
   return actions
     .map((a): PodAction => {
-      if (a.do === 'delete') return a;
+      if (a.do === 'delete' || a.do === 'reboot-node') return a;
       const container = names[a.target % names.length]!;
       if (a.do === 'set-image') return { at: a.at, do: 'set-image', container, image: a.image };
       return a.do === 'kill'
         ? { at: a.at, do: 'kill', container, exitCode: a.exitCode, oom: a.oom }
         : { at: a.at, do: 'fail-probes', container, ...(a.probe ? { probe: a.probe } : {}) };
     })
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => a.at - b.at)
+    // The gate rejects a reboot while the node is still down from the one before.
+    .filter((a) => {
+      if (a.do !== 'reboot-node') return true;
+      if (a.at < nodeUpAt) return false;
+      nodeUpAt = a.at + a.down;
+      return true;
+    });
 }
 
 function named(c: Unnamed, name: string): ContainerModel {
