@@ -208,3 +208,41 @@ spec:
     expect(await run(single('{stop: 0.2, stopExitCode: 7}'), 200)).toBe(7);
   });
 });
+
+describe('termination messages and logs', () => {
+  const scenario = (behavior: string, container = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: t
+  annotations:
+    podlab.dev/behavior: |
+      app: ${behavior}
+spec:
+  restartPolicy: Never
+  containers:
+    - {name: app, image: nginx:1.27${container}}
+`;
+
+  it('prints the logs and writes the message to the terminationMessagePath, per attempt', () => {
+    const custom = script(exported(scenario('{run: 1, exitCode: 1, message: "it\'s down", logs: "boom"}', ', terminationMessagePath: /tmp/why')).pod, 'app');
+    expect(custom).toContain(`printf '%s' 'boom'\n`);
+    expect(custom).toContain(`printf '%s' 'it'\\''s down' > '/tmp/why'\n`);
+    const perAttempt = script(exported(scenario('{run: 1, exitCode: 1, attempts: [{message: first}]}')).pod, 'app');
+    expect(perAttempt).toMatch(/ {2}0\)\n.*\n {4}printf '%s' 'first' > '\/dev\/termination-log'\n/);
+    expect(perAttempt.match(/termination-log/g)).toHaveLength(1);
+    expect(script(exported(scenario('{run: 1}')).pod, 'app')).not.toContain('printf');
+  });
+
+  it('writes exactly the text in a real shell, however it is quoted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podlab-'));
+    const file = join(dir, 'termination-log');
+    const text = script(exported(scenario(String.raw`{run: 0, exitCode: 2, message: "it's $HOME \\n done", logs: "a\n'b' %s\n"}`)).pod, 'app');
+    const child = spawn('sh', ['-c', text.replaceAll('/dev/termination-log', file)]);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(stdout).toBe("a\n'b' %s\n");
+    expect(readFileSync(file, 'utf8')).toBe("it's $HOME \\n done");
+  });
+});

@@ -15,6 +15,8 @@ import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
 /** Other busybox tags that stand in for a set-image action's new images: they still run the script. */
 export const STAND_IN_IMAGES = ['busybox:1.36.1', 'busybox:1.37', 'busybox:1.35'];
+/** pkg/apis/core/v1/defaults.go SetDefaults_Container: terminationMessagePath. */
+const DEFAULT_MESSAGE_PATH = '/dev/termination-log';
 /** emptyDir that counts a container's runs, for behaviours that differ per attempt. */
 const STATE_VOLUME = 'podlab-state';
 const STATE_DIR = '/podlab-state';
@@ -108,7 +110,10 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], no
   const files = healthFiles(model, actions);
   const killCode = actions.find((a): a is Extract<PodAction, { do: 'kill' }> => a.do === 'kill' && a.container === name);
   const perAttempt = b.attempts.length > 0;
-  container.command = ['sh', '-c', script(model, declared, files, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null)];
+  // SetDefaults_Container: the file is /dev/termination-log unless the spec names another.
+  const path = container.terminationMessagePath;
+  const messagePath = typeof path === 'string' && path !== '' ? path : DEFAULT_MESSAGE_PATH;
+  container.command = ['sh', '-c', script(model, declared, files, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null, messagePath)];
   delete container.args;
 
   for (const kind of PROBE_KINDS) {
@@ -138,10 +143,10 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], no
 }
 
 /** The sh script for one container: one straight run, or a `case` over the attempt number. */
-function script(model: ContainerModel, declared: ProbeKind[], files: HealthFiles, killCode: number | null): string {
+function script(model: ContainerModel, declared: ProbeKind[], files: HealthFiles, killCode: number | null, messagePath: string): string {
   const { name, behavior: b } = model;
   const traps = killCode === null ? [] : [`trap 'exit ${killCode}' USR1`];
-  if (b.attempts.length === 0) return [...traps, ...runLines(b, declared, files)].join('\n') + '\n';
+  if (b.attempts.length === 0) return [...traps, ...runLines(b, declared, files, messagePath)].join('\n') + '\n';
   const lines = [
     ...traps,
     `n=$(cat ${STATE_DIR}/${name} 2>/dev/null || echo 0)`,
@@ -149,18 +154,21 @@ function script(model: ContainerModel, declared: ProbeKind[], files: HealthFiles
     'case "$n" in',
   ];
   b.attempts.forEach((_override, i) => {
-    lines.push(`  ${i})`, ...runLines(behaviorFor(model, i), declared, files).map((l) => `    ${l}`), '    ;;');
+    lines.push(`  ${i})`, ...runLines(behaviorFor(model, i), declared, files, messagePath).map((l) => `    ${l}`), '    ;;');
   });
-  lines.push('  *)', ...runLines(b, declared, files).map((l) => `    ${l}`), '    ;;', 'esac');
+  lines.push('  *)', ...runLines(b, declared, files, messagePath).map((l) => `    ${l}`), '    ;;', 'esac');
   return lines.join('\n') + '\n';
 }
 
-function runLines(b: RunBehavior, declared: ProbeKind[], files: HealthFiles): string[] {
+function runLines(b: RunBehavior, declared: ProbeKind[], files: HealthFiles, messagePath: string): string[] {
   const lines: string[] = [];
   // PID 1 ignores SIGTERM unless it installs a handler, so every container traps it.
   if (b.stop === 'ignore') lines.push(`trap '' TERM`);
   else if (b.stop === 0) lines.push(`trap 'exit ${b.stopExitCode}' TERM`);
   else lines.push(`trap 'sleep ${b.stop}; exit ${b.stopExitCode}' TERM`);
+  // Written first, so that the log and the file hold them however the run ends (Podlab's model).
+  if (b.logs !== '') lines.push(`printf '%s' ${shellQuote(b.logs)}`);
+  if (b.message !== '') lines.push(`printf '%s' ${shellQuote(b.message)} > ${shellQuote(messagePath)}`);
   lines.push(...healthLines(b, files, declared));
   // `sleep & wait` rather than `sleep`: a trap runs only when the foreground command returns.
   if (b.run === null) {
@@ -173,6 +181,11 @@ function runLines(b: RunBehavior, declared: ProbeKind[], files: HealthFiles): st
     lines.push(`exit ${b.exitCode}`);
   }
   return lines;
+}
+
+/** A word sh reads back as exactly `text`: single quotes, each `'` written as `'\''`. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
 function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void {
@@ -234,7 +247,8 @@ function header(model: PodModel, notes: string[]): string {
     ` Runnable on a real cluster: made by \`podlab export --runnable\` from the Podlab scenario ${model.name}.`,
     ` Each container runs ${RUNNABLE_IMAGE} and acts out its behaviour with sh: sleeps, exit codes,`,
     ` a health file ${HEALTH_FILE} that the probes test (${HEALTH_FILE}-<probe> where one probe has`,
-    ` a window of its own), a SIGTERM trap, hooks that sleep (and fail where the behaviour says).`,
+    ` a window of its own), a SIGTERM trap, hooks that sleep (and fail where the behaviour says);`,
+    ` it prints its logs and writes its termination message (terminationMessagePath) as it starts.`,
     ` Watch it: kubectl apply -f <this file> && kubectl get pod ${model.name} --watch`,
   ];
   const standIn = standInImages(model);
