@@ -78,3 +78,46 @@ test('update the image of a running container: the kubelet stops it and starts i
   await expect(podlab.column('RESTARTS')).toHaveText('0');
   await expect(image).toHaveValue('nginx:1.27');
 });
+
+test('reboot the node: while it is down the API shows the last status, then every init container runs again', async ({ podlab, page }) => {
+  // Without the example's deletion at 40 s, which would end the pod while the node is down.
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await podlab.seek(20);
+  // An act like the others, by keyboard too.
+  await podlab.button('Reboot node').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('reboot the node (down 30s)');
+
+  const trace = await podlab.engineTrace();
+  const sandbox = trace.events.find((e) => e.type === 'SandboxChanged');
+  expect(sandbox?.t, 'the engine re-creates the sandbox when the node is back').toBe(50);
+  expect(await podlab.expectEngineStatusAt(trace, 19)).toBe('Running');
+  // Down: nothing is published, the badge says why the status did not move.
+  expect(await podlab.expectEngineStatusAt(trace, 35)).toBe('Running');
+  await expect(podlab.pod.getByText('node down', { exact: true })).toBeVisible();
+  await podlab.seek(20);
+  await expect(page.getByLabel('What is happening')).toContainText('The node goes down');
+  // Back: the regular container shows how it died (Unknown) while the init containers run again.
+  expect(await podlab.expectEngineStatusAt(trace, 51)).toBe('Unknown');
+  await expect(podlab.pod.getByText('node down', { exact: true })).toHaveCount(0);
+  // The timeline says it too, on every lane; the Events had SandboxChanged when the node came back.
+  await expect(podlab.timeline.getByRole('list', { name: 'States over time' })).toContainText('web: PodInitializing 0.0–');
+  await expect(podlab.timeline.getByRole('list', { name: 'States over time' })).toContainText('Node down 20.0–50.0 s');
+  // On the Pod lane, the Event after Scheduled is the kubelet's SandboxChanged.
+  await podlab.timeline.getByRole('button', { name: 'Zoom in' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveAccessibleName('SandboxChanged at 50.0 s: Pod sandbox changed, it will be killed and re-created.');
+  const migrate = trace.events.find((e) => e.type === 'Started' && e.container === 'migrate' && e.restartCount === 1);
+  expect(migrate, 'the init container runs again').toBeDefined();
+  await podlab.expectEngineStatusAt(trace, migrate!.t + 0.5);
+  // Restart counts go on; the app is Running again once the init sequence is done.
+  expect(await podlab.expectEngineStatusAt(trace, 60)).toBe('Running');
+  await expect(podlab.column('RESTARTS')).toHaveText(/^3 \(/);
+
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(podlab.column('RESTARTS')).toHaveText('0');
+});

@@ -7,6 +7,7 @@ import type { HealthWindow, ProbeKind } from '../engine/types';
 import { setBehaviorField as setBehavior, setProbeWindowField as setProbeWindow } from '../scenario/edit-behavior';
 import * as containers from '../scenario/edit-containers';
 import type { ContainerKind, ContainerTemplate } from '../scenario/templates';
+import { DEFAULT_NODE_DOWN } from '../scenario/validate-actions';
 import { nextEventTime, previousEventTime, runOf } from './derived';
 import { EMPTY_SCENARIO, EXAMPLE_SCENARIO } from './example-scenario';
 import { useAppStore, type Selection, type Speed } from './store';
@@ -107,6 +108,11 @@ export function failProbesAt(container: string, probe?: ProbeKind): void {
 /** `kubectl set image` now: from this time on the container's spec names `image`. */
 export function setImageAt(container: string, image: string): void {
   edit((source) => addAction(source, { at: now(), do: 'set-image', container, image }));
+}
+
+/** The node goes down now, for the scenario format's default time, and comes back. */
+export function rebootNodeAt(): void {
+  edit((source) => addAction(source, { at: now(), do: 'reboot-node', down: DEFAULT_NODE_DOWN }));
 }
 
 export function deletePodAt(): void {

@@ -25,6 +25,7 @@ export interface ActionEntry {
   probe?: unknown;
   gracePeriodSeconds?: unknown;
   image?: unknown;
+  down?: unknown;
 }
 
 export interface PodView {

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../app/store';
 import { selectRun } from '../../app/selectors';
 import { valueAt } from '../../app/trace-index';
+import { isNodeDownAt } from '../shared/node-down';
 
 const selectPhase = (s: Parameters<typeof selectRun>[0]) => {
   const run = selectRun(s);
@@ -11,10 +12,23 @@ const selectGone = (s: Parameters<typeof selectRun>[0]) => {
   return run?.trace.deletedAt !== undefined && s.playback.t >= run.trace.deletedAt;
 };
 
-/** The pod phase at t, in words. */
+const selectNodeDown = (s: Parameters<typeof selectRun>[0]) => {
+  const run = selectRun(s);
+  return run !== undefined && isNodeDownAt(run.trace, s.playback.t);
+};
+
+/** The pod phase at t, in words; while the node is down, that it is (the phase is the last one sent). */
 export function PodPhaseBadge() {
   const phase = useAppStore(selectPhase);
   const gone = useAppStore(selectGone);
+  const nodeDown = useAppStore(selectNodeDown);
   if (gone) return <span className="phase-badge phase-gone">deleted</span>;
-  return phase ? <span className={`phase-badge phase-${phase.toLowerCase()}`}>phase: {phase}</span> : null;
+  const badge = phase ? <span className={`phase-badge phase-${phase.toLowerCase()}`}>phase: {phase}</span> : null;
+  if (!nodeDown) return badge;
+  return (
+    <>
+      {badge}
+      <span className="phase-badge phase-node-down" title="The node is down: nothing runs, and the API shows the last status the kubelet sent">node down</span>
+    </>
+  );
 }

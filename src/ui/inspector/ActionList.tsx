@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/store';
 import { ACTIONS_ANNOTATION } from '../../scenario/annotations';
 import type { ActionEntry } from '../../scenario/edit-read';
 import { formatPath } from '../../scenario/issues';
+import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { parseNumberInput } from '../shared/format';
 import { TextField, asText } from './Field';
 
@@ -17,6 +18,8 @@ function describe(action: ActionEntry): string {
       return `set the image of ${asText(action.container)} to ${asText(action.image)}`;
     case 'fail-probes':
       return action.probe === undefined ? `make the probes of ${asText(action.container)} fail` : `make the ${asText(action.probe)} probe of ${asText(action.container)} fail`;
+    case 'reboot-node':
+      return `reboot the node (down ${asText(action.down ?? DEFAULT_NODE_DOWN)}s)`;
     default:
       return asText(action.do);
   }

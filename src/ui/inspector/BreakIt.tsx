@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt } from '../../app/actions';
+import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
 import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
+import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { formatSeconds } from '../shared/format';
 import { UpdateImage } from './UpdateImage';
 
@@ -51,6 +52,7 @@ export function BreakIt() {
         <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
         <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
+        <button type="button" onClick={rebootNodeAt} title={`The node goes down for ${DEFAULT_NODE_DOWN}s: every container dies, then the init containers run again`}>Reboot node</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
       <UpdateImage target={target} />

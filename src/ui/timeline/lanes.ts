@@ -5,6 +5,7 @@
 import { containerEvents } from '../../app/trace-index';
 import type { ContainerStatus, History, Trace, TraceEvent } from '../../engine/trace';
 import { spanLabel, toneOf, type Tone } from '../shared/container-state';
+import { nodeDownPeriods, type DownPeriod } from '../shared/node-down';
 
 export interface Span {
   from: number;
@@ -36,18 +37,19 @@ let previous = new Map<string, Lane>();
 export function lanesOf(trace: Trace): Lane[] {
   let lanes = cache.get(trace);
   if (!lanes) {
+    const down = nodeDownPeriods(trace);
     const computed: Lane[] = [
-      { name: 'Pod', role: 'pod', spans: podSpans(trace), markers: markersOf(trace.events.filter((e) => !('container' in e))) },
+      { name: 'Pod', role: 'pod', spans: withNodeDown(podSpans(trace), down), markers: markersOf(trace.events.filter((e) => !('container' in e))) },
       ...trace.pod.initContainers.map((c): Lane => ({
         name: c.name,
         role: c.sidecar ? 'sidecar' : 'init',
-        spans: containerSpans(trace.containerStatuses[c.name], trace.end),
+        spans: withNodeDown(containerSpans(trace.containerStatuses[c.name], trace.end), down),
         markers: markersOf(containerEvents(trace, c.name)),
       })),
       ...trace.pod.containers.map((name): Lane => ({
         name,
         role: 'regular',
-        spans: containerSpans(trace.containerStatuses[name], trace.end),
+        spans: withNodeDown(containerSpans(trace.containerStatuses[name], trace.end), down),
         markers: markersOf(containerEvents(trace, name)),
       })),
     ];
@@ -92,6 +94,29 @@ function containerSpans(history: History<ContainerStatus> | undefined, end: numb
     else if (to > entry.t || i === history!.length - 1) spans.push(span);
   }
   return spans;
+}
+
+/**
+ * Every lane says "Node down" while the node is down: the statuses the API still shows then are
+ * the last ones sent, not what runs (nothing does).
+ */
+export function withNodeDown(spans: Span[], periods: readonly DownPeriod[]): Span[] {
+  let out = spans;
+  for (const { from, to } of periods) {
+    if (to <= from) continue;
+    const next: Span[] = [];
+    for (const span of out) {
+      if (span.to <= from || span.from >= to) next.push(span);
+      else {
+        if (span.from < from) next.push({ ...span, to: from });
+        if (span.to > to) next.push({ ...span, from: to });
+      }
+    }
+    const at = next.findIndex((span) => span.from >= to);
+    next.splice(at < 0 ? next.length : at, 0, { from, to, tone: 'gone', label: 'Node down' });
+    out = next;
+  }
+  return out;
 }
 
 function podSpans(trace: Trace): Span[] {
