@@ -109,3 +109,34 @@ describe('images', () => {
     expect(guess.reason).toContain('assumed to finish');
   });
 });
+
+describe('termination message and logs', () => {
+  it('reads what the script writes to its terminationMessagePath and prints', () => {
+    expect(infer({ command: ['/bin/sh', '-c'], args: ['/bin/echo -n DONE > /dev/termination-log'] }).behavior).toEqual({ run: 0, stop: 'ignore', message: 'DONE' });
+    expect(infer({ command: ['sh', '-c', 'echo -n DONE; /bin/false'] }).behavior).toEqual({ run: 0, exitCode: 1, stop: 'ignore', logs: 'DONE' });
+    const custom = infer({ command: ['sh', '-c', "echo -n part >/tmp/why; printf '%s\\n' ' two' >> /tmp/why; sleep 2"], terminationMessagePath: '/tmp/why' });
+    expect(custom.behavior).toEqual({ run: 2, stop: 'ignore', message: 'part two\n' });
+    expect(infer({ command: ['sh', '-c', 'echo -n DONE > /dev/termination-log'], terminationMessagePath: '/tmp/other' }).behavior).not.toHaveProperty('message');
+  });
+
+  it('keeps the log text before an endless loop that does not print, and only the last 80 lines', () => {
+    expect(infer({ command: ['sh', '-c', 'echo started; while true; do sleep 1; done'] }).behavior).toEqual({ stop: 'ignore', logs: 'started\n' });
+    const many = Array.from({ length: 90 }, (_, i) => `echo ${i + 1}`).join('; ');
+    expect(infer({ command: ['sh', '-c', many] }).behavior.logs).toBe(Array.from({ length: 80 }, (_, i) => `${i + 11}\n`).join(''));
+  });
+
+  it('sets no text it cannot know: variables, other printing commands, loops that print, unknown programs', () => {
+    for (const script of [
+      'echo $HOSTNAME; exit 1',
+      'echo hi; date; exit 1',
+      'echo tick; while true; do echo tick; sleep 5; done',
+      'echo hi; ./migrate; exit 2',
+      'date > /dev/termination-log; exit 1',
+      'echo x > /dev/termination-log; cp /tmp/why /dev/termination-log; exit 1',
+    ]) {
+      const { behavior } = infer({ command: ['sh', '-c', script] });
+      expect(behavior, script).not.toHaveProperty('logs');
+      expect(behavior, script).not.toHaveProperty('message');
+    }
+  });
+});

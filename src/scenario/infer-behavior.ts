@@ -4,9 +4,10 @@
  * `sleep infinity` run until stopped; when its probes pass comes from infer-probes. Every guess
  * carries a sentence the UI shows as "inferred: …".
  */
+import { lastBytes, logTail, MAX_CONTAINER_TERMINATION_MESSAGE_LENGTH } from '../engine/rules/termination-message';
 import { inferHooks, type HookCommands } from './infer-hooks';
 import { inferProbes, type ProbeCommand, type ProbeWindows } from './infer-probes';
-import { runOfScript } from './script-run';
+import { DEFAULT_MESSAGE_PATH, runOfScript, type ScriptOutput } from './script-run';
 import { scriptOf } from './shell-script';
 
 /** The behaviour fields a guess can set (the annotation's names). `{}` means "runs until stopped". */
@@ -23,6 +24,9 @@ export interface InferredFields {
   postStartFails?: true;
   preStop?: number;
   preStopFails?: true;
+  /** What it leaves in its termination-message file, and the end of what it prints. */
+  message?: string;
+  logs?: string;
 }
 
 export interface InferredBehavior {
@@ -45,6 +49,8 @@ export interface ContainerCommand {
   probes?: readonly ProbeCommand[];
   /** What its postStart and preStop hooks run. */
   hooks?: HookCommands;
+  /** Where it writes its termination message (default /dev/termination-log). */
+  terminationMessagePath?: string;
 }
 
 /** Images whose default command is a long-running server or agent. */
@@ -91,7 +97,7 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
   const shellImage = SHELL_IMAGES.some((s) => image === s);
 
   if (argv) {
-    const guess = fromArgv(argv);
+    const guess = fromArgv(argv, container.terminationMessagePath || DEFAULT_MESSAGE_PATH);
     if (guess) return { container: name, ...guess };
   }
   if (SERVER_IMAGES.some((s) => repository.includes(s))) {
@@ -129,26 +135,35 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
 
 type Guess = Omit<InferredBehavior, 'container'>;
 
-function fromArgv(argv: readonly string[]): Guess | null {
+function fromArgv(argv: readonly string[], messagePath: string): Guess | null {
   const script = scriptOf(argv);
-  return script === null ? null : fromScript(script);
+  return script === null ? null : fromScript(script, messagePath);
 }
 
-/** Reads a shell script with script-run: how long it runs, how it exits, what SIGTERM does. */
-function fromScript(script: string): Guess | null {
+/** Reads a shell script with script-run: how long it runs, how it exits, what SIGTERM does, what it writes. */
+function fromScript(script: string, messagePath: string): Guess | null {
   const shown = `\`${abridged(script.trim().replace(/\s+/g, ' '))}\``;
-  const scriptRun = runOfScript(script);
+  const scriptRun = runOfScript(script, messagePath);
   if (!scriptRun) return null;
-  if (scriptRun.ends === 'server') return { behavior: {}, reason: `runs ${shown}: \`${scriptRun.program}\` serves until stopped`, certain: true };
+  const output = outputFields(scriptRun.output);
+  if (scriptRun.ends === 'server') return { behavior: output, reason: `runs ${shown}: \`${scriptRun.program}\` serves until stopped`, certain: true };
   const guess =
     scriptRun.ends === 'never'
       ? { behavior: {}, reason: `runs ${shown}: ${scriptRun.why}, runs until stopped`, certain: true }
       : finish(scriptRun.seconds, scriptRun.exitCode, shown, scriptRun.unknown);
   const { term } = scriptRun;
   return {
-    behavior: { ...guess.behavior, stop: term.stop, ...(term.stopExitCode === undefined ? {} : { stopExitCode: term.stopExitCode }) },
+    behavior: { ...guess.behavior, stop: term.stop, ...(term.stopExitCode === undefined ? {} : { stopExitCode: term.stopExitCode }), ...output },
     reason: `${guess.reason}; ${term.why}`,
     certain: guess.certain && term.certain,
+  };
+}
+
+/** The texts a script leaves, as much of them as the kubelet reads: the file's last 4096 bytes, the log's tail. */
+function outputFields({ message, logs }: ScriptOutput): Pick<InferredFields, 'message' | 'logs'> {
+  return {
+    ...(message ? { message: lastBytes(message, MAX_CONTAINER_TERMINATION_MESSAGE_LENGTH) } : {}),
+    ...(logs ? { logs: logTail(logs) } : {}),
   };
 }
 

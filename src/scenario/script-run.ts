@@ -6,12 +6,22 @@
  * container of upstream's node e2e tests runs (container_lifecycle_pod_construction.go
  * ExecCommand), which sleeps in the background so that its TERM trap can run at once.
  */
-import { basename, CONTROL_WORDS, parseDuration, readScript, toExitCode, type SimpleCommand } from './shell-script';
+import { PRINTING_COMMANDS, printed, redirections } from './script-output';
+import { basename, CONTROL_WORDS, parseDuration, readScript, toExitCode, type Joiner, type SimpleCommand } from './shell-script';
 
 export type ScriptRun =
-  | { ends: 'exit'; seconds: number; exitCode: number; unknown: string | null; term: OnTerm }
-  | { ends: 'never'; why: string; term: OnTerm }
-  | { ends: 'server'; program: string };
+  | { ends: 'exit'; seconds: number; exitCode: number; unknown: string | null; term: OnTerm; output: ScriptOutput }
+  | { ends: 'never'; why: string; term: OnTerm; output: ScriptOutput }
+  | { ends: 'server'; program: string; output: ScriptOutput };
+
+/** What the script leaves in its termination-message file and has printed; null where that cannot be known. */
+export interface ScriptOutput {
+  message: string | null;
+  logs: string | null;
+}
+
+/** pkg/apis/core/v1/defaults.go SetDefaults_Container: terminationMessagePath. */
+export const DEFAULT_MESSAGE_PATH = '/dev/termination-log';
 
 /** What SIGTERM does: the seconds until the script exits and its code then, or nothing at all. */
 export interface OnTerm {
@@ -56,25 +66,36 @@ interface Walk {
   held: number;
   functions: Map<string, SimpleCommand[]>;
   depth: number;
+  /** The container's terminationMessagePath, and what the script has written there and printed. */
+  messagePath: string;
+  message: string | null;
+  logs: string | null;
 }
 
 /** Where a walk stops before the end of its commands. */
 type Stop = { exit: number } | { never: string } | { server: string } | 'unreadable';
 
 /** The script's run, or null where it cannot be read as a straight line (branches, subshells). */
-export function runOfScript(script: string): ScriptRun | null {
+export function runOfScript(script: string, messagePath = DEFAULT_MESSAGE_PATH): ScriptRun | null {
   // `for ((;;))` splits into commands at its semicolons; it is only ever an endless loop.
-  if (/\bfor\s*\(\(\s*;;\s*\)\)/.test(script)) return { ends: 'never', why: 'an endless loop', term: NO_HANDLER };
+  if (/\bfor\s*\(\(\s*;;\s*\)\)/.test(script)) {
+    return { ends: 'never', why: 'an endless loop', term: NO_HANDLER, output: { message: null, logs: null } };
+  }
   const { commands, functions } = readScript(script);
-  const walk: Walk = { clock: 0, status: 0, unknown: null, trap: null, background: null, held: 0, functions, depth: 0 };
+  const walk = freshWalk(functions, messagePath);
   const stop = run(commands, walk);
   if (stop === 'unreadable') return null;
-  if (stop && 'server' in stop) return { ends: 'server', program: stop.server };
-  if (stop && 'never' in stop) return { ends: 'never', why: stop.never, term: termOf(walk, walk.held) };
+  const output = { message: walk.message, logs: walk.logs };
+  if (stop && 'server' in stop) return { ends: 'server', program: stop.server, output };
+  if (stop && 'never' in stop) return { ends: 'never', why: stop.never, term: termOf(walk, walk.held), output };
   // Ran off its end after a program Podlab does not know: how long that takes is the whole story.
   if (!stop && walk.unknown !== null) return null;
   const exitCode = stop ? stop.exit : walk.status;
-  return { ends: 'exit', seconds: walk.clock, exitCode, unknown: walk.unknown, term: termOf(walk, walk.held, exitCode) };
+  return { ends: 'exit', seconds: walk.clock, exitCode, unknown: walk.unknown, term: termOf(walk, walk.held, exitCode), output };
+}
+
+function freshWalk(functions: Map<string, SimpleCommand[]>, messagePath: string): Walk {
+  return { clock: 0, status: 0, unknown: null, trap: null, background: null, held: 0, functions, depth: 0, messagePath, message: '', logs: '' };
 }
 
 /** How long a hook's script takes and how it exits; null where it cannot be read. */
@@ -95,6 +116,7 @@ function run(commands: readonly SimpleCommand[], walk: Walk): Stop | null {
       const loop = endlessLoop(commands, i);
       if (loop === null) return 'unreadable';
       walk.held = Math.max(walk.held, loop);
+      loopOutput(commands, i, walk);
       return { never: 'an endless loop' };
     }
     if (CONTROL_WORDS.includes(program) || program === '(' || program === ')') return 'unreadable';
@@ -113,6 +135,7 @@ function step(program: string, rest: readonly string[], then: SimpleCommand['the
     walk.depth--;
     return stop;
   }
+  noteOutput(program, rest, then, walk);
   switch (program) {
     case 'trap': {
       const trap = trapOf(rest, walk);
@@ -152,10 +175,48 @@ function step(program: string, rest: readonly string[], then: SimpleCommand['the
       walk.status = 1;
       return null;
   }
-  if (isServer(program, rest)) return background ? null : { server: program };
+  if (isServer(program, rest)) {
+    walk.logs = null;
+    return background ? null : { server: program };
+  }
   walk.status = 0;
-  if (!QUICK_COMMANDS.includes(program)) walk.unknown ??= program;
+  if (!QUICK_COMMANDS.includes(program)) {
+    walk.unknown ??= program;
+    walk.logs = null;
+  }
   return null;
+}
+
+/**
+ * What one command adds to the termination-message file and the log: `echo` and `printf` their
+ * text, where their output goes; another command that prints, or names the file, makes it unknown.
+ */
+function noteOutput(program: string, rest: readonly string[], then: Joiner, walk: Walk): void {
+  const { args, stdout } = redirections(rest, then === '|');
+  const text = program === 'echo' || program === 'printf' ? printed(program, args) : undefined;
+  if (stdout.to === 'file' && stdout.path === walk.messagePath) {
+    if (text === undefined || text === null) walk.message = null;
+    else walk.message = stdout.append ? (walk.message === null ? null : walk.message + text) : text;
+  } else if (stdout.to === 'log' && text !== undefined) {
+    walk.logs = text === null || walk.logs === null ? null : walk.logs + text;
+  } else if (stdout.to === 'log' && PRINTING_COMMANDS.includes(program)) {
+    walk.logs = null;
+  }
+  if (text === undefined && args.includes(walk.messagePath)) walk.message = null;
+}
+
+/** An endless loop's body prints again and again, or writes the file: what it leaves is unknown. */
+function loopOutput(commands: readonly SimpleCommand[], i: number, walk: Walk): void {
+  for (let j = i + 1; j < commands.length; j++) {
+    const { words, then } = commands[j]!;
+    const [first, ...rest] = words[0] === 'do' ? words.slice(1) : words;
+    if (first === 'done') return;
+    const program = basename(first ?? '');
+    const { stdout } = redirections(rest, then === '|');
+    const prints = program === 'echo' || program === 'printf' || PRINTING_COMMANDS.includes(program) || !QUICK_COMMANDS.includes(program);
+    if (stdout.to === 'log' && prints && program !== 'sleep') walk.logs = null;
+    if (words.some((w) => w.endsWith(walk.messagePath))) walk.message = null;
+  }
 }
 
 function isServer(program: string, rest: readonly string[]): boolean {
@@ -192,7 +253,7 @@ function trapOf(args: readonly string[], walk: Walk): Trap | null | undefined {
   if (handler === '') return { ignore: true };
   if (handler === '-') return null;
   const { commands, functions } = readScript(handler);
-  const inner: Walk = { clock: 0, status: 0, unknown: null, trap: null, background: null, held: 0, functions: new Map([...walk.functions, ...functions]), depth: 0 };
+  const inner = freshWalk(new Map([...walk.functions, ...functions]), walk.messagePath);
   const stop = run(commands, inner);
   if (stop === 'unreadable' || (stop && !('exit' in stop))) return undefined;
   return { ignore: false, seconds: inner.clock, exitCode: stop ? stop.exit : null, shown: handler };

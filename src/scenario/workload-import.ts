@@ -302,6 +302,7 @@ export function inferMissing(pod: Document): InferredBehavior[] {
           role: list === 'containers' ? 'regular' : container.restartPolicy === 'Always' ? 'sidecar' : 'init',
           probes: probesOf(container),
           hooks: hooksOf(container),
+          ...(typeof container.terminationMessagePath === 'string' ? { terminationMessagePath: container.terminationMessagePath } : {}),
         }),
       );
     }
