@@ -19,6 +19,7 @@ import { setPodDropHandler } from '../shared/drop-target';
 import type { ContainerNodeType } from './ContainerNode';
 import { kindInRow, layoutPod, rowAt, slotAt, type PodLayout } from './layout';
 import { nodeTypes } from './node-types';
+import { selectNodeDown } from '../shared/node-down';
 import type { PodFrameNodeType } from './PodFrameNode';
 
 const FRAME_ID = 'pod';
@@ -27,8 +28,10 @@ const FIT = { padding: 0.06, maxZoom: 1.1, duration: 0 } as const;
 
 /** The Pod on a React Flow canvas: drop from the palette to add, drag a container to move it. */
 export function PodCanvas() {
+  // While the node is down the containers keep the look of the last status sent: greyed out.
+  const nodeDown = useAppStore(selectNodeDown);
   return (
-    <section className="canvas" aria-label="Pod">
+    <section className="canvas" aria-label="Pod" data-node-down={nodeDown || undefined}>
       <ReactFlowProvider>
         <CanvasFlow />
       </ReactFlowProvider>

@@ -1,7 +1,7 @@
 import { useAppStore } from '../../app/store';
 import { selectRun } from '../../app/selectors';
 import { valueAt } from '../../app/trace-index';
-import { isNodeDownAt } from '../shared/node-down';
+import { selectNodeDown } from '../shared/node-down';
 
 const selectPhase = (s: Parameters<typeof selectRun>[0]) => {
   const run = selectRun(s);
@@ -10,11 +10,6 @@ const selectPhase = (s: Parameters<typeof selectRun>[0]) => {
 const selectGone = (s: Parameters<typeof selectRun>[0]) => {
   const run = selectRun(s);
   return run?.trace.deletedAt !== undefined && s.playback.t >= run.trace.deletedAt;
-};
-
-const selectNodeDown = (s: Parameters<typeof selectRun>[0]) => {
-  const run = selectRun(s);
-  return run !== undefined && isNodeDownAt(run.trace, s.playback.t);
 };
 
 /** The pod phase at t, in words; while the node is down, that it is (the phase is the last one sent). */

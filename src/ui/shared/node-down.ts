@@ -2,6 +2,8 @@
  * When the pod's node was down, from the trace's NodeDown events. While it is down the API keeps
  * showing the last status the kubelet sent, so the views say "node down" beside it.
  */
+import { selectRun } from '../../app/selectors';
+import type { AppState } from '../../app/store';
 import type { Trace } from '../../engine/trace';
 
 export interface DownPeriod {
@@ -23,3 +25,9 @@ export function nodeDownPeriods(trace: Trace): DownPeriod[] {
 export function isNodeDownAt(trace: Trace, t: number): boolean {
   return nodeDownPeriods(trace).some((p) => p.from <= t && t < p.to);
 }
+
+/** Whether the node is down at the time shown. */
+export const selectNodeDown = (s: AppState): boolean => {
+  const run = selectRun(s);
+  return run !== undefined && isNodeDownAt(run.trace, s.playback.t);
+};
