@@ -4,6 +4,7 @@
  */
 import type { ContainerStatus } from '../../engine/trace';
 import type { ContainerMoment } from '../../app/containers-at';
+import { terminationWords } from './termination-words';
 
 export type Tone = 'idle' | 'waiting' | 'starting' | 'running' | 'ready' | 'done' | 'failed' | 'stopping';
 
@@ -40,14 +41,19 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
     return { tone: 'running', icon: '▶', label: 'Running', detail: 'started, not ready' };
   }
   if (state.terminated) {
-    const { exitCode, reason } = state.terminated;
+    const { exitCode, reason, message } = state.terminated;
+    const said = terminationWords(message);
+    const detail = `terminated, exit code ${exitCode}${said ? `: ${said}` : ''}`;
     return exitCode === 0
-      ? { tone: 'done', icon: '■', label: 'Completed', detail: `terminated, exit code ${exitCode}` }
-      : { tone: 'failed', icon: '✖', label: reason || 'Error', detail: `terminated, exit code ${exitCode}` };
+      ? { tone: 'done', icon: '■', label: 'Completed', detail }
+      : { tone: 'failed', icon: '✖', label: reason || 'Error', detail };
   }
   const reason = state.waiting?.reason ?? 'Waiting';
   if (moment.kind === 'backoff') {
-    return { tone: 'failed', icon: '⟳', label: reason, detail: moment.secondsLeft === undefined ? 'waiting to retry' : `retry in ${moment.secondsLeft}s` };
+    const wait = moment.secondsLeft === undefined ? 'waiting to retry' : `retry in ${moment.secondsLeft}s`;
+    // Why it died, in its own words, while it waits to run again.
+    const said = terminationWords(status.lastState.terminated?.message);
+    return { tone: 'failed', icon: '⟳', label: reason, detail: said ? `${wait} · last exit: ${said}` : wait };
   }
   if (/BackOff|Err|Invalid|Error/.test(reason)) return { tone: 'failed', icon: '⟳', label: reason, detail: 'waiting' };
   if (reason === 'PodInitializing') return { tone: 'idle', icon: '…', label: 'Waiting', detail: 'PodInitializing' };

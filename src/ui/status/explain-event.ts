@@ -2,7 +2,9 @@
  * Plain words for a trace event, for the learner alone: what happened and what it means next.
  * Only restates what the engine recorded; the sentences describe Kubernetes' documented behaviour.
  */
+import { containerStatusAt } from '../../engine/index';
 import type { Trace, TraceEvent } from '../../engine/trace';
+import { terminationWords } from '../shared/termination-words';
 
 type Role = 'init' | 'sidecar' | 'regular';
 type Roles = Record<string, Role>;
@@ -97,7 +99,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       if (event.reason === 'Unknown') {
         return `${who} died with the node: containerd, starting again, finds ${s('its process', 'their processes')} gone and records exit code ${event.exitCode} (Unknown).`;
       }
-      const how = `${who} exited with code ${event.exitCode} (${event.reason}).`;
+      const said = many ? '' : terminationWords(exitMessage(trace, event.container, event.t));
+      const how = `${who} exited with code ${event.exitCode} (${event.reason})${said ? `, saying "${said}"` : ''}.`;
       return event.exitCode === 0 ? how : `${how} The pod's restartPolicy decides whether ${s('it runs', 'they run')} again.`;
     }
     case 'BackOff':
@@ -145,4 +148,13 @@ export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
     else if (name !== null && !group.names.includes(name)) group.names.push(name);
   }
   return [...groups.values()].map(({ event, names }) => explainEvent(trace, event, names.length ? names : undefined)!);
+}
+
+/** The termination message of the run of `container` that ended at t (in its state, or its last state once restarted). */
+function exitMessage(trace: Trace, container: string, t: number): string | undefined {
+  const status = containerStatusAt(trace, container, t);
+  for (const state of [status?.state, status?.lastState]) {
+    if (state?.terminated?.finishedAt === t) return state.terminated.message;
+  }
+  return undefined;
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerStatus } from '../../engine/trace';
+import { lookOf } from './container-state';
+import { terminationWords } from './termination-words';
+
+const exited = (exitCode: number, message?: string): ContainerStatus => ({
+  name: 'job',
+  image: 'busybox:1.36',
+  state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', ...(message === undefined ? {} : { message }), finishedAt: 5 } },
+  lastState: {},
+  ready: false,
+  started: false,
+  restartCount: 0,
+});
+
+describe('termination words', () => {
+  it('quote the last non-empty line, cut short', () => {
+    expect(terminationWords(undefined)).toBe('');
+    expect(terminationWords('DONE')).toBe('DONE');
+    expect(terminationWords('starting\npanic: nil map\n\n')).toBe('panic: nil map');
+    expect(terminationWords('x'.repeat(80))).toBe(`${'x'.repeat(59)}…`);
+  });
+
+  it('follow the exit code on a terminated node, and the retry while it backs off', () => {
+    expect(lookOf(exited(1, 'DONE'), { kind: 'none' }).detail).toBe('terminated, exit code 1: DONE');
+    expect(lookOf(exited(0, '<b>OK</b>'), { kind: 'none' }).detail).toBe('terminated, exit code 0: <b>OK</b>');
+    expect(lookOf(exited(0), { kind: 'none' }).detail).toBe('terminated, exit code 0');
+    const waiting: ContainerStatus = { ...exited(0), state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: exited(1, 'db down').state };
+    expect(lookOf(waiting, { kind: 'backoff', secondsLeft: 7 }).detail).toBe('retry in 7s · last exit: db down');
+  });
+});
