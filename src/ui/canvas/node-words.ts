@@ -37,6 +37,7 @@ export function nodeWords(look: StateLook, restarts: number, node: { role: Conta
     restartsName: `${restarts} restarts`,
     detail: look.detail,
     image: node.image,
-    tip: node.compact ? `${ROLE_WORDS[node.role]}, ${look.label}: ${look.detail} (${node.image})` : node.image,
+    // A full node's detail line may cut a termination message: its tip then says it whole.
+    tip: node.compact ? `${ROLE_WORDS[node.role]}, ${look.label}: ${look.detail} (${node.image})` : look.said ? `${look.detail} (${node.image})` : node.image,
   };
 }

@@ -1,8 +1,8 @@
-import { setBehaviorField } from '../../app/actions';
+import { setBehaviorField, setContainerField } from '../../app/actions';
 import { BEHAVIOR_ANNOTATION } from '../../scenario/annotations';
 import { formatPath } from '../../scenario/issues';
 import { parseNumberInput } from '../shared/format';
-import { CheckField, TextField, asText } from './Field';
+import { CheckField, SelectField, TextField, asText } from './Field';
 
 const FIELDS: { field: string; label: string; hint: string }[] = [
   { field: 'run', label: 'Runs for (s)', hint: 'empty: runs until stopped' },
@@ -16,9 +16,22 @@ const FIELDS: { field: string; label: string; hint: string }[] = [
   { field: 'pull', label: 'Image pull takes (s)', hint: '0: already on the node' },
   { field: 'pullFailures', label: 'Pull failures', hint: 'failed pulls before one works' },
 ];
+/** What the process writes: shown as the terminated state's message (kubectl describe: Message). */
+const TEXTS: { field: string; label: string; hint: string }[] = [
+  { field: 'message', label: 'Termination message', hint: 'what it writes to its terminationMessagePath' },
+  { field: 'logs', label: 'Last logs', hint: 'what it printed last: the message of a failure under FallbackToLogsOnError' },
+];
 
-/** The `podlab.dev/behavior` entry of one container: what its process does when it runs. */
-export function BehaviorFields({ name, behavior }: { name: string; behavior: Record<string, unknown> }) {
+const POLICIES = [
+  { value: 'File', label: 'File (the default)' },
+  { value: 'FallbackToLogsOnError', label: 'FallbackToLogsOnError' },
+];
+
+/**
+ * The `podlab.dev/behavior` entry of one container: what its process does when it runs; beside
+ * its texts, the spec's terminationMessagePolicy (`base`: the container's path in the spec).
+ */
+export function BehaviorFields({ name, behavior, spec, base }: { name: string; behavior: Record<string, unknown>; spec: Record<string, unknown>; base: string }) {
   const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, field]);
   return (
     <fieldset className="group">
@@ -36,6 +49,24 @@ export function BehaviorFields({ name, behavior }: { name: string; behavior: Rec
           />
         ))}
       </div>
+      {TEXTS.map(({ field, label, hint }) => (
+        <TextField
+          key={field}
+          label={label}
+          hint={hint}
+          multiline
+          value={asText(behavior[field])}
+          issuePath={path(field)}
+          onCommit={(text) => setBehaviorField(name, field, text === '' ? undefined : text)}
+        />
+      ))}
+      <SelectField
+        label="Termination message policy"
+        value={typeof spec.terminationMessagePolicy === 'string' ? spec.terminationMessagePolicy : 'File'}
+        options={POLICIES}
+        issuePath={`${base}.terminationMessagePolicy`}
+        onChange={(policy) => setContainerField(name, ['terminationMessagePolicy'], policy === 'File' ? undefined : policy)}
+      />
       <div className="field-row">
         <CheckField label="Exits by OOM kill (137)" checked={behavior.oom === true} issuePath={path('oom')} onChange={(on) => setBehaviorField(name, 'oom', on || undefined)} />
         <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />

@@ -56,7 +56,7 @@ export function ContainerInspector({ name }: { name: string }) {
         <button type="button" onClick={() => duplicateContainer(name)}>Duplicate</button>
         <button type="button" className="danger" onClick={() => removeContainer(name)}>Remove</button>
       </div>
-      <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} />
+      <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} spec={entry.spec} base={base} />
       <ProbeFields name={name} entry={entry} base={base} behavior={view.behaviors[name] ?? {}} />
       <HookFields name={name} entry={entry} base={base} />
     </div>

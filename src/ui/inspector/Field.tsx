@@ -12,6 +12,8 @@ interface FieldProps {
   /** 'blur' for fields whose every keystroke would be a different scenario (names). */
   commitOn?: 'change' | 'blur';
   numeric?: boolean;
+  /** A text that may hold line breaks (an input would drop them): a textarea. */
+  multiline?: boolean;
   disabled?: boolean;
 }
 
@@ -19,36 +21,43 @@ interface FieldProps {
  * A text field over the scenario text. While focused it shows what is typed, even if invalid;
  * the scenario keeps the typed text too, and the validation message appears under the field.
  */
-export function TextField({ label, value, onCommit, issuePath = null, hint, commitOn = 'change', numeric, disabled }: FieldProps) {
+export function TextField({ label, value, onCommit, issuePath = null, hint, commitOn = 'change', numeric, multiline, disabled }: FieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const issue = useIssue(issuePath);
   const id = useId();
   const commit = (text: string) => {
     if (text !== value) onCommit(text);
   };
+  const control = {
+    id,
+    value: draft ?? value,
+    disabled,
+    'aria-invalid': issue ? true : undefined,
+    'aria-describedby': issue || hint ? `${id}-note` : undefined,
+    onFocus: () => setDraft(value),
+    onChange: (event: { target: { value: string } }) => {
+      setDraft(event.target.value);
+      if (commitOn === 'change') commit(event.target.value);
+    },
+    onBlur: (event: { target: { value: string } }) => {
+      if (commitOn === 'blur') commit(event.target.value);
+      setDraft(null);
+    },
+  };
   return (
     <div className={`field${issue ? ' has-issue' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={draft ?? value}
-        inputMode={numeric ? 'decimal' : undefined}
-        disabled={disabled}
-        aria-invalid={issue ? true : undefined}
-        aria-describedby={issue || hint ? `${id}-note` : undefined}
-        onFocus={() => setDraft(value)}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          if (commitOn === 'change') commit(event.target.value);
-        }}
-        onBlur={(event) => {
-          if (commitOn === 'blur') commit(event.target.value);
-          setDraft(null);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && commitOn === 'blur') commit(event.currentTarget.value);
-        }}
-      />
+      {multiline ? (
+        <textarea {...control} rows={2} />
+      ) : (
+        <input
+          {...control}
+          inputMode={numeric ? 'decimal' : undefined}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && commitOn === 'blur') commit(event.currentTarget.value);
+          }}
+        />
+      )}
       <FieldNote id={`${id}-note`} issue={issue} hint={hint} />
     </div>
   );

@@ -14,6 +14,8 @@ export interface StateLook {
   label: string;
   /** The reason or detail, in plain words. */
   detail: string;
+  /** The container's termination message, shortened, where the detail quotes it (a node may cut the detail). */
+  said?: string;
 }
 
 const KILL_REASONS: Record<string, string> = {
@@ -43,17 +45,18 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
   if (state.terminated) {
     const { exitCode, reason, message } = state.terminated;
     const said = terminationWords(message);
-    const detail = `terminated, exit code ${exitCode}${said ? `: ${said}` : ''}`;
+    // Short with a message, which a node has little room for.
+    const words = said ? { detail: `exit ${exitCode}: ${said}`, said } : { detail: `terminated, exit code ${exitCode}` };
     return exitCode === 0
-      ? { tone: 'done', icon: '■', label: 'Completed', detail }
-      : { tone: 'failed', icon: '✖', label: reason || 'Error', detail };
+      ? { tone: 'done', icon: '■', label: 'Completed', ...words }
+      : { tone: 'failed', icon: '✖', label: reason || 'Error', ...words };
   }
   const reason = state.waiting?.reason ?? 'Waiting';
   if (moment.kind === 'backoff') {
     const wait = moment.secondsLeft === undefined ? 'waiting to retry' : `retry in ${moment.secondsLeft}s`;
     // Why it died, in its own words, while it waits to run again.
     const said = terminationWords(status.lastState.terminated?.message);
-    return { tone: 'failed', icon: '⟳', label: reason, detail: said ? `${wait} · last exit: ${said}` : wait };
+    return { tone: 'failed', icon: '⟳', label: reason, ...(said ? { detail: `${wait} · ${said}`, said } : { detail: wait }) };
   }
   if (/BackOff|Err|Invalid|Error/.test(reason)) return { tone: 'failed', icon: '⟳', label: reason, detail: 'waiting' };
   if (reason === 'PodInitializing') return { tone: 'idle', icon: '…', label: 'Waiting', detail: 'PodInitializing' };

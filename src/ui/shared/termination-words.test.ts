@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStatus } from '../../engine/trace';
+import { nodeWords } from '../canvas/node-words';
 import { lookOf } from './container-state';
 import { terminationWords } from './termination-words';
 
@@ -22,10 +23,16 @@ describe('termination words', () => {
   });
 
   it('follow the exit code on a terminated node, and the retry while it backs off', () => {
-    expect(lookOf(exited(1, 'DONE'), { kind: 'none' }).detail).toBe('terminated, exit code 1: DONE');
-    expect(lookOf(exited(0, '<b>OK</b>'), { kind: 'none' }).detail).toBe('terminated, exit code 0: <b>OK</b>');
+    expect(lookOf(exited(1, 'DONE'), { kind: 'none' }).detail).toBe('exit 1: DONE');
+    expect(lookOf(exited(0, '<b>OK</b>'), { kind: 'none' }).detail).toBe('exit 0: <b>OK</b>');
     expect(lookOf(exited(0), { kind: 'none' }).detail).toBe('terminated, exit code 0');
     const waiting: ContainerStatus = { ...exited(0), state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: exited(1, 'db down').state };
-    expect(lookOf(waiting, { kind: 'backoff', secondsLeft: 7 }).detail).toBe('retry in 7s · last exit: db down');
+    expect(lookOf(waiting, { kind: 'backoff', secondsLeft: 7 }).detail).toBe('retry in 7s · db down');
+  });
+
+  it('make a full node tip its detail too, which its detail line may cut', () => {
+    const node = { role: 'regular' as const, image: 'busybox:1.36', compact: false };
+    expect(nodeWords(lookOf(exited(1, 'disk full on /data'), { kind: 'none' }), 0, node).tip).toBe('exit 1: disk full on /data (busybox:1.36)');
+    expect(nodeWords(lookOf(exited(1), { kind: 'none' }), 0, node).tip).toBe('busybox:1.36');
   });
 });
