@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { selectPodView, selectResult, selectSelected } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { ActionList } from './ActionList';
 import { BreakIt } from './BreakIt';
-import { ContainerInspector } from './ContainerInspector';
 import { PodInspector } from './PodInspector';
 import { YamlPanel } from './YamlPanel';
+
+// Tabs the first screen does not show load when they are first opened.
+const ContainerInspector = lazy(() => import('./ContainerInspector.chunk'));
+const ActionList = lazy(() => import('./ActionList.chunk'));
 
 type Tab = 'container' | 'pod' | 'actions' | 'yaml';
 
@@ -47,9 +49,19 @@ export function SidePanel() {
       </div>
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'container' &&
-          (selected?.kind === 'container' ? <ContainerInspector name={selected.name} /> : <p className="muted">Select a container on the Pod.</p>)}
+          (selected?.kind === 'container' ? (
+            <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
+              <ContainerInspector name={selected.name} />
+            </Suspense>
+          ) : (
+            <p className="muted">Select a container on the Pod.</p>
+          ))}
         {tab === 'pod' && <PodInspector />}
-        {tab === 'actions' && <ActionList />}
+        {tab === 'actions' && (
+          <Suspense fallback={<p className="muted">Loading the actions…</p>}>
+            <ActionList />
+          </Suspense>
+        )}
         {tab === 'yaml' && <YamlPanel />}
       </div>
     </aside>

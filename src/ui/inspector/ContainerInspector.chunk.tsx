@@ -16,12 +16,15 @@ const ROLE_OPTIONS = [
 ];
 const KIND_OF_ROLE: Record<ContainerRole, ContainerKind> = { init: 'init', sidecar: 'native-sidecar', regular: 'main' };
 
-export function findEntry(view: PodView, name: string): ContainerEntry | undefined {
+function findEntry(view: PodView, name: string): ContainerEntry | undefined {
   return view.initContainers.find((c) => c.name === name) ?? view.containers.find((c) => c.name === name);
 }
 
-/** Edits the selected container: identity, role and place, behaviour, probes and hooks. */
-export function ContainerInspector({ name }: { name: string }) {
+/**
+ * Edits the selected container: identity, role and place, behaviour, probes and hooks. Loaded
+ * when a container is first selected: the first screen shows the pod, not a container's fields.
+ */
+export default function ContainerInspector({ name }: { name: string }) {
   const view = useAppStore(selectPodView);
   const entry = findEntry(view, name);
   if (!entry) return <p className="muted">No container named “{name}”.</p>;

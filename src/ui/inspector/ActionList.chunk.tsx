@@ -25,8 +25,8 @@ function describe(action: ActionEntry): string {
   }
 }
 
-/** The timed acts of the scenario: each can be re-timed, jumped to or removed. */
-export function ActionList() {
+/** The timed acts of the scenario: each can be re-timed, jumped to or removed. Loaded with its tab. */
+export default function ActionList() {
   const actions = useAppStore(selectPodView).actions;
   if (actions.length === 0) return <p className="muted">No actions yet. Use “Break it” above while playing or paused.</p>;
   return (
