@@ -29,8 +29,20 @@ const SPAN_TONES: Record<Span['tone'], string> = {
   gone: 'idle',
 };
 
-/** The palette as the stylesheet sets it on `element` (custom properties inherit from :root). */
+const palettes = new WeakMap<Element, Palette>();
+
+/**
+ * The palette as the stylesheet sets it on `element` (custom properties inherit from :root), read
+ * once per canvas: the stylesheet does not change, and reading computed styles on every redraw
+ * cost an edit a millisecond.
+ */
 export function paletteOf(element: Element): Palette {
+  let palette = palettes.get(element);
+  if (!palette) palettes.set(element, (palette = readPalette(element)));
+  return palette;
+}
+
+function readPalette(element: Element): Palette {
   const style = getComputedStyle(element);
   const read = (name: string) => style.getPropertyValue(name).trim();
   const tones = Object.fromEntries(
@@ -44,8 +56,7 @@ export function paletteOf(element: Element): Palette {
 export function drawLanes(ctx: CanvasRenderingContext2D, lanes: readonly Lane[], rows: readonly Row[], view: Window, width: number, palette: Palette): void {
   ctx.font = palette.font;
   ctx.textBaseline = 'middle';
-  const hatch = stripes(ctx, 'rgb(185 28 28 / 0.12)', null);
-  const gone = stripes(ctx, '#e5e7eb', '#f9fafb');
+  const { hatch, gone } = patternsOf(ctx);
   lanes.forEach((lane, i) => {
     const row = rows[i];
     if (!row) return;
@@ -116,6 +127,15 @@ function fitted(ctx: CanvasRenderingContext2D, label: string, room: number): str
 function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
   ctx.beginPath();
   ctx.roundRect(x, y, w, h, Math.min(r, w / 2, h / 2));
+}
+
+const patterns = new WeakMap<CanvasRenderingContext2D, { hatch: CanvasPattern | null; gone: CanvasPattern | null }>();
+
+/** The failed and gone spans' stripes, made once per context: a tile is a canvas of its own. */
+function patternsOf(ctx: CanvasRenderingContext2D) {
+  let made = patterns.get(ctx);
+  if (!made) patterns.set(ctx, (made = { hatch: stripes(ctx, 'rgb(185 28 28 / 0.12)', null), gone: stripes(ctx, '#e5e7eb', '#f9fafb') }));
+  return made;
 }
 
 /** Diagonal stripes 6 px wide every 12 px, as the failed and deleted spans had in CSS. */
