@@ -4,15 +4,14 @@ import { arbitraryCrashLoopPod, arbitraryPod } from './arbitrary-pod';
 import { CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET } from './rules/restart-backoff';
 import { DEFAULT_HORIZON, simulate } from './simulate';
 import { podStatusAt } from './status/status-at';
+import { indexedEvents, runsOf, type EventOf } from './testing/trace-runs';
 import type { PodModel, RestartPolicy } from './types';
-import type { Trace, TraceEvent } from './trace';
+import type { Trace } from './trace';
 
 // Properties of every lifecycle the engine plays, checked against the kubelet rules in
 // /work/shared/k8s-lifecycle-reference.md (§ numbers below). Seeds are fixed so CI is repeatable;
 // a failure prints the shrunk PodModel, which `podManifest` turns back into a scenario.
 const RUNS = { seed: 0x90d1ab, numRuns: 150 };
-
-type EventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
 /** Properties over the same pods share their traces (the seed makes fast-check generate the same pods). */
 const traces = new Map<string, Trace>();
@@ -24,35 +23,6 @@ function traceOf(pod: PodModel): Trace {
     traces.set(key, trace);
   }
   return trace;
-}
-
-/** One container instance, from its Started event to its Exited event (indices into trace.events). */
-interface Run {
-  start: number;
-  startIndex: number;
-  restartCount: number;
-  exit?: { t: number; index: number; exitCode: number; reason: string };
-}
-
-function runsOf(trace: Trace, name: string): Run[] {
-  const runs: Run[] = [];
-  trace.events.forEach((e, index) => {
-    if (e.type === 'Started' && e.container === name) {
-      runs.push({ start: e.t, startIndex: index, restartCount: e.restartCount });
-    } else if (e.type === 'Exited' && e.container === name) {
-      const run = runs[runs.length - 1];
-      if (run && !run.exit) run.exit = { t: e.t, index, exitCode: e.exitCode, reason: e.reason };
-    }
-  });
-  return runs;
-}
-
-function eventsOf<T extends TraceEvent['type']>(trace: Trace, type: T): (EventOf<T> & { index: number })[] {
-  const out: (EventOf<T> & { index: number })[] = [];
-  trace.events.forEach((e, index) => {
-    if (e.type === type) out.push({ ...(e as EventOf<T>), index });
-  });
-  return out;
 }
 
 const containerNames = (pod: PodModel) => [...pod.initContainers, ...pod.containers].map((c) => c.name);
@@ -120,7 +90,7 @@ describe('simulate', () => {
       fc.property(arbitraryPod, (pod) => {
         const trace = traceOf(pod);
         const ordered = [...pod.initContainers, ...pod.containers];
-        const containerStarted = eventsOf(trace, 'ContainerStarted');
+        const containerStarted = indexedEvents(trace, 'ContainerStarted');
         ordered.forEach((c, i) => {
           const first = runsOf(trace, c.name)[0];
           if (!first) return;
@@ -177,7 +147,7 @@ describe('crash-loop backoff', () => {
         for (const name of containerNames(pod)) {
           // An image update starts a new ladder (the key hashes the image), and so does a node reboot
           // (the restarted kubelet has no back-off left): count within one image and one kubelet.
-          const resets = [...eventsOf(trace, 'ImageUpdated').filter((e) => e.container === name), ...eventsOf(trace, 'NodeUp')];
+          const resets = [...indexedEvents(trace, 'ImageUpdated').filter((e) => e.container === name), ...indexedEvents(trace, 'NodeUp')];
           const image = (index: number) => resets.filter((u) => u.index < index).length;
           const runs = runsOf(trace, name);
           for (let i = 1; i < runs.length; i++) {
@@ -185,7 +155,7 @@ describe('crash-loop backoff', () => {
             const before = runs.slice(0, i).filter((r) => image(r.startIndex) === image(runs[i]!.startIndex)).length;
             if (before >= 2) expect(gap, `${name}: restart ${i}`).toBeGreaterThanOrEqual(ladder(before - 2));
           }
-          const backOffs = eventsOf(trace, 'BackOff').filter((e) => e.container === name);
+          const backOffs = indexedEvents(trace, 'BackOff').filter((e) => e.container === name);
           backOffs.forEach((e, k) => {
             expect([10, 20, 40, 80, 160, 300]).toContain(e.delay);
             if (k > 0 && image(backOffs[k - 1]!.index) === image(e.index)) expect(e.delay).toBeGreaterThanOrEqual(backOffs[k - 1]!.delay);
@@ -242,7 +212,7 @@ describe('pod phase', () => {
       fc.property(arbitraryPod.filter((pod) => pod.restartPolicy === 'Always' && undisturbed(pod)), (pod) => {
         const trace = traceOf(pod);
         expect(trace.finished).toBe(false);
-        expect(eventsOf(trace, 'PodPhase').filter((e) => isTerminal(e.phase))).toEqual([]);
+        expect(indexedEvents(trace, 'PodPhase').filter((e) => isTerminal(e.phase))).toEqual([]);
       }),
       RUNS,
     );
@@ -276,7 +246,7 @@ describe('pod phase', () => {
     fc.assert(
       fc.property(arbitraryPod.filter((pod) => pod.restartPolicy === 'Never' && pod.initContainers.some((c) => c.role === 'init')), (pod) => {
         const trace = traceOf(pod);
-        const deletionIndex = eventsOf(trace, 'DeletionRequested')[0]?.index ?? Infinity;
+        const deletionIndex = indexedEvents(trace, 'DeletionRequested')[0]?.index ?? Infinity;
         const failure = pod.initContainers
           .filter((c) => c.role === 'init')
           .flatMap((c) => runsOf(trace, c.name))
@@ -311,10 +281,10 @@ describe('pod phase', () => {
       fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
         const trace = traceOf(pod);
         expect(trace.finished).toBe(true);
-        const requested = eventsOf(trace, 'DeletionRequested');
+        const requested = indexedEvents(trace, 'DeletionRequested');
         expect(requested.length).toBeGreaterThanOrEqual(1);
-        expect(eventsOf(trace, 'Started').filter((e) => e.index > requested[0]!.index)).toEqual([]);
-        const deleted = eventsOf(trace, 'PodDeleted');
+        expect(indexedEvents(trace, 'Started').filter((e) => e.index > requested[0]!.index)).toEqual([]);
+        const deleted = indexedEvents(trace, 'PodDeleted');
         expect(deleted.length).toBe(1);
         // A forced deletion (grace 0) removes the object at once; the kubelet still stops the containers.
         const removedAt = requested[0]!.gracePeriod === 0 ? requested[0]!.t : trace.end;
@@ -330,7 +300,7 @@ describe('pod phase', () => {
     fc.assert(
       fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
         const trace = traceOf(pod);
-        if (eventsOf(trace, 'DeletionRequested')[0]!.gracePeriod === 0) return;
+        if (indexedEvents(trace, 'DeletionRequested')[0]!.gracePeriod === 0) return;
         expect(trace.events[trace.events.length - 1]!.type).toBe('PodDeleted');
       }),
       RUNS,
@@ -354,14 +324,14 @@ describe('pod phase', () => {
         fc.pre(running && !ending);
         expect(trace.finished).toBe(true);
         // The run itself may go on to a later delete action; the pod ends when its phase turns terminal.
-        const terminal = eventsOf(trace, 'PodPhase').find((e) => isTerminal(e.phase));
+        const terminal = indexedEvents(trace, 'PodPhase').find((e) => isTerminal(e.phase));
         // A kubelet that is down at the deadline, or goes down while it kills the pod, acts on it (again)
         // once the node is back.
         const bound = killBound(pod.terminationGracePeriodSeconds);
-        const downs = eventsOf(trace, 'NodeDown').filter((e) => e.t <= deadline + bound);
+        const downs = indexedEvents(trace, 'NodeDown').filter((e) => e.t <= deadline + bound);
         expect(terminal!.t).toBeLessThanOrEqual(Math.max(deadline, ...downs.map((e) => e.until)) + bound);
         expect(finalPhase(trace)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
-        expect(eventsOf(trace, 'Started').filter((e) => e.t > deadline)).toEqual([]);
+        expect(indexedEvents(trace, 'Started').filter((e) => e.t > deadline)).toEqual([]);
       }),
       RUNS,
     );
@@ -391,8 +361,8 @@ function workerBusyBound(pod: PodModel): number {
 function lastInitStaysDone(pod: PodModel, trace: Trace, doneAt: number, busy: number): boolean {
   const last = pod.initContainers[pod.initContainers.length - 1];
   if (!last || last.role === 'init') return true;
-  const started = eventsOf(trace, 'ContainerStarted').filter((e) => e.container === last.name);
-  const completionKills = eventsOf(trace, 'Killing').filter((e) => e.container === last.name && e.reason === 'PodCompleted');
+  const started = indexedEvents(trace, 'ContainerStarted').filter((e) => e.container === last.name);
+  const completionKills = indexedEvents(trace, 'Killing').filter((e) => e.container === last.name && e.reason === 'PodCompleted');
   return runsOf(trace, last.name).some((r) => {
     const endIndex = r.exit?.index ?? Infinity;
     const up = started.some((e) => e.index > r.startIndex && e.index < endIndex && e.t <= doneAt);
