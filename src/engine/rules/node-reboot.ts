@@ -15,6 +15,7 @@
  *   (kuberuntime_manager.go computePodActions, SyncPod.)
  */
 import { changed, isRunning, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+import { recordExit } from './process';
 import { crashLoopBackoff, imagePullBackoff } from './restart-backoff';
 
 /** containerd's exit code and reason for a container whose task vanished with the node. */
@@ -57,16 +58,7 @@ export function nodeGoesDown(sim: Sim, down: number): void {
 function nodeComesBack(sim: Sim, dead: [ContainerRuntime, Instance][]): void {
   sim.nodeDown = false;
   sim.rec.emit({ t: sim.now, type: 'NodeUp' });
-  for (const [c, inst] of dead) {
-    sim.rec.emit({
-      t: sim.now,
-      type: 'Exited',
-      container: c.spec.name,
-      exitCode: inst.exitCode,
-      reason: inst.exitReason,
-      restartCount: inst.restartCount,
-    });
-  }
+  for (const [c, inst] of dead) recordExit(sim, c, inst);
   // A new kubelet process: nothing it held in memory survived.
   sim.crashBackoff = crashLoopBackoff();
   sim.imageBackoff = imagePullBackoff();

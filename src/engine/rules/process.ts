@@ -20,6 +20,12 @@ export function exitProcess(sim: Sim, c: ContainerRuntime, inst: Instance, exitC
   inst.exitReason = exitReasonFor(inst.exitCode, oom);
   inst.finishedAt = sim.now;
   inst.published = true;
+  recordExit(sim, c, inst);
+  changed(sim, c);
+}
+
+/** The trace's Exited event for an instance whose exit code and reason are set. */
+export function recordExit(sim: Sim, c: ContainerRuntime, inst: Instance): void {
   sim.rec.emit({
     t: sim.now,
     type: 'Exited',
@@ -28,7 +34,6 @@ export function exitProcess(sim: Sim, c: ContainerRuntime, inst: Instance, exitC
     reason: inst.exitReason,
     restartCount: inst.restartCount,
   });
-  changed(sim, c);
 }
 
 /** Schedules the process's own exit, if its behaviour has one. */
