@@ -130,12 +130,18 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
 /** Stands for the subject while events are compared: two events with the same sentence about it group. */
 const SOMEONE = '\u0000';
 
+/** A sentence of a moment and the event it tells (the first one, when several containers share it). */
+export interface MomentSentence {
+  event: TraceEvent;
+  text: string;
+}
+
 /**
  * The sentences for the events of one moment, in order: containers of the same role that did the
  * same thing share one sentence ("app-08, app-09 and app-10 are ready"), and a sentence is said
  * once.
  */
-export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
+export function momentSentences(trace: Trace, events: TraceEvent[]): MomentSentence[] {
   const roles = rolesOf(trace);
   const groups = new Map<string, { event: TraceEvent; names: string[] }>();
   for (const event of events) {
@@ -147,7 +153,12 @@ export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
     if (!group) groups.set(key, { event, names: name === null ? [] : [name] });
     else if (name !== null && !group.names.includes(name)) group.names.push(name);
   }
-  return [...groups.values()].map(({ event, names }) => explainEvent(trace, event, names.length ? names : undefined)!);
+  return [...groups.values()].map(({ event, names }) => ({ event, text: explainEvent(trace, event, names.length ? names : undefined)! }));
+}
+
+/** Every sentence of a moment, in order (the pane shows the most telling of them: explain-importance). */
+export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
+  return momentSentences(trace, events).map((sentence) => sentence.text);
 }
 
 /** The termination message of the run of `container` that ended at t (in its state, or its last state once restarted). */
