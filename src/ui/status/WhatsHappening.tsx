@@ -3,29 +3,32 @@ import { selectSwift } from '../../app/selectors';
 import { eventCountAt } from '../../app/trace-index';
 import { useShown } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
-import { explainMoment } from './explain-event';
+import { tellMoment, type ToldMoment } from './explain-importance';
+
+const NOTHING_YET: ToldMoment = { lines: [], untold: null };
 
 /**
- * The last moment's events told in plain words, read out by screen readers as they come; not while
- * playing swiftly, when a new moment comes several times a second and the announcements would
- * pile up behind the pod.
+ * The last moment's events told in plain words (its most telling sentences), read out by screen
+ * readers as they come; not while playing swiftly, when a new moment comes several times a second
+ * and the announcements would pile up behind the pod.
  */
 export function WhatsHappening() {
   const { trace, t } = useShown();
   const count = trace ? eventCountAt(trace, t) : 0;
   const swift = useAppStore(selectSwift);
-  const lines = useMemo(() => {
-    if (!trace || count === 0) return [];
+  const { lines, untold } = useMemo(() => {
+    if (!trace || count === 0) return NOTHING_YET;
     const last = trace.events[count - 1]!.t;
     let first = count - 1;
     while (first > 0 && trace.events[first - 1]!.t === last) first--;
-    return explainMoment(trace, trace.events.slice(first, count)).slice(-3);
+    return tellMoment(trace, trace.events.slice(first, count));
   }, [trace, count]);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
       <div className="happening-body">
         <div className="happening-lines">
           {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+          {untold && <p className="happening-untold">{untold}</p>}
         </div>
       </div>
     </div>
