@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { selectSwift } from '../../app/selectors';
 import { eventCountAt } from '../../app/trace-index';
 import { useShown } from '../../app/useStatusAt';
@@ -23,9 +23,14 @@ export function WhatsHappening() {
     while (first > 0 && trace.events[first - 1]!.t === last) first--;
     return tellMoment(trace, trace.events.slice(first, count));
   }, [trace, count]);
+  // A new moment opens at its first sentence, even if the last one was scrolled to its end.
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (body.current && body.current.scrollTop !== 0) body.current.scrollTop = 0;
+  }, [lines]);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
-      <div className="happening-body">
+      <div className="happening-body" ref={body}>
         <div className="happening-lines">
           {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
           {untold && <p className="happening-untold">{untold}</p>}
