@@ -3,23 +3,10 @@
  * several documents — into one Pod scenario text, saying what was taken from where. Containers
  * without a behaviour get an inferred one, written into the annotation so the user can correct it.
  */
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  Pair,
-  parseDocument,
-  Scalar,
-  YAMLMap,
-  type Node,
-} from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLMap, type Node } from 'yaml';
 import { BEHAVIOR_ANNOTATION } from './annotations';
-import { inferBehavior, type InferredBehavior } from './infer-behavior';
-import type { HookCommands } from './infer-hooks';
-import type { ProbeCommand } from './infer-probes';
+import type { InferredBehavior } from './infer-behavior';
+import { inferMissing, writeInferred } from './infer-missing';
 import type { JobTerms } from './job-outcome';
 
 export interface ImportNotice {
@@ -270,99 +257,6 @@ function stripServerFields(pod: Document, notices: ImportNotice[]): boolean {
   }
   if (removed.length > 0) notices.push({ level: 'info', message: `Removed what the API server sets: ${removed.join(', ')}.` });
   return removed.length > 0;
-}
-
-/** Infers a behaviour for every container the behaviour annotation does not mention. */
-export function inferMissing(pod: Document): InferredBehavior[] {
-  const annotation = pod.getIn(['metadata', 'annotations', BEHAVIOR_ANNOTATION]);
-  let described: Set<string>;
-  if (annotation === undefined) {
-    described = new Set();
-  } else {
-    const inner = typeof annotation === 'string' ? parseDocument(annotation) : null;
-    // A malformed annotation is the validator's to report; guessing over it would hide the error.
-    if (!inner || inner.errors.length > 0) return [];
-    const value: unknown = inner.toJS();
-    described = new Set(value && typeof value === 'object' ? Object.keys(value) : []);
-  }
-  const inferred: InferredBehavior[] = [];
-  for (const list of ['initContainers', 'containers'] as const) {
-    const seq = pod.getIn(['spec', list], true);
-    if (!isSeq(seq)) continue;
-    for (const item of seq.items) {
-      if (!isMap(item)) continue;
-      const container = item.toJSON() as Record<string, unknown>;
-      if (typeof container.name !== 'string' || described.has(container.name)) continue;
-      inferred.push(
-        inferBehavior({
-          name: container.name,
-          image: typeof container.image === 'string' ? container.image : '',
-          command: stringList(container.command),
-          args: stringList(container.args),
-          role: list === 'containers' ? 'regular' : container.restartPolicy === 'Always' ? 'sidecar' : 'init',
-          probes: probesOf(container),
-          hooks: hooksOf(container),
-          ...(typeof container.terminationMessagePath === 'string' ? { terminationMessagePath: container.terminationMessagePath } : {}),
-        }),
-      );
-    }
-  }
-  return inferred;
-}
-
-function writeInferred(pod: Document, inferred: InferredBehavior[]): void {
-  const path = ['metadata', 'annotations', BEHAVIOR_ANNOTATION];
-  const current = pod.getIn(path);
-  const inner = parseDocument(typeof current === 'string' ? current : '');
-  if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
-  for (const { container, behavior, reason } of inferred) {
-    const value = inner.createNode(behavior) as YAMLMap;
-    value.flow = true;
-    const key = new Scalar(container);
-    key.commentBefore = ` inferred: ${reason}`;
-    (inner.contents as YAMLMap).items.push(new Pair(key, value));
-  }
-  if (!pod.hasIn(['metadata', 'annotations'])) pod.setIn(['metadata', 'annotations'], new YAMLMap());
-  pod.setIn(path, inner.toString(TO_STRING));
-}
-
-function probesOf(container: Record<string, unknown>): ProbeCommand[] {
-  return (['startup', 'readiness', 'liveness'] as const).flatMap((kind) => {
-    const probe = container[`${kind}Probe`];
-    if (!probe || typeof probe !== 'object') return [];
-    const { exec, httpGet, tcpSocket, grpc, timeoutSeconds } = probe as Record<string, { command?: unknown; path?: unknown; port?: unknown } | undefined>;
-    // The API's default timeout is 1 s.
-    const read: ProbeCommand = { kind, timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 1 };
-    if (exec) read.exec = stringList(exec.command);
-    else if (httpGet) read.network = { handler: 'httpGet', path: typeof httpGet.path === 'string' ? httpGet.path : '/', port: portOf(container, httpGet.port) };
-    else if (tcpSocket) read.network = { handler: 'tcpSocket', port: portOf(container, tcpSocket.port) };
-    else if (grpc) read.network = { handler: 'grpc', port: portOf(container, grpc.port) };
-    return [read];
-  });
-}
-
-function hooksOf(container: Record<string, unknown>): HookCommands {
-  const lifecycle = container.lifecycle as Record<string, { exec?: { command?: unknown }; sleep?: { seconds?: unknown } } | undefined> | undefined;
-  const hooks: HookCommands = {};
-  for (const kind of ['postStart', 'preStop'] as const) {
-    const handler = lifecycle?.[kind];
-    if (handler?.exec) hooks[kind] = { exec: stringList(handler.exec.command) ?? [] };
-    else if (typeof handler?.sleep?.seconds === 'number') hooks[kind] = { sleepSeconds: handler.sleep.seconds };
-  }
-  return hooks;
-}
-
-/** A probe's port: a number, or the name of one of the container's ports (null if none has it). */
-function portOf(container: Record<string, unknown>, port: unknown): number | null {
-  if (typeof port === 'number') return port;
-  if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
-  const ports = Array.isArray(container.ports) ? (container.ports as Record<string, unknown>[]) : [];
-  const named = ports.find((p) => p && p.name === port);
-  return typeof named?.containerPort === 'number' ? named.containerPort : null;
-}
-
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) ? value.map(String) : undefined;
 }
 
 function isEmpty(doc: Document): boolean {
