@@ -1,14 +1,17 @@
 /**
  * Behaviours for the containers the annotation leaves out, inferred from what they run (command,
  * args, probes, hooks) and written into the annotation, each under an `# inferred: …` comment the
- * user can check. Import and the CLI go through here.
+ * user can check. Import, the CLI and the YAML tab's "Infer behaviours" (add-inferred-behaviors)
+ * all go through here.
  */
-import { Pair, Scalar, type Document, type YAMLMap } from 'yaml';
+import { Document, Pair, Scalar, type YAMLMap } from 'yaml';
 import { editBehaviors } from './edit-behavior';
 import { inferBehavior, type InferredBehavior } from './infer-behavior';
 import type { HookCommands } from './infer-hooks';
 import type { ProbeCommand } from './infer-probes';
 import { undescribedContainers } from './undescribed-containers';
+
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** Infers a behaviour for every container the behaviour annotation does not mention. */
 export function inferMissing(pod: Document): InferredBehavior[] {
@@ -40,6 +43,13 @@ function appendEntries(inner: Document, inferred: readonly InferredBehavior[]): 
     key.commentBefore = ` inferred: ${reason}`;
     (inner.contents as YAMLMap).items.push(new Pair(key, value));
   }
+}
+
+/** The entries alone, as annotation text: what a splice adds to the user's own entries. */
+export function inferredEntriesText(inferred: readonly InferredBehavior[]): string {
+  const entries = new Document({});
+  appendEntries(entries, inferred);
+  return entries.toString(TO_STRING);
 }
 
 function probesOf(container: Record<string, unknown>): ProbeCommand[] {
