@@ -3,7 +3,7 @@
  * scenario text made on the `yaml` Document, so comments, key order and quoting survive.
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
-import { takeDocument } from './yaml-source';
+import { rememberPrinted, takeDocument } from './yaml-source';
 
 export type ContainerList = 'initContainers' | 'containers';
 
@@ -24,7 +24,7 @@ export function editDocument(source: string, edit: (doc: Document) => void): str
   if (doc.errors.length > 0) return source;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
   edit(doc);
-  return doc.toString(TO_STRING);
+  return printed(doc);
 }
 
 /** Edits a YAML text held inside a string (an annotation): same rules, and '' for an empty document. */
@@ -34,11 +34,18 @@ export function editInnerText(text: string, edit: (doc: Document) => void): stri
   edit(doc);
   if (doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0) ||
       (isSeq(doc.contents) && doc.contents.items.length === 0)) return '';
-  return doc.toString(TO_STRING);
+  return printed(doc);
+}
+
+/** The edited document's text; the document stands for that text's parse from now on. */
+function printed(doc: Document.Parsed): string {
+  const text = doc.toString(TO_STRING);
+  rememberPrinted(text, doc);
+  return text;
 }
 
 /** `parseDocument(text)`: the parse the app already made of this text when there is one. */
-function editableDocument(text: string): Document {
+function editableDocument(text: string): Document.Parsed {
   return takeDocument(text) ?? parseDocument(text);
 }
 

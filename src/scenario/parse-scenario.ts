@@ -20,7 +20,10 @@ export type ScenarioResult =
 
 export function parseScenario(text: string): ScenarioResult {
   try {
-    return parse(text);
+    // A text an edit printed is read from the edited document, which knows no lines; the rare
+    // text with problems is read again with them, so that every problem names its line.
+    const quick = parse(text, false);
+    return quick.ok ? quick : parse(text, true);
   } catch (error) {
     // A bug of ours must not lose the user's work: report it as a problem with the input.
     const message = error instanceof Error ? error.message : String(error);
@@ -33,21 +36,21 @@ export function validateManifest(manifest: unknown): ScenarioIssue[] {
   const issues = validatePod(manifest);
   const out: ScenarioIssue[] = issues.items.map(({ path, message }) => ({ path: formatPath(path), line: null, column: null, message }));
   if (out.length === 0 && isRecord(manifest)) {
-    const annotationIssues = readAnnotations(manifest as Json, null).issues;
+    const annotationIssues = readAnnotations(manifest as Json, null, true).issues;
     out.push(...annotationIssues);
   }
   return out;
 }
 
-function parse(text: string): ScenarioResult {
-  const yaml = parseYaml(text);
+function parse(text: string, positions: boolean): ScenarioResult {
+  const yaml = parseYaml(text, undefined, positions);
   if (!yaml.ok) return yaml;
   const { parsed } = yaml;
   const podIssues = validatePod(parsed.value).items.map(({ path, message }) => issueAt(parsed, path, message));
   const manifest = parsed.value;
   // Annotation problems are reported alongside the spec's, whenever the annotations can be read.
   const readable = isRecord(manifest) && isRecord(manifest.metadata) && isRecord(manifest.metadata.annotations);
-  const annotations = readable ? readAnnotations(manifest, parsed) : undefined;
+  const annotations = readable ? readAnnotations(manifest, parsed, positions) : undefined;
   const issues = [...podIssues, ...(annotations?.issues ?? [])];
   if (issues.length > 0 || !isRecord(manifest)) return { ok: false, issues };
   return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? []), manifest, issues: [] };
@@ -61,7 +64,7 @@ function containerNames(manifest: Json): string[] {
 }
 
 /** Reads both annotations; their values are YAML documents of their own, so positions map inward. */
-function readAnnotations(manifest: Json, outer: ParsedYaml | null) {
+function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: boolean) {
   const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
   const annotations = (isRecord(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>;
   const names = containerNames(manifest);
@@ -71,7 +74,7 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null) {
     const text = annotations[key];
     if (typeof text !== 'string') return empty;
     const outerPath: PathSegment[] = ['metadata', 'annotations', key];
-    const inner = parseYaml(text, `the ${key} annotation`);
+    const inner = parseYaml(text, `the ${key} annotation`, positions);
     if (!inner.ok) {
       for (const issue of inner.issues) {
         issues.push({

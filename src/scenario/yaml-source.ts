@@ -13,17 +13,21 @@ const MAX_ALIAS_COUNT = 100;
 export interface ParsedYaml {
   value: unknown;
   doc: Document;
-  lines: LineCounter;
+  /** Null when the document is one an edit printed (see rememberPrinted): it knows no lines. */
+  lines: LineCounter | null;
 }
 
 export type YamlResult = { ok: true; parsed: ParsedYaml } | { ok: false; issues: ScenarioIssue[] };
 
-/** Parses exactly one YAML document. */
-export function parseYaml(text: string, what = 'the scenario'): YamlResult {
+/**
+ * Parses exactly one YAML document. With `positions`, the result always knows its lines;
+ * without, it may be the document an edit printed, whose nodes point nowhere in the text.
+ */
+export function parseYaml(text: string, what = 'the scenario', positions = true): YamlResult {
   if (text.length > MAX_SOURCE_BYTES) {
     return fail(`${what} is too large (${Math.round(text.length / 1024)} KiB; the limit is ${MAX_SOURCE_BYTES / 1024} KiB)`);
   }
-  const { docs, lines } = parsedStream(text);
+  const { docs, lines } = parsedStream(text, positions);
   if (!Array.isArray(docs)) return fail(`${what} is empty`);
   const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (nonEmpty.length === 0) return fail(`${what} is empty: paste or write a Pod manifest`);
@@ -32,14 +36,14 @@ export function parseYaml(text: string, what = 'the scenario'): YamlResult {
     return {
       ok: false,
       issues: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+        const pos = e.linePos?.[0] ?? lines?.linePos(e.pos[0]);
         return { path: '', line: pos?.line ?? null, column: pos?.col ?? null, message: `YAML syntax: ${firstLine(e.message)}` };
       }),
     };
   }
   if (nonEmpty.length > 1) {
     const second = nonEmpty[1]!;
-    const pos = second.range ? lines.linePos(second.range[0]) : undefined;
+    const pos = second.range ? lines?.linePos(second.range[0]) : undefined;
     return {
       ok: false,
       issues: [{ path: '', line: pos?.line ?? null, column: null, message: `${what} must be one YAML document; found ${nonEmpty.length} (separated by ---)` }],
@@ -56,7 +60,7 @@ export function parseYaml(text: string, what = 'the scenario'): YamlResult {
 
 interface ParsedStream {
   docs: Document.Parsed[];
-  lines: LineCounter;
+  lines: LineCounter | null;
 }
 
 const streams = new Map<string, ParsedStream>();
@@ -69,9 +73,9 @@ const STREAMS_KEPT = 8;
  * edit used to parse the same text three times. What this returns is shared: read it, never
  * change it (an edit changes a clone).
  */
-function parsedStream(text: string): ParsedStream {
+function parsedStream(text: string, positions = false): ParsedStream {
   const kept = streams.get(text);
-  if (kept) {
+  if (kept && (kept.lines || !positions)) {
     streams.delete(text);
     streams.set(text, kept);
     return kept;
@@ -81,6 +85,25 @@ function parsedStream(text: string): ParsedStream {
   streams.set(text, stream);
   if (streams.size > STREAMS_KEPT) streams.delete(streams.keys().next().value!);
   return stream;
+}
+
+/**
+ * Keeps the document an edit changed and printed as the parse of what it printed, so the gate
+ * reads the edited text without parsing it again (half of an edit's cost on a large pod). Its
+ * nodes keep the ranges of the text before the edit, so it knows no lines: a reader that needs
+ * them (the gate, when it has a problem to point at) parses the text afresh. Only a document
+ * without errors is kept; it is the caller's no longer.
+ */
+export function rememberPrinted(text: string, doc: Document.Parsed): void {
+  if (doc.errors.length > 0) return;
+  streams.delete(text);
+  streams.set(text, { docs: [doc], lines: null });
+  if (streams.size > STREAMS_KEPT) streams.delete(streams.keys().next().value!);
+}
+
+/** Forgets every parse kept, so a test can compare a printed document with a fresh parse. */
+export function forgetParses(): void {
+  streams.clear();
 }
 
 /**
@@ -117,7 +140,7 @@ function firstLine(message: string): string {
 export function locate(parsed: ParsedYaml, path: readonly PathSegment[]): { line: number | null; column: number | null } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? parsed.doc.contents : parsed.doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
+    if (isNode(node) && node.range && parsed.lines) {
       const pos = parsed.lines.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
     }
@@ -128,7 +151,7 @@ export function locate(parsed: ParsedYaml, path: readonly PathSegment[]): { line
 /** Where line `innerLine` of a string value at `path` lands in the outer document. */
 export function locateInside(parsed: ParsedYaml, path: readonly PathSegment[], innerLine: number | null): number | null {
   const node = parsed.doc.getIn(path, true);
-  if (!isScalar(node) || !node.range) return locate(parsed, path).line;
+  if (!isScalar(node) || !node.range || !parsed.lines) return locate(parsed, path).line;
   const start = parsed.lines.linePos(node.range[0]).line;
   const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
   if (!block || innerLine === null) return start;
