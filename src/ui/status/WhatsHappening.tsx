@@ -23,16 +23,20 @@ export function WhatsHappening() {
     while (first > 0 && trace.events[first - 1]!.t === last) first--;
     return tellMoment(trace, trace.events.slice(first, count));
   }, [trace, count]);
-  // A new moment opens at its first sentence, even if the last one was scrolled to its end.
+  // A new moment opens at its first sentence, even if the last one was scrolled to its end. Only
+  // a pane the reader scrolled is touched: asking where it stands would cost a layout per moment.
   const body = useRef<HTMLDivElement>(null);
+  const scrolled = useRef(false);
   useEffect(() => {
-    if (body.current && body.current.scrollTop !== 0) body.current.scrollTop = 0;
+    if (!scrolled.current || !body.current) return;
+    scrolled.current = false;
+    body.current.scrollTop = 0;
   }, [lines]);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
-      <div className="happening-body" ref={body}>
+      <div className="happening-body" ref={body} onScroll={(event) => void (scrolled.current = event.currentTarget.scrollTop > 0)}>
         <div className="happening-lines">
-          {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line) => <p key={line}>{line}</p>)}
+          {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line, i) => <p key={`${i}:${line}`}>{line}</p>)}
           {untold && <p className="happening-untold">{untold}</p>}
         </div>
       </div>
