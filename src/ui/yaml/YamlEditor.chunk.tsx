@@ -3,6 +3,7 @@
  * The store's text is the truth; the editor mirrors it with the smallest change, so a canvas edit
  * keeps the cursor, and its own edits go back through replaceSource. CodeMirror keeps its own undo
  * history for typing; the app's Undo (outside the editor) covers every edit, these included.
+ * Above it, InferNotice offers to infer the behaviours a pasted pod leaves out.
  */
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, linter } from '@codemirror/lint';
@@ -13,6 +14,7 @@ import { replaceSource } from '../../app/actions';
 import { scenarioResultOf } from '../../app/derived';
 import { useAppStore } from '../../app/store';
 import { issuesToDiagnostics, minimalChange } from './editor-sync';
+import { InferNotice } from './InferNotice';
 
 /** Marks the editor's transactions that mirror the store, so they are not sent back to it. */
 const fromStore = Annotation.define<boolean>();
@@ -67,5 +69,10 @@ export default function YamlEditor({ describedBy }: { describedBy?: string }) {
       view.destroy();
     };
   }, [describedBy]);
-  return <div className="yaml-editor" ref={host} />;
+  return (
+    <>
+      <InferNotice />
+      <div className="yaml-editor" ref={host} />
+    </>
+  );
 }
