@@ -53,3 +53,54 @@ test('the lanes are drawn: pointing at a span or a marker tells what it is, and 
   // The words of the lanes are there for screen readers too.
   await expect(podlab.timeline.getByRole('list', { name: 'States over time' })).toContainText('web: PodInitializing 0.0–');
 });
+
+const FOUR_APPS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: four-apps
+  annotations:
+    podlab.dev/behavior: |
+      a: {run: 10, exitCode: 1}
+      b: {startup: 2}
+      c: {run: 30}
+      d: {startup: 1, run: 50, exitCode: 2}
+spec:
+  containers:
+    - {name: a, image: busybox:1.36}
+    - {name: b, image: nginx:1.27}
+    - {name: c, image: busybox:1.36}
+    - {name: d, image: busybox:1.36}
+`;
+
+test('an edit that changes one lane leaves the lanes drawn as drawing them all again would', async ({ podlab }) => {
+  await podlab.openTab(/^YAML/);
+  await podlab.yaml.fill(FOUR_APPS);
+  await expect(podlab.column('NAME')).toHaveText('four-apps');
+  const lanes = podlab.timeline.locator('canvas').first();
+  const pixels = () => lanes.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  // The largest difference of any channel of any pixel from the drawing kept by `keep`.
+  const keep = () => lanes.evaluate((canvas: HTMLCanvasElement) => {
+    (window as unknown as { kept: Uint8ClampedArray }).kept = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  });
+  const farthest = () =>
+    lanes.evaluate((canvas: HTMLCanvasElement) => {
+      const kept = (window as unknown as { kept: Uint8ClampedArray }).kept;
+      const now = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let most = now.length === kept.length ? 0 : 255;
+      for (let i = 0; i < now.length && most < 255; i++) most = Math.max(most, Math.abs(now[i]! - kept[i]!));
+      return most;
+    });
+  const before = await pixels();
+
+  await podlab.container('a').click();
+  await podlab.field('Runs for (s)').fill('25');
+  await expect.poll(pixels).not.toBe(before);
+  await keep();
+
+  // Zooming in and back to the whole run draws every lane again, in the same window. Only the
+  // smoothing of an edge may differ by a shade (the redrawn band is clipped).
+  await podlab.timeline.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(farthest).toBeGreaterThan(100);
+  await podlab.timeline.getByRole('button', { name: 'Whole run' }).click();
+  await expect.poll(farthest).toBeLessThan(12);
+});

@@ -54,12 +54,47 @@ function readPalette(element: Element): Palette {
 
 /** Draws the lanes on a cleared context in CSS pixels (see cssContext). */
 export function drawLanes(ctx: CanvasRenderingContext2D, lanes: readonly Lane[], rows: readonly Row[], view: Window, width: number, palette: Palette): void {
+  drawRows(ctx, lanes, rows, lanes.map((_, i) => i), view, width, palette);
+}
+
+/**
+ * Draws again only the lanes at `changed` (an edit changes a few; the others keep their object,
+ * see lanesOf), each over the band its drawing covers: cleared, then every lane that reaches into
+ * it drawn again in the order drawLanes draws them, so the band ends up as a full redraw leaves it.
+ */
+export function redrawLanes(ctx: CanvasRenderingContext2D, lanes: readonly Lane[], rows: readonly Row[], changed: readonly number[], view: Window, width: number, palette: Palette): void {
+  const ratio = ctx.getTransform().a || 1;
+  for (const i of changed) {
+    const row = rows[i];
+    if (!row) continue;
+    // Whole device pixels, so the clip's edges blend nothing with what was there.
+    const top = Math.floor(Math.max(0, row.y - REACH_ABOVE) * ratio) / ratio;
+    const bottom = Math.ceil((row.y + reachBelow(row)) * ratio) / ratio;
+    const reaching = rows.flatMap((other, j) => (other.y - REACH_ABOVE < bottom && other.y + reachBelow(other) > top ? [j] : []));
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, top, width, bottom - top);
+    ctx.clip();
+    ctx.clearRect(0, top, width, bottom - top);
+    drawRows(ctx, lanes, rows, reaching, view, width, palette);
+    ctx.restore();
+  }
+}
+
+/** How far a lane's drawing reaches above its row's top and below it: its markers, strokes and smoothing. */
+const REACH_ABOVE = MARKER_SIZE / 2 + 1;
+const reachBelow = (row: Row) => Math.max(row.height, MARKER_DROP + MARKER_SIZE / 2) + 1;
+
+/** The spans of the lanes at `indices`, then their markers, which lie over the spans of the lane above. */
+function drawRows(ctx: CanvasRenderingContext2D, lanes: readonly Lane[], rows: readonly Row[], indices: readonly number[], view: Window, width: number, palette: Palette): void {
   ctx.font = palette.font;
   ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'miter'; // the markers leave it round: spans are drawn alike on any redraw
   const { hatch, gone } = patternsOf(ctx);
-  lanes.forEach((lane, i) => {
+  for (const i of indices) {
+    const lane = lanes[i];
     const row = rows[i];
-    if (!row) return;
+    if (!lane || !row) continue;
     ctx.fillStyle = palette.lane;
     roundRect(ctx, 0, row.y, width, row.height, 4);
     ctx.fill();
@@ -67,14 +102,15 @@ export function drawLanes(ctx: CanvasRenderingContext2D, lanes: readonly Lane[],
       const box = spanBox(span, view, width);
       if (box) drawSpan(ctx, span, box, row, palette, span.tone === 'failed' ? hatch : span.tone === 'gone' ? gone : null);
     }
-  });
-  lanes.forEach((lane, i) => {
+  }
+  for (const i of indices) {
+    const lane = lanes[i];
     const row = rows[i];
-    if (!row) return;
+    if (!lane || !row) continue;
     for (const marker of shownMarkers(lane, view)) {
       drawMarker(ctx, xOf(marker.t, view, width), row.y + MARKER_DROP, marker.warning);
     }
-  });
+  }
 }
 
 function drawSpan(ctx: CanvasRenderingContext2D, span: Span, { x, w }: { x: number; w: number }, row: Row, palette: Palette, pattern: CanvasPattern | null) {
