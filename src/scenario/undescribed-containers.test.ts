@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_SCENARIO } from '../app/example-scenario';
 import { parseScenario } from './parse-scenario';
-import { undescribedContainerNames } from './undescribed-containers';
+import { parseDocument } from 'yaml';
+import { undescribedContainers } from './undescribed-containers';
+
+/** The names, from a text that is one well-formed YAML document (none otherwise). */
+const undescribedContainerNames = (text: string) => {
+  const doc = parseDocument(text);
+  return doc.errors.length > 0 ? [] : undescribedContainers(doc).map((c) => c.name);
+};
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -19,7 +26,7 @@ spec:
     - {name: logs, image: fluent/fluent-bit:3.1.9}
 `;
 
-describe('undescribedContainerNames', () => {
+describe('undescribedContainers', () => {
   it('names the containers the behaviour annotation leaves out, init containers first', () => {
     expect(undescribedContainerNames(POD)).toEqual(['wait', 'proxy', 'logs']);
   });

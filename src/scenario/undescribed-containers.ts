@@ -1,12 +1,11 @@
 /**
  * The containers of a Pod that the `podlab.dev/behavior` annotation leaves out: they play the
- * default behaviour (run until stopped). Reads the document and infers nothing, so the YAML tab
- * can ask after every edit without loading the infer-* modules.
+ * default behaviour (run until stopped). Reads the document and infers nothing: infer-missing
+ * guesses for them.
  */
 import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { BEHAVIOR_ANNOTATION } from './annotations';
 import { containerSeq, type ContainerList } from './edit-document';
-import { sharedDocument } from './yaml-source';
 
 export interface UndescribedContainer {
   name: string;
@@ -26,12 +25,6 @@ export function undescribedContainers(pod: Document): UndescribedContainer[] {
     }
   }
   return undescribed;
-}
-
-/** Their names, from a scenario text (none when it is not one well-formed YAML document). */
-export function undescribedContainerNames(source: string): string[] {
-  const pod = sharedDocument(source);
-  return pod ? undescribedContainers(pod).map((c) => c.name) : [];
 }
 
 /**

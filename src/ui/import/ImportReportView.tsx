@@ -2,6 +2,7 @@ import { selectRun } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { jobOutcome, type JobTerms } from '../../scenario/job-outcome';
 import type { ImportNotice } from '../../scenario/workload-import';
+import { InferredList } from '../shared/InferredList';
 import type { ImportReport } from './import-text';
 
 const LEVEL_LABEL: Record<ImportNotice['level'], string> = { info: 'Note', warning: 'Warning', error: 'Error' };
@@ -29,14 +30,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
       {report.ok && report.inferred.length > 0 && (
         <div>
           <p><strong>Inferred behaviour</strong> (check it in the YAML, annotation podlab.dev/behavior):</p>
-          <ul className="import-inferred">
-            {report.inferred.map((i) => (
-              <li key={i.container}>
-                <code>{i.container}</code>: {i.reason}
-                {i.certain ? '' : ' — a guess, please check'}
-              </li>
-            ))}
-          </ul>
+          <InferredList inferred={report.inferred} className="import-inferred" />
         </div>
       )}
       {report.ok && report.job && <JobOutcomeLine job={report.job} />}

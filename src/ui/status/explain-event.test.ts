@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runOf } from '../../app/derived';
 import { BUSY_POD } from '../../app/fixtures/busy-pod';
 import type { Trace } from '../../engine/trace';
-import { explainEvent, explainMoment, namesOf } from './explain-event';
+import { namesOf } from '../shared/names';
+import { explainEvent, explainMoment } from './explain-event';
 
 const busy = runOf(BUSY_POD, null)!.trace;
 const readyOf = (container: string) => busy.events.find((e) => e.type === 'Ready' && e.container === container && e.ready)!;

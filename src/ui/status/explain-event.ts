@@ -4,6 +4,7 @@
  */
 import { containerStatusAt } from '../../engine/index';
 import type { Trace, TraceEvent } from '../../engine/trace';
+import { namesOf } from '../shared/names';
 import { terminationWords } from '../shared/termination-words';
 
 type Role = 'init' | 'sidecar' | 'regular';
@@ -20,15 +21,6 @@ function rolesOf(trace: Trace): Roles {
     rolesCache.set(trace, roles);
   }
   return roles;
-}
-
-/** Names shown before the rest are counted ("a, b, c and 4 more"). */
-const NAMED = 3;
-
-/** "a", "a and b", "a, b and c", "a, b, c and 4 more". */
-export function namesOf(names: string[]): string {
-  if (names.length > NAMED + 1) return `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more`;
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /**

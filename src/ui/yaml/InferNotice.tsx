@@ -13,12 +13,14 @@ import { selectSource } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { addInferredBehaviors, type InferredEdit } from '../../scenario/add-inferred-behaviors';
 import { BEHAVIOR_ANNOTATION } from '../../scenario/annotations';
-import { undescribedContainerNames } from '../../scenario/undescribed-containers';
-import { namesOf } from '../status/explain-event';
+import { inferMissing } from '../../scenario/infer-missing';
+import { sharedDocument } from '../../scenario/yaml-source';
+import { InferredList } from '../shared/InferredList';
+import { namesOf } from '../shared/names';
 
 export function InferNotice() {
   const source = useAppStore(selectSource);
-  const undescribed = useMemo(() => (scenarioResultOf(source).ok ? undescribedContainerNames(source) : []), [source]);
+  const undescribed = useMemo(() => misplayed(source), [source]);
   const [done, setDone] = useState<InferredEdit | null>(null);
   const report = useRef<HTMLDivElement>(null);
 
@@ -46,6 +48,16 @@ export function InferNotice() {
   );
 }
 
+/**
+ * The containers the annotation leaves out whose inferred behaviour differs from the default they
+ * play (a `sleep 5` that would exit, a `tail -f` as PID 1 that would ignore SIGTERM); not a server
+ * that runs until stopped either way. None when the text is not a valid Pod.
+ */
+function misplayed(source: string): string[] {
+  const pod = scenarioResultOf(source).ok ? sharedDocument(source) : null;
+  return pod ? inferMissing(pod).flatMap((i) => (Object.keys(i.behavior).length > 0 ? [i.container] : [])) : [];
+}
+
 /** What was inferred, each with its reason. */
 function InferredReport({ edit, ref }: { edit: InferredEdit; ref: Ref<HTMLDivElement> }) {
   return (
@@ -53,14 +65,7 @@ function InferredReport({ edit, ref }: { edit: InferredEdit; ref: Ref<HTMLDivEle
       <p>
         <strong>Inferred</strong> into {BEHAVIOR_ANNOTATION} (Undo takes it back):
       </p>
-      <ul>
-        {edit.inferred.map((i) => (
-          <li key={i.container}>
-            <code>{i.container}</code>: {i.reason}
-            {i.certain ? '' : ' — a guess, please check'}
-          </li>
-        ))}
-      </ul>
+      <InferredList inferred={edit.inferred} />
     </div>
   );
 }
