@@ -31,6 +31,12 @@ export const KIND_DESCRIPTIONS: Record<ContainerKind, string> = {
   main: 'The application itself',
 };
 
+/**
+ * A helper that runs until stopped and exits 0 on SIGTERM. Not `tail -f /dev/null`: as PID 1
+ * without a handler it would ignore SIGTERM and hold the pod's shutdown for the whole grace period.
+ */
+const KEEP_RUNNING = "trap 'exit 0' TERM; sleep infinity & wait";
+
 /** What each palette kind button adds. */
 export const KIND_TEMPLATES: Record<ContainerKind, ContainerTemplate> = {
   init: {
@@ -46,16 +52,16 @@ export const KIND_TEMPLATES: Record<ContainerKind, ContainerTemplate> = {
     label: KIND_LABELS['native-sidecar'],
     kind: 'native-sidecar',
     description: KIND_DESCRIPTIONS['native-sidecar'],
-    container: { name: 'sidecar', image: 'busybox:1.36', command: ['sh', '-c', 'tail -f /dev/null'] },
-    behavior: {},
+    container: { name: 'sidecar', image: 'busybox:1.36', command: ['sh', '-c', KEEP_RUNNING] },
+    behavior: { stopExitCode: 0 },
   },
   'classic-sidecar': {
     id: 'kind-classic-sidecar',
     label: KIND_LABELS['classic-sidecar'],
     kind: 'classic-sidecar',
     description: KIND_DESCRIPTIONS['classic-sidecar'],
-    container: { name: 'helper', image: 'busybox:1.36', command: ['sh', '-c', 'tail -f /dev/null'] },
-    behavior: {},
+    container: { name: 'helper', image: 'busybox:1.36', command: ['sh', '-c', KEEP_RUNNING] },
+    behavior: { stopExitCode: 0 },
   },
   main: {
     id: 'kind-main',
