@@ -92,5 +92,5 @@ describe('an edited document read in place of a fresh parse of its text', () => 
       }),
       { numRuns: 150, seed: 20261207 },
     );
-  });
+  }, 30_000);
 });

@@ -109,7 +109,8 @@ export function forgetParses(): void {
 /**
  * The document `parseDocument(text)` would return, when it would return one without errors
  * (exactly one document in the text), from the shared parse; otherwise null. Shared: never
- * change it (see takeDocument).
+ * change it (see takeDocument). Its values are the text's, its node ranges may not be (see
+ * rememberPrinted).
  */
 export function sharedDocument(text: string): Document.Parsed | null {
   const { docs } = parsedStream(text);
