@@ -178,6 +178,9 @@ function MarkerStop({ lanes, rows, view, width, slot, onMove }: { lanes: readonl
 /** The tracks' size and each lane's row, measured from the names column beside them. */
 function useTrackLayout(tracks: RefObject<HTMLDivElement | null>, names: RefObject<HTMLDivElement | null>, lanes: readonly Lane[]) {
   const [layout, setLayout] = useState<{ width: number; height: number; rows: Row[] }>({ width: 0, height: 0, rows: [] });
+  // The rows follow the names column, which an edit of a behaviour leaves as it is: measuring it
+  // then would only force a layout in the middle of the edit.
+  const column = lanes.map((lane) => `${lane.role} ${lane.name}`).join('\n');
   useLayoutEffect(() => {
     const measure = () => {
       const column = names.current!;
@@ -193,7 +196,7 @@ function useTrackLayout(tracks: RefObject<HTMLDivElement | null>, names: RefObje
     resize.observe(tracks.current!);
     resize.observe(names.current!);
     return () => resize.disconnect();
-  }, [tracks, names, lanes]);
+  }, [tracks, names, column]);
   return layout;
 }
 
