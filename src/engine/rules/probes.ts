@@ -84,7 +84,11 @@ export function failProbes(c: ContainerRuntime, kind: ProbeKind | undefined, now
 function healthy(sim: Sim, c: ContainerRuntime, kind: ProbeKind): boolean {
   const inst = c.current!;
   const age = sim.now - inst.startedAt;
-  const { startup, unhealthyAfter } = { ...inst.behavior, ...inst.behavior.probes[kind] };
+  // A probe's own window overrides the container's, field by field (as a spread would, without
+  // copying the behaviour on every probe run: most of a long run's steps are probe runs).
+  const own = inst.behavior.probes[kind];
+  const startup = own && Object.hasOwn(own, 'startup') ? own.startup! : inst.behavior.startup;
+  const unhealthyAfter = own && Object.hasOwn(own, 'unhealthyAfter') ? own.unhealthyAfter! : inst.behavior.unhealthyAfter;
   const failFrom = c.failProbesFrom[kind];
   if (failFrom !== undefined && sim.now >= failFrom) return false;
   if (age < startup) return false;
