@@ -43,7 +43,7 @@ function addedLines(before: string, after: string): string[] {
 describe('addInferredBehaviors', () => {
   it('infers a behaviour for each undescribed container, with its reason, and the pod plays it', () => {
     const { source, inferred } = addInferredBehaviors(PASTED);
-    expect(inferred.map((i) => [i.container, i.behavior])).toEqual([['wait', { run: 5, stop: 'ignore' }], ['web', {}]]);
+    expect(inferred.map((i) => [i.container, i.behavior])).toEqual([['wait', { run: 5, stop: 'ignore' }], ['web', { stopExitCode: 0 }]]);
     expect(inferred[0]!.reason).toMatch(/^runs `sleep 5`: exits 0 after 5 s/);
     expect(kubectlRow(run(PASTED), 20).status).toBe('Init:0/1');
     expect(kubectlRow(run(source), 20).status).toBe('Running');
@@ -51,7 +51,7 @@ describe('addInferredBehaviors', () => {
 
   it('only adds lines at the end of the annotation: the described container, comments and layout stay as typed', () => {
     const { source, inferred } = addInferredBehaviors(PASTED);
-    expect(addedLines(PASTED, source)).toEqual(inferred.flatMap((i) => [`      # inferred: ${i.reason}`, `      ${i.container}: ${i.container === 'web' ? '{}' : '{run: 5, stop: ignore}'}`]));
+    expect(addedLines(PASTED, source)).toEqual(inferred.flatMap((i) => [`      # inferred: ${i.reason}`, `      ${i.container}: ${i.container === 'web' ? '{stopExitCode: 0}' : '{run: 5, stop: ignore}'}`]));
     expect(source).toContain('      app: {startup: 5}   # keep this\n      # inferred: runs `sleep 5`');
   });
 

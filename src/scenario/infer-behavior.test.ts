@@ -68,6 +68,18 @@ describe('commands', () => {
 });
 
 describe('images', () => {
+  it('knows which official server images stop cleanly: their stop signal, and exit 0', () => {
+    for (const image of ['nginx:1.27', 'docker.io/library/nginx:1.27', 'postgres:16', 'redis:7']) {
+      const guess = inferBehavior({ name: 'c', image, role: 'regular' });
+      expect(guess.behavior, image).toEqual({ stopExitCode: 0 });
+      expect(guess.reason, image).toMatch(/the kubelet's stop brings it SIG[A-Z]+.*and it exits 0$/);
+    }
+    // Not an official image, or not its default command: the usual death by SIGTERM.
+    expect(inferBehavior({ name: 'c', image: 'bitnami/nginx:1.27', role: 'regular' }).behavior).toEqual({});
+    expect(inferBehavior({ name: 'c', image: 'httpd:2.4', role: 'regular' }).behavior).toEqual({});
+    expect(inferBehavior({ name: 'c', image: 'nginx:1.27', command: ['nginx', '-g', 'daemon off;'], role: 'regular' }).behavior).toEqual({});
+  });
+
   it('knows long-running servers by image', () => {
     for (const image of [
       'nginx:1.27',

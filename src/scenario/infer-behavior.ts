@@ -62,6 +62,17 @@ const SERVER_IMAGES = [
   'promtail', 'vector', 'filebeat', 'logstash', 'keycloak', 'wordpress', 'squid', 'varnish', 'oauth2-proxy',
   'kube-rbac-proxy', 'cloud-sql-proxy', 'cloudflared', 'echoserver', 'agnhost', 'hello-app', 'whoami',
 ];
+/**
+ * Official server images that shut down cleanly, exiting 0, on the signal the kubelet's stop
+ * brings: containerd sends the image's STOPSIGNAL in place of SIGTERM when it has one
+ * (internal/cri/server/container_stop.go; KEP-4960 keeps that order below the new
+ * lifecycle.stopSignal).
+ */
+const CLEAN_STOPS: Record<string, { signal: string }> = {
+  nginx: { signal: 'SIGQUIT, its image\'s STOPSIGNAL, for a graceful shutdown' },
+  postgres: { signal: 'SIGINT, its image\'s STOPSIGNAL, for a fast shutdown' },
+  redis: { signal: 'SIGTERM, which it handles by shutting down' },
+};
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
 const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];
 const ASSUMED_INIT_RUN = 2;
@@ -101,10 +112,11 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
     if (guess) return { container: name, ...guess };
   }
   if (SERVER_IMAGES.some((s) => repository.includes(s))) {
+    const clean = cleanStopOf(repository, argv);
     return {
       container: name,
-      behavior: {},
-      reason: `${image} is a long-running server: runs until stopped`,
+      behavior: clean ? { stopExitCode: 0 } : {},
+      reason: `${image} is a long-running server: runs until stopped${clean ? `; the kubelet's stop brings it ${clean.signal}, and it exits 0` : ''}`,
       certain: !argv,
     };
   }
@@ -131,6 +143,11 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
     reason: `unknown command (${what}): assumed to run until stopped`,
     certain: false,
   };
+}
+
+/** The clean stop of an official server image running its default command. */
+function cleanStopOf(repository: string, argv: readonly string[] | undefined) {
+  return argv ? null : (CLEAN_STOPS[repository.replace(/^library\//, '')] ?? null);
 }
 
 type Guess = Omit<InferredBehavior, 'container'>;
