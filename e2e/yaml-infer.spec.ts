@@ -15,16 +15,15 @@ spec:
     image: nginx:1.27
 `;
 
-test('a Pod pasted in the YAML tab: the tab names the container that would play wrong without a behaviour, and infers them all', async ({ podlab, page }) => {
+test('a Pod pasted in the YAML tab: the tab names the containers that would play wrong without a behaviour, and infers theirs', async ({ podlab, page }) => {
   await podlab.openTab(/^YAML/);
   await podlab.yaml.fill(PASTED);
-  // nginx serves until stopped either way, so only the init container is named.
   const offer = page.getByRole('status').filter({ hasText: 'no behaviour' });
-  await expect(offer).toContainText('No behaviour given for wait-for-db: it runs until stopped');
+  await expect(offer).toContainText('No behaviour given for wait-for-db and web: they run until stopped');
   await podlab.seek(20);
   await expect(podlab.column('STATUS')).toHaveText('Init:0/1');
 
-  await offer.getByRole('button', { name: 'Infer behaviour' }).click();
+  await offer.getByRole('button', { name: 'Infer behaviours' }).click();
   const report = page.getByRole('status').filter({ hasText: 'Inferred' });
   await expect(report.getByRole('listitem').filter({ hasText: /^wait-for-db: runs `sleep 5`: exits 0 after 5 s/ })).toBeVisible();
   await expect(report.getByRole('listitem').filter({ hasText: /^web: nginx/ })).toBeVisible();
@@ -38,6 +37,6 @@ test('a Pod pasted in the YAML tab: the tab names the container that would play 
   // One edit: Undo brings back the text as pasted, and the offer with it.
   await podlab.button('Undo').click();
   await expect(podlab.yaml).not.toContainText('inferred:');
-  await expect(offer).toContainText('No behaviour given for wait-for-db: it runs until stopped');
+  await expect(offer).toContainText('No behaviour given for wait-for-db and web: they run until stopped');
   await expect(report).toHaveCount(0);
 });

@@ -37,6 +37,9 @@ export const KIND_DESCRIPTIONS: Record<ContainerKind, string> = {
  */
 const KEEP_RUNNING = "trap 'exit 0' TERM; sleep infinity & wait";
 
+/** nginx's image stops it with SIGQUIT, a graceful shutdown that exits 0 (see infer-behavior CLEAN_STOPS). */
+const NGINX_STOP = { stopExitCode: 0 };
+
 /** What each palette kind button adds. */
 export const KIND_TEMPLATES: Record<ContainerKind, ContainerTemplate> = {
   init: {
@@ -69,7 +72,7 @@ export const KIND_TEMPLATES: Record<ContainerKind, ContainerTemplate> = {
     kind: 'main',
     description: KIND_DESCRIPTIONS.main,
     container: { name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] },
-    behavior: {},
+    behavior: NGINX_STOP,
   },
 };
 
@@ -183,7 +186,7 @@ export const TEMPLATES: ContainerTemplate[] = [
       readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 2 },
       lifecycle: { preStop: { sleep: { seconds: 3 } } },
     },
-    behavior: { startup: 2, preStop: 3, stop: 1 },
+    behavior: { startup: 2, preStop: 3, stop: 1, ...NGINX_STOP },
   },
   {
     id: 'api',
