@@ -4,5 +4,6 @@ export { podStatusAt, containerStatusAt, eventsUntil, podExistsAt, valueAt, type
 export { kubectlRow, formatKubectlTable, type KubectlRow } from './status/kubectl-row';
 export { describeEvents, formatEvents, type DescribedEvent } from './status/describe-events';
 export { humanDuration } from './status/human-duration';
+export { NODE_MONITOR_GRACE_PERIOD } from './rules/node-controller';
 export type * from './types';
 export type * from './trace';

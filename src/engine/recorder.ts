@@ -3,7 +3,7 @@
  * the pod, one history entry per change (a later change at the same instant replaces the
  * earlier one, so a history never holds two entries for one t).
  */
-import type { ContainerStatus, History, KubeEvent, PodCondition, ProbeRun, Trace, TraceEvent } from './trace';
+import type { ContainerStatus, EventSource, History, KubeEvent, PodCondition, ProbeRun, Trace, TraceEvent } from './trace';
 
 type PhaseValue = Trace['phase'][number]['value'];
 
@@ -19,9 +19,9 @@ export class Recorder {
     this.events.push(event);
   }
 
-  /** Emits a trace event carrying the Kubernetes Event the kubelet would record. */
-  emitK8s(event: TraceEvent, type: KubeEvent['type'], reason: string, message: string): void {
-    event.event = { type, reason, message, from: 'kubelet' };
+  /** Emits a trace event carrying the Kubernetes Event the kubelet (or `from`) would record. */
+  emitK8s(event: TraceEvent, type: KubeEvent['type'], reason: string, message: string, from: EventSource = 'kubelet'): void {
+    event.event = { type, reason, message, from };
     this.events.push(event);
   }
 

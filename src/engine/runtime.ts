@@ -121,6 +121,10 @@ export interface Sim {
   sandboxAttempt: number;
   /** The node is down: nothing runs, nothing is synced or published. */
   nodeDown: boolean;
+  /** When the node went down, while it is down: the control plane counts its silence from then. */
+  nodeDownSince?: number;
+  /** When the taint eviction controller will delete the pod, while that is pending. */
+  evictionAt?: number;
   /** The node came back without the pod's sandbox: the next sync re-creates it. */
   sandboxLost: boolean;
   deadlineExceeded: boolean;

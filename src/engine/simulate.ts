@@ -17,6 +17,7 @@ import { updateImage } from './rules/image-update';
 import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
+import { watchSilentNode } from './rules/node-controller';
 import { recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
@@ -266,20 +267,12 @@ class Simulation {
       if (sim.nodeDown || sim.deletedAt !== undefined) return;
       this.abandonTasks();
       nodeGoesDown(sim, action.down);
+      watchSilentNode(sim, () => this.requestDeletion(undefined, 'taint-eviction-controller'));
       return;
     }
     if (action.do === 'delete') {
       this.pendingDeletes--;
-      if (sim.deletion) return;
-      // The API server removes a pod that has already finished, or one deleted with grace 0
-      // (--force), at once; the kubelet still stops the containers, with at least 2 s each.
-      const gracePeriod = sim.terminated ? 0 : (action.gracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds);
-      sim.deletion = { t: sim.now, gracePeriod };
-      sim.rec.emit({ t: sim.now, type: 'DeletionRequested', gracePeriod });
-      if (gracePeriod === 0) this.removeFromApi();
-      if (sim.terminated) return;
-      if (!sim.killPodReason) this.cancelSync();
-      changed(sim);
+      this.requestDeletion(action.gracePeriodSeconds);
       return;
     }
     const c = sim.byName.get(action.container);
@@ -294,6 +287,24 @@ class Simulation {
       return;
     }
     if (isRunning(c)) exitProcess(sim, c, c.current!, action.exitCode, action.oom);
+  }
+
+  /**
+   * A DELETE reaches the API server (from the user, or `by` a controller, with default options).
+   * A second one changes nothing here.
+   */
+  private requestDeletion(gracePeriodSeconds: number | undefined, by?: 'taint-eviction-controller'): void {
+    const { sim } = this;
+    if (sim.deletion || sim.deletedAt !== undefined) return;
+    // The API server removes a pod that has already finished, or one deleted with grace 0
+    // (--force), at once; the kubelet still stops the containers, with at least 2 s each.
+    const gracePeriod = sim.terminated ? 0 : (gracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds);
+    sim.deletion = { t: sim.now, gracePeriod };
+    sim.rec.emit({ t: sim.now, type: 'DeletionRequested', gracePeriod, ...(by ? { by } : {}) });
+    if (gracePeriod === 0) this.removeFromApi();
+    if (sim.terminated) return;
+    if (!sim.killPodReason) this.cancelSync();
+    changed(sim);
   }
 
   private exceedDeadline(): void {

@@ -10,17 +10,22 @@ export type PodConditionType =
   | 'PodReadyToStartContainers'
   | 'Initialized'
   | 'ContainersReady'
-  | 'Ready';
+  | 'Ready'
+  /** Not the kubelet's: set by the controller that deletes the pod (here the taint eviction controller). */
+  | 'DisruptionTarget';
 /** `Unknown` (exit code 255): containerd found the container's task gone after the node rebooted. */
 export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'Unknown' | 'ContainerStatusUnknown';
 
-/** The Kubernetes Event the kubelet (or scheduler) would record for a trace event. */
+/** The Kubernetes Event the kubelet (or scheduler, or a controller) would record for a trace event. */
 export interface KubeEvent {
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
-  from: 'kubelet' | 'default-scheduler';
+  /** The event's source component. */
+  from: EventSource;
 }
+
+export type EventSource = 'kubelet' | 'default-scheduler' | 'node-controller' | 'taint-eviction-controller';
 
 interface Base {
   /** Seconds since pod creation. */
@@ -50,7 +55,8 @@ export type TraceEvent = Base &
     | { type: 'Signal'; container: string; signal: 'SIGTERM' | 'SIGKILL' }
     | { type: 'Exited'; container: string; exitCode: number; reason: ExitReason; restartCount: number }
     | { type: 'BackOff'; container: string; delay: number }
-    | { type: 'DeletionRequested'; gracePeriod: number }
+    /** `by`: the controller that deleted the pod; absent when the user did. */
+    | { type: 'DeletionRequested'; gracePeriod: number; by?: 'taint-eviction-controller' }
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
     | { type: 'PodDeleted' }
@@ -60,6 +66,12 @@ export type TraceEvent = Base &
     | { type: 'NodeUp' }
     /** The kubelet found the pod sandbox gone and creates a new one (attempt = the sandbox's Attempt). */
     | { type: 'SandboxChanged'; attempt: number }
+    /** The node controller, without the kubelet's heartbeat for the grace period, set the pod's Ready condition False. */
+    | { type: 'NodeNotReady' }
+    /** The taint eviction controller's toleration time for the unreachable taint ran out: it deletes the pod. */
+    | { type: 'TaintEviction' }
+    /** The node is back before the toleration ran out: the pending eviction is cancelled. */
+    | { type: 'TaintEvictionCancelled' }
   );
 
 export type TraceEventType = TraceEvent['type'];

@@ -92,12 +92,24 @@ export type PodAction =
   /** From `at` on, the container's probes (only `probe`, when given) fail. */
   | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
 
+/** A `spec.tolerations` entry as written (empty key with Exists: every taint; empty effect: every effect). */
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /** How long a NoExecute taint is tolerated; absent: forever. */
+  tolerationSeconds?: number;
+}
+
 export interface PodModel {
   name: string;
   namespace: string;
   restartPolicy: RestartPolicy;
   terminationGracePeriodSeconds: number;
   activeDeadlineSeconds?: number;
+  /** The spec's own tolerations, before the API server's DefaultTolerationSeconds admission adds its defaults. */
+  tolerations?: Toleration[];
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

@@ -15,6 +15,7 @@
  *   (kuberuntime_manager.go computePodActions, SyncPod.)
  */
 import { changed, isRunning, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+import { nodeReachableAgain } from './node-controller';
 import { recordExit } from './process';
 import { crashLoopBackoff, imagePullBackoff } from './restart-backoff';
 
@@ -51,6 +52,7 @@ export function nodeGoesDown(sim: Sim, down: number): void {
     dead.push([c, inst]);
   }
   sim.nodeDown = true;
+  sim.nodeDownSince = sim.now;
   sim.rec.emit({ t: sim.now, type: 'NodeDown', until: up });
   sim.queue.push(up, () => nodeComesBack(sim, dead));
 }
@@ -58,6 +60,7 @@ export function nodeGoesDown(sim: Sim, down: number): void {
 function nodeComesBack(sim: Sim, dead: [ContainerRuntime, Instance][]): void {
   sim.nodeDown = false;
   sim.rec.emit({ t: sim.now, type: 'NodeUp' });
+  nodeReachableAgain(sim);
   for (const [c, inst] of dead) recordExit(sim, c, inst);
   // A new kubelet process: nothing it held in memory survived.
   sim.crashBackoff = crashLoopBackoff();

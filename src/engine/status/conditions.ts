@@ -2,7 +2,14 @@
  * The kubelet-owned pod conditions, in the order generateAPIPodStatus appends them.
  * kubelet: pkg/kubelet/status/generate.go.
  */
-import type { ContainerStatus, PodCondition, PodPhase } from '../trace';
+import type { ContainerStatus, PodCondition, PodConditionType, PodPhase } from '../trace';
+
+/** The types generateAPIPodStatus writes; status_manager.go mergePodStatus keeps every other one (kubetypes.PodConditionByKubelet). */
+const KUBELET_OWNED: ReadonlySet<PodConditionType> = new Set(['PodScheduled', 'Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers']);
+
+export function isKubeletOwned(type: PodConditionType): boolean {
+  return KUBELET_OWNED.has(type);
+}
 
 export interface ConditionInput {
   phase: PodPhase;

@@ -5,7 +5,7 @@
  */
 import type { ContainerRuntime, PhaseStatus, Sim } from '../runtime';
 import type { ContainerStatus, PodCondition, PodPhase } from '../trace';
-import { podConditions } from './conditions';
+import { isKubeletOwned, podConditions } from './conditions';
 import { containerStatus, markUnknownAtTermination } from './container-status';
 import { podPhase } from './pod-phase';
 
@@ -72,18 +72,20 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
   const { phase } = sim.generatedPhase;
   publishPhase(sim);
 
-  const previousConditions = rec.conditions[rec.conditions.length - 1]?.value;
+  const previousConditions = rec.conditions[rec.conditions.length - 1]?.value ?? [];
   // The conditions are generated with the phase the pod worker acts on, held back or not.
   const generated = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular });
-  // podConditions always lists the same types in the same order.
-  if (previousConditions && sameConditions(generated, previousConditions)) return;
-  const conditions: PodCondition[] = new Array(generated.length);
-  for (let i = 0; i < generated.length; i++) {
-    const c = generated[i]!;
-    const old = previousConditions?.[i];
+  // status_manager.go: nothing is sent while the kubelet's own conditions are as the API has them
+  // (isPodStatusByKubeletEqual); a status sent is merged by mergePodStatus, which keeps the
+  // conditions others own (DisruptionTarget) first, in their order, then appends the kubelet's.
+  const previousByType = new Map(previousConditions.map((c) => [c.type, c]));
+  if (rec.conditions.length > 0 && sameConditions(generated, previousByType)) return;
+  const conditions: PodCondition[] = previousConditions.filter((c) => !isKubeletOwned(c.type));
+  for (const c of generated) {
+    const old = previousByType.get(c.type);
     const flipped = !old || old.status !== c.status;
     if (flipped) rec.emit({ t: now, type: 'PodCondition', condition: c.type, status: c.status, ...(c.reason ? { reason: c.reason } : {}) });
-    conditions[i] = { ...c, lastTransitionTime: flipped ? now : old.lastTransitionTime };
+    conditions.push({ ...c, lastTransitionTime: flipped ? now : old.lastTransitionTime });
   }
   rec.setConditions(now, conditions);
 }
@@ -126,10 +128,9 @@ function publishPhase(sim: Sim): void {
   }
 }
 
-function sameConditions(generated: Omit<PodCondition, 'lastTransitionTime'>[], previous: PodCondition[]): boolean {
-  for (let i = 0; i < generated.length; i++) {
-    const c = generated[i]!;
-    const old = previous[i];
+function sameConditions(generated: Omit<PodCondition, 'lastTransitionTime'>[], previous: Map<PodCondition['type'], PodCondition>): boolean {
+  for (const c of generated) {
+    const old = previous.get(c.type);
     if (!old || old.status !== c.status || old.reason !== c.reason || old.message !== c.message) return false;
   }
   return true;
