@@ -2,7 +2,7 @@
  * Plain words for a trace event, for the learner alone: what happened and what it means next.
  * Only restates what the engine recorded; the sentences describe Kubernetes' documented behaviour.
  */
-import { containerStatusAt } from '../../engine/index';
+import { containerStatusAt, NODE_MONITOR_GRACE_PERIOD } from '../../engine/index';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
 import { terminationWords } from '../shared/termination-words';
@@ -103,6 +103,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       return `${role === 'sidecar' ? 'Native sidecar ' : ''}${who} now ${s('has', 'have')} the image ${event.image} in the pod spec (kubectl set image). The kubelet restarts ${s('it', 'them')} with it${role === 'sidecar' ? ' once started' : '; if already exited, only the restartPolicy can start it again'}.`;
     case 'DeletionRequested':
+      if (event.by === 'taint-eviction-controller') {
+        return `The taint eviction controller deletes the pod, with its own grace period (${event.gracePeriod}s). The node is still down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job. A Deployment or other owner would already be starting a replacement on another node.`;
+      }
       return `Pod deleted, grace period ${event.gracePeriod}s: the app containers stop first, native sidecars after them in reverse order.`;
     case 'PodDeleted':
       return 'Every container has stopped: the pod object is gone from the API.';
@@ -110,6 +113,12 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `The node goes down (power off, kernel panic, reboot): every container dies at once, with no preStop and no SIGTERM. Until it is back at ${event.until}s the kubelet is gone, so the API keeps showing the last status it sent.`;
     case 'NodeUp':
       return 'The node is back; the kubelet starts and looks at what is left of the pod.';
+    case 'NodeNotReady':
+      return `No heartbeat from the node's kubelet for ${NODE_MONITOR_GRACE_PERIOD}s: the node controller marks the node NotReady and sets the pod's Ready condition to False, so Services stop sending it traffic. The container statuses are the last the kubelet sent: kubectl's READY column does not change.`;
+    case 'TaintEviction':
+      return `The node has carried the unreachable taint for ${event.t - taintedAt(trace, event.t)}s, as long as the pod tolerates it (300s unless its tolerations say otherwise): the taint eviction controller sets the pod's DisruptionTarget condition and deletes it.`;
+    case 'TaintEvictionCancelled':
+      return 'The node answered before the pod\'s toleration of the unreachable taint ran out: the taint is gone and the pending eviction is cancelled. The pod stays on this node.';
     case 'SandboxChanged':
       return "The pod's sandbox (its network namespace, its IP) died with the node, so the kubelet creates a new one: every init container runs again, in order, from the first, before the app starts again. Restart counts go on from where they were.";
     case 'PodPhase':
@@ -151,6 +160,16 @@ export function momentSentences(trace: Trace, events: TraceEvent[]): MomentSente
 /** Every sentence of a moment, in order (the pane shows the most telling of them: explain-importance). */
 export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
   return momentSentences(trace, events).map((sentence) => sentence.text);
+}
+
+/** When the node last got the unreachable taint before t: when the node controller marked the pod not ready. */
+function taintedAt(trace: Trace, t: number): number {
+  let at = t;
+  for (const e of trace.events) {
+    if (e.t > t) break;
+    if (e.type === 'NodeDown') at = e.t + NODE_MONITOR_GRACE_PERIOD;
+  }
+  return at;
 }
 
 /** The termination message of the run of `container` that ended at t (in its state, or its last state once restarted). */
