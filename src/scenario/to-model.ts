@@ -1,5 +1,5 @@
 /** A validated Pod manifest (plus its annotations read) → the engine's PodModel, with API defaults. */
-import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy, TerminationMessagePolicy } from '../engine/types';
+import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy, TerminationMessagePolicy, Toleration } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, type Json } from './value-checks';
 
@@ -67,5 +67,17 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
     actions,
   };
   if (typeof spec.activeDeadlineSeconds === 'number') model.activeDeadlineSeconds = spec.activeDeadlineSeconds;
+  if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
   return model;
+}
+
+/** A spec.tolerations entry, its fields kept only when of the right type (the engine matches it against the unreachable taint). */
+function toleration(t: Json): Toleration {
+  const out: Toleration = {};
+  if (typeof t.key === 'string') out.key = t.key;
+  if (t.operator === 'Exists' || t.operator === 'Equal') out.operator = t.operator;
+  if (typeof t.value === 'string') out.value = t.value;
+  if (t.effect === 'NoSchedule' || t.effect === 'PreferNoSchedule' || t.effect === 'NoExecute') out.effect = t.effect;
+  if (typeof t.tolerationSeconds === 'number') out.tolerationSeconds = t.tolerationSeconds;
+  return out;
 }

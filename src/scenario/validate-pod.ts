@@ -58,6 +58,7 @@ function validateSpec(spec: Json, issues: IssueList): void {
   checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 0);
   checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
   const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
+  validateTolerations(spec.tolerations, issues);
 
   const volumes = validateVolumes(spec.volumes, issues);
   const names = new Set<string>();
@@ -286,4 +287,33 @@ function validateResources(resources: unknown, path: PathSegment[], issues: Issu
       issues.add([...path, 'requests', name], `Invalid value: must be less than or equal to ${name} limit`);
     }
   }
+}
+
+/**
+ * validation.go ValidateTolerations: the engine reads them when the node is unreachable
+ * (rules/node-controller.ts), so what the API server refuses is refused here.
+ */
+function validateTolerations(tolerations: unknown, issues: IssueList): void {
+  if (tolerations === undefined || tolerations === null) return;
+  if (!Array.isArray(tolerations)) return issues.add(['spec', 'tolerations'], `must be a list of tolerations, not ${typeName(tolerations)}`);
+  tolerations.forEach((t: unknown, i) => {
+    const path = ['spec', 'tolerations', i];
+    if (!isRecord(t)) return issues.add(path, `must be a toleration (a mapping), not ${typeName(t)}`);
+    for (const field of ['key', 'value'] as const) {
+      if (t[field] !== undefined && typeof t[field] !== 'string') issues.add([...path, field], `must be a string, not ${typeName(t[field])}`);
+    }
+    checkEnum(issues, [...path, 'operator'], t.operator, ['Exists', 'Equal']);
+    checkEnum(issues, [...path, 'effect'], t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
+    checkInt(issues, [...path, 'tolerationSeconds'], t.tolerationSeconds, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const operator = t.operator ?? 'Equal';
+    if (!t.key && operator !== 'Exists') {
+      issues.add([...path, 'operator'], `Invalid value: "${String(operator)}": operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
+    }
+    if (operator === 'Exists' && t.value) {
+      issues.add([...path, 'operator'], 'Invalid value: "Exists": value must be empty when `operator` is \'Exists\'');
+    }
+    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
+      issues.add([...path, 'effect'], `Invalid value: "${String(t.effect ?? '')}": effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
+    }
+  });
 }
