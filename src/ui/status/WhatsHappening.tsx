@@ -1,45 +1,21 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { selectSwift } from '../../app/selectors';
-import { eventCountAt } from '../../app/trace-index';
-import { useShown } from '../../app/useStatusAt';
 import { useAppStore } from '../../app/store';
-import { tellMoment, type ToldMoment } from './explain-importance';
 
-const NOTHING_YET: ToldMoment = { lines: [], untold: null };
+const MomentLines = lazy(() => import('./MomentLines.chunk'));
 
 /**
- * The last moment's events told in plain words (its most telling sentences), read out by screen
- * readers as they come; not while playing swiftly, when a new moment comes several times a second
- * and the announcements would pile up behind the pod.
+ * The last moment's events told in plain words (its most telling sentences, see MomentLines), read
+ * out by screen readers as they come; not while playing swiftly, when a new moment comes several
+ * times a second and the announcements would pile up behind the pod.
  */
 export function WhatsHappening() {
-  const { trace, t } = useShown();
-  const count = trace ? eventCountAt(trace, t) : 0;
   const swift = useAppStore(selectSwift);
-  const { lines, untold } = useMemo(() => {
-    if (!trace || count === 0) return NOTHING_YET;
-    const last = trace.events[count - 1]!.t;
-    let first = count - 1;
-    while (first > 0 && trace.events[first - 1]!.t === last) first--;
-    return tellMoment(trace, trace.events.slice(first, count));
-  }, [trace, count]);
-  // A new moment opens at its first sentence, even if the last one was scrolled to its end. Only
-  // a pane the reader scrolled is touched: asking where it stands would cost a layout per moment.
-  const body = useRef<HTMLDivElement>(null);
-  const scrolled = useRef(false);
-  useEffect(() => {
-    if (!scrolled.current || !body.current) return;
-    scrolled.current = false;
-    body.current.scrollTop = 0;
-  }, [lines]);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
-      <div className="happening-body" ref={body} onScroll={(event) => void (scrolled.current = event.currentTarget.scrollTop > 0)}>
-        <div className="happening-lines">
-          {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line, i) => <p key={`${i}:${line}`}>{line}</p>)}
-          {untold && <p className="happening-untold">{untold}</p>}
-        </div>
-      </div>
+      <Suspense fallback={<div className="happening-body"><div className="happening-lines" /></div>}>
+        <MomentLines />
+      </Suspense>
     </div>
   );
 }
