@@ -5,6 +5,7 @@
 import { containerStatusAt, NODE_MONITOR_GRACE_PERIOD } from '../../engine/index';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
+import { isNodeDownAt } from '../shared/node-down';
 import { terminationWords } from '../shared/termination-words';
 
 type Role = 'init' | 'sidecar' | 'regular';
@@ -105,6 +106,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'DeletionRequested':
       if (event.by === 'taint-eviction-controller') {
         return `The taint eviction controller deletes the pod, with its own grace period (${event.gracePeriod}s). The node is still down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job. A Deployment or other owner would already be starting a replacement on another node.`;
+      }
+      if (isNodeDownAt(trace, event.t)) {
+        return `Pod deleted, grace period ${event.gracePeriod}s. The node is down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job.`;
       }
       return `Pod deleted, grace period ${event.gracePeriod}s: the app containers stop first, native sidecars after them in reverse order.`;
     case 'PodDeleted':

@@ -50,4 +50,13 @@ describe('plain words for the control plane while the node is down', () => {
     expect(told.lines[2]).toMatch(/^The taint eviction controller deletes the pod/);
     expect(tellMoment(evicted, moment(evicted, 60)).lines[1]).toMatch(/^No heartbeat from the node's kubelet/);
   });
+
+  it('say that a deletion while the node is down stops nothing until the node is back', () => {
+    const trace = simulate(pod({ containers: [app('web')], actions: [{ at: 10, do: 'reboot-node', down: 60 }, { at: 20, do: 'delete' }] }), { until: 600 });
+    expect(explainEvent(trace, first(trace, 'DeletionRequested'))).toBe(
+      'Pod deleted, grace period 30s. The node is down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job.',
+    );
+    const later = simulate(pod({ containers: [app('web')], actions: [{ at: 20, do: 'delete' }] }), { until: 600 });
+    expect(explainEvent(later, first(later, 'DeletionRequested'))).toMatch(/^Pod deleted, grace period 30s: the app containers stop first/);
+  });
 });
