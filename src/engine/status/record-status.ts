@@ -78,11 +78,10 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
   // status_manager.go: nothing is sent while the kubelet's own conditions are as the API has them
   // (isPodStatusByKubeletEqual); a status sent is merged by mergePodStatus, which keeps the
   // conditions others own (DisruptionTarget) first, in their order, then appends the kubelet's.
-  const previousByType = new Map(previousConditions.map((c) => [c.type, c]));
-  if (rec.conditions.length > 0 && sameConditions(generated, previousByType)) return;
+  if (rec.conditions.length > 0 && sameConditions(generated, previousConditions)) return;
   const conditions: PodCondition[] = previousConditions.filter((c) => !isKubeletOwned(c.type));
   for (const c of generated) {
-    const old = previousByType.get(c.type);
+    const old = ofType(previousConditions, c.type);
     const flipped = !old || old.status !== c.status;
     if (flipped) rec.emit({ t: now, type: 'PodCondition', condition: c.type, status: c.status, ...(c.reason ? { reason: c.reason } : {}) });
     conditions.push({ ...c, lastTransitionTime: flipped ? now : old.lastTransitionTime });
@@ -128,9 +127,15 @@ function publishPhase(sim: Sim): void {
   }
 }
 
-function sameConditions(generated: Omit<PodCondition, 'lastTransitionTime'>[], previous: Map<PodCondition['type'], PodCondition>): boolean {
+/** A lookup in a handful of conditions, without building a map on every status: most steps record one. */
+function ofType(conditions: readonly PodCondition[], type: PodCondition['type']): PodCondition | undefined {
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
+}
+
+function sameConditions(generated: Omit<PodCondition, 'lastTransitionTime'>[], previous: readonly PodCondition[]): boolean {
   for (const c of generated) {
-    const old = previous.get(c.type);
+    const old = ofType(previous, c.type);
     if (!old || old.status !== c.status || old.reason !== c.reason || old.message !== c.message) return false;
   }
   return true;
