@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueLines } from './testing/gate-kit';
 import { parseScenario, validateManifest } from './parse-scenario';
 
 const pod = (spec: string, annotations = '') => `apiVersion: v1
@@ -7,12 +8,6 @@ metadata:
   name: web${annotations ? `\n  annotations:\n${annotations}` : ''}
 spec:
 ${spec}`;
-
-function issues(text: string) {
-  const result = parseScenario(text);
-  expect(result.ok).toBe(false);
-  return result.issues.map((i) => `${i.line ?? '-'} ${i.path}: ${i.message}`);
-}
 
 describe('the scenario gate', () => {
   it('turns a valid Pod into the engine model with API defaults', () => {
@@ -32,7 +27,7 @@ describe('the scenario gate', () => {
 
   it('reports every API validation error at once, with path and line', () => {
     expect(
-      issues(
+      issueLines(
         pod(`  initContainers:
     - name: init
       image: busybox
@@ -59,7 +54,7 @@ describe('the scenario gate', () => {
   });
 
   it('refuses unknown fields as kubectl apply does, suggesting the near spelling', () => {
-    expect(issues(pod(`  containers:\n    - {name: app, image: nginx, imagePullPolicey: Always}`))).toEqual([
+    expect(issueLines(pod(`  containers:\n    - {name: app, image: nginx, imagePullPolicey: Always}`))).toEqual([
       '7 spec.containers[0].imagePullPolicey: unknown field "imagePullPolicey": kubectl apply refuses it (did you mean "imagePullPolicy"?)',
     ]);
   });
@@ -74,7 +69,7 @@ describe('the scenario gate', () => {
       - {at: 5, do: explode}
       - {at: 9, do: kill, container: ghost}`,
     );
-    expect(issues(text)).toEqual([
+    expect(issueLines(text)).toEqual([
       '7 metadata.annotations["podlab.dev/behavior"].app.run: must be a number of seconds, not string "soon"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
@@ -109,7 +104,7 @@ describe('the scenario gate', () => {
       - {at: 5, do: fail-probes, container: app, probe: all}`,
     );
     const behaviorPath = 'metadata.annotations["podlab.dev/behavior"].app';
-    expect(issues(text)).toEqual([
+    expect(issueLines(text)).toEqual([
       `7 ${behaviorPath}.preStopFails: must be true or false, not string "yes please"`,
       `7 ${behaviorPath}.probes.readyness: unknown probe "readyness"; the probes are: startup, readiness, liveness`,
       `7 ${behaviorPath}.probes.liveness.unhealthyAfter: must be a number of seconds, not string "soon"`,
@@ -121,17 +116,17 @@ describe('the scenario gate', () => {
   });
 
   it('explains input that is not a single Pod document', () => {
-    expect(issues('')).toEqual(['- : the scenario is empty: paste or write a Pod manifest']);
-    expect(issues('a: [1, 2')[0]).toMatch(/^1 : YAML syntax:/);
-    expect(issues('kind: Pod\n---\nkind: Pod\n')[0]).toMatch(/must be one YAML document; found 2/);
-    expect(issues('- 1\n- 2\n')).toEqual(['1 : a scenario is one Pod manifest (a YAML mapping), not a list']);
-    expect(issues(pod('  containers: []'))).toContain('6 spec.containers: Required value: a pod needs at least one container');
+    expect(issueLines('')).toEqual(['- : the scenario is empty: paste or write a Pod manifest']);
+    expect(issueLines('a: [1, 2')[0]).toMatch(/^1 : YAML syntax:/);
+    expect(issueLines('kind: Pod\n---\nkind: Pod\n')[0]).toMatch(/must be one YAML document; found 2/);
+    expect(issueLines('- 1\n- 2\n')).toEqual(['1 : a scenario is one Pod manifest (a YAML mapping), not a list']);
+    expect(issueLines(pod('  containers: []'))).toContain('6 spec.containers: Required value: a pod needs at least one container');
   });
 
   it('refuses an alias bomb and a huge file without hanging', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
-    expect(issues(bomb)[0]).toMatch(/alias bomb/);
-    expect(issues(`# ${'x'.repeat(2 * 1024 * 1024)}`)[0]).toMatch(/too large/);
+    expect(issueLines(bomb)[0]).toMatch(/alias bomb/);
+    expect(issueLines(`# ${'x'.repeat(2 * 1024 * 1024)}`)[0]).toMatch(/too large/);
   });
 
   it('validates an object without positions', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportRunnable } from './runnable-export';
+import { issueLines, throughShareLink } from './testing/gate-kit';
 import { parseScenario } from './parse-scenario';
-import { decodeShareHash, encodeShareHash } from './share-link';
 
 const scenario = (actions: string) => `apiVersion: v1
 kind: Pod
@@ -16,12 +16,6 @@ spec:
   containers:
     - {name: app, image: nginx:1.26}
 `;
-
-function issues(text: string) {
-  const result = parseScenario(text);
-  expect(result.ok).toBe(false);
-  return result.issues.map((i) => `${i.line ?? '-'} ${i.path}: ${i.message}`);
-}
 
 describe('the reboot-node action', () => {
   it('becomes an engine action with how long the node stays down, 30 s when not given', () => {
@@ -43,7 +37,7 @@ describe('the reboot-node action', () => {
         '      - {at: 150, do: reboot-node}',
       ].join('\n'),
     );
-    expect(issues(text)).toEqual([
+    expect(issueLines(text)).toEqual([
       '7 metadata.annotations["podlab.dev/actions"][0].down: must be how many seconds the node stays down (0 to 86400; absent: 30), not number -1',
       '8 metadata.annotations["podlab.dev/actions"][1].down: must be how many seconds the node stays down (0 to 86400; absent: 30), not string "soon"',
       '9 metadata.annotations["podlab.dev/actions"][2].container: unknown field "container" for a reboot-node action; the fields are: at, do, down',
@@ -53,11 +47,7 @@ describe('the reboot-node action', () => {
 
   it('travels in a share link and comes back as the same action', () => {
     const source = scenario('      - {at: 60, do: reboot-node, down: 20}');
-    const encoded = encodeShareHash({ source, t: 61 });
-    if (!encoded.ok) throw new Error(encoded.message);
-    const decoded = decodeShareHash(encoded.hash);
-    if (!decoded.ok) throw new Error(decoded.message);
-    const again = parseScenario(decoded.scenario.source);
+    const again = throughShareLink(source, 61);
     expect(again.ok && again.model.actions).toEqual([{ at: 60, do: 'reboot-node', down: 20 }]);
   });
 

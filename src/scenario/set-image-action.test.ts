@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { issueLines, throughShareLink } from './testing/gate-kit';
 import { parseScenario } from './parse-scenario';
-import { decodeShareHash, encodeShareHash } from './share-link';
 
 const scenario = (actions: string) => `apiVersion: v1
 kind: Pod
@@ -13,12 +13,6 @@ spec:
   containers:
     - {name: app, image: nginx:1.26}
 `;
-
-function issues(text: string) {
-  const result = parseScenario(text);
-  expect(result.ok).toBe(false);
-  return result.issues.map((i) => `${i.line ?? '-'} ${i.path}: ${i.message}`);
-}
 
 describe('the set-image action', () => {
   it('becomes an engine action that names the container and its new image', () => {
@@ -41,7 +35,7 @@ describe('the set-image action', () => {
         '      - {at: 7, do: set-image, container: app, image: redis:7, exitCode: 1}',
       ].join('\n'),
     );
-    expect(issues(text)).toEqual([
+    expect(issueLines(text)).toEqual([
       '7 metadata.annotations["podlab.dev/actions"][0].image: Required value: the new image, such as nginx:1.27',
       '8 metadata.annotations["podlab.dev/actions"][1].image: Required value: the new image, such as nginx:1.27',
       '9 metadata.annotations["podlab.dev/actions"][2].image: must not have leading or trailing whitespace',
@@ -54,11 +48,7 @@ describe('the set-image action', () => {
 
   it('travels in a share link and comes back as the same action', () => {
     const source = scenario('      - {at: 30, do: set-image, container: app, image: nginx:1.27}');
-    const encoded = encodeShareHash({ source, t: 31 });
-    if (!encoded.ok) throw new Error(encoded.message);
-    const decoded = decodeShareHash(encoded.hash);
-    if (!decoded.ok) throw new Error(decoded.message);
-    const again = parseScenario(decoded.scenario.source);
+    const again = throughShareLink(source, 31);
     expect(again.ok && again.model.actions).toEqual([{ at: 30, do: 'set-image', container: 'app', image: 'nginx:1.27' }]);
   });
 });

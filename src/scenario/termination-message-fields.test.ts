@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { issueLines, throughShareLink } from './testing/gate-kit';
 import { parseScenario } from './parse-scenario';
-import { decodeShareHash, encodeShareHash } from './share-link';
 
 const pod = (container: string, behavior: string) => `apiVersion: v1
 kind: Pod
@@ -14,12 +14,6 @@ spec:
   containers:
     - ${container}
 `;
-
-function issues(text: string): string[] {
-  const result = parseScenario(text);
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.issues.map((i) => `${i.line ?? '-'} ${i.path}: ${i.message}`);
-}
 
 describe('termination messages at the scenario gate', () => {
   it('carries the policy (default File) and each run’s message and logs into the model', () => {
@@ -46,7 +40,7 @@ describe('termination messages at the scenario gate', () => {
       `{message: 42, logs: ${long}, attempts: [{logs: [a]}]}`,
     );
     const at = '7 metadata.annotations["podlab.dev/behavior"].app';
-    expect(issues(text)).toEqual([
+    expect(issueLines(text)).toEqual([
       '10 spec.containers[0].terminationMessagePolicy: Unsupported value: "Logs": supported values: "File", "FallbackToLogsOnError"',
       '10 spec.containers[0].terminationMessagePath: must be a string, not number 7',
       `${at}.message: must be a string (what the process writes to its termination-message file), not number 42`,
@@ -65,9 +59,7 @@ describe('termination messages at the scenario gate', () => {
     expect(first.model.containers[0]!.behavior).toMatchObject({ message: 'disk full: /data', logs: 'a\nb\n', attempts: [{ logs: 'é' }] });
     const again = parseScenario(stringify(first.manifest));
     expect(again.ok && again.model).toEqual(first.model);
-    const link = encodeShareHash({ source: text, t: 3 });
-    const opened = link.ok ? decodeShareHash(link.hash) : null;
-    const shared = opened?.ok ? parseScenario(opened.scenario.source) : null;
-    expect(shared?.ok && shared.model).toEqual(first.model);
+    const shared = throughShareLink(text, 3);
+    expect(shared.ok && shared.model).toEqual(first.model);
   });
 });
