@@ -119,9 +119,13 @@ test('break the YAML: the error is at its line, the canvas keeps the last valid 
   await expect(podlab.column('STATUS')).toHaveText('Running');
 
   // The fix in the editor reaches the canvas; a canvas edit (Break it → Kill) reaches the open editor.
+  // The editor renders only the lines in view, and the actions sit near the top: go there first.
   await podlab.yaml.fill(source);
   await expect(problems).toHaveCount(0);
+  await podlab.yaml.press('Control+Home');
+  await expect(podlab.yaml).toContainText('podlab.dev/actions');
   await expect(podlab.yaml).not.toContainText('do: kill');
   await podlab.button('Kill').click();
+  await podlab.yaml.press('Control+Home');
   await expect(podlab.yaml).toContainText('do: kill, container: web');
 });
