@@ -26,22 +26,32 @@ function partsOf(root: HTMLElement): NodeParts {
   return { root, state: part('.node-state'), icon: part('.state-icon'), label: part('.state-label'), restarts: part('.node-restarts'), detail: root.querySelector('.node-detail'), image: root.querySelector('.node-image') };
 }
 
+/**
+ * Sets an element's words by changing its text node in place: setting textContent replaces the
+ * node, which the browser then styles and lays out as new.
+ */
+function setText(element: HTMLElement, text: string): void {
+  const node = element.firstChild;
+  if (node instanceof Text && !node.nextSibling) node.data = text;
+  else element.textContent = text;
+}
+
 /** Writes only what differs from what is shown (everything when nothing is yet). */
 function write(parts: NodeParts, next: NodeWords, shown: NodeWords | null): void {
   const changed = (key: keyof NodeWords) => !shown || shown[key] !== next[key];
   if (changed('tone')) parts.root.dataset.tone = next.tone;
   if (changed('tip')) parts.root.title = next.tip;
-  if (changed('icon')) parts.icon.textContent = next.icon;
-  if (changed('label')) parts.label.textContent = next.label;
+  if (changed('icon')) setText(parts.icon, next.icon);
+  if (changed('label')) setText(parts.label, next.label);
   if (changed('labelSize')) parts.label.className = `state-label ${next.labelSize}`.trim();
   if (changed('restarts')) {
-    parts.restarts.textContent = `↻ ${next.restarts}`;
+    setText(parts.restarts, `↻ ${next.restarts}`);
     parts.restarts.classList.toggle('has-restarts', next.restarts > 0);
     parts.restarts.setAttribute('aria-label', next.restartsName);
     parts.restarts.title = next.restartsName;
   }
-  if (parts.detail && changed('detail')) parts.detail.textContent = next.detail;
-  if (parts.image && changed('image')) parts.image.textContent = next.image;
+  if (parts.detail && changed('detail')) setText(parts.detail, next.detail);
+  if (parts.image && changed('image')) setText(parts.image, next.image);
 }
 
 type Animate = typeof import('motion/mini').animate;
