@@ -74,10 +74,15 @@ describe('images', () => {
       expect(guess.behavior, image).toEqual({ stopExitCode: 0 });
       expect(guess.reason, image).toMatch(/the kubelet's stop brings it SIG[A-Z]+.*and it exits 0$/);
     }
-    // Not an official image, or not its default command: the usual death by SIGTERM.
+    // The stop signal is the image's whatever the command: the server run as PID 1 stops as cleanly.
+    for (const command of [['nginx', '-g', 'daemon off;'], ['/usr/sbin/nginx-debug', '-g', 'daemon off;']]) {
+      expect(inferBehavior({ name: 'c', image: 'nginx:1.27', command, role: 'regular' }), command.join(' ')).toMatchObject({ behavior: { stopExitCode: 0 }, certain: true });
+    }
+    expect(inferBehavior({ name: 'c', image: 'redis:7', command: ['redis-server', '--appendonly', 'yes'], role: 'regular' }).behavior).toEqual({ stopExitCode: 0 });
+    // Not an official image, or another program: the usual death by SIGTERM.
     expect(inferBehavior({ name: 'c', image: 'bitnami/nginx:1.27', role: 'regular' }).behavior).toEqual({});
     expect(inferBehavior({ name: 'c', image: 'httpd:2.4', role: 'regular' }).behavior).toEqual({});
-    expect(inferBehavior({ name: 'c', image: 'nginx:1.27', command: ['nginx', '-g', 'daemon off;'], role: 'regular' }).behavior).toEqual({});
+    expect(inferBehavior({ name: 'c', image: 'nginx:1.27', command: ['/bin/entrypoint', 'serve'], role: 'regular' })).toMatchObject({ behavior: {}, certain: false });
   });
 
   it('knows long-running servers by image', () => {

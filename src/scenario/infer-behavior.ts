@@ -66,12 +66,13 @@ const SERVER_IMAGES = [
  * Official server images that shut down cleanly, exiting 0, on the signal the kubelet's stop
  * brings: containerd sends the image's STOPSIGNAL in place of SIGTERM when it has one
  * (internal/cri/server/container_stop.go; KEP-4960 keeps that order below the new
- * lifecycle.stopSignal).
+ * lifecycle.stopSignal). The signal is the image's whatever the pod's command, so a command that
+ * runs the server itself as PID 1 (`nginx -g 'daemon off;'`) stops as cleanly as the default.
  */
-const CLEAN_STOPS: Record<string, { signal: string }> = {
-  nginx: { signal: 'SIGQUIT, its image\'s STOPSIGNAL, for a graceful shutdown' },
-  postgres: { signal: 'SIGINT, its image\'s STOPSIGNAL, for a fast shutdown' },
-  redis: { signal: 'SIGTERM, which it handles by shutting down' },
+const CLEAN_STOPS: Record<string, { signal: string; programs: readonly string[] }> = {
+  nginx: { signal: 'SIGQUIT, its image\'s STOPSIGNAL, for a graceful shutdown', programs: ['nginx', 'nginx-debug'] },
+  postgres: { signal: 'SIGINT, its image\'s STOPSIGNAL, for a fast shutdown', programs: ['postgres'] },
+  redis: { signal: 'SIGTERM, which it handles by shutting down', programs: ['redis-server'] },
 };
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
 const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];
@@ -107,17 +108,18 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
   const repository = imageRepository(container.image);
   const shellImage = SHELL_IMAGES.some((s) => image === s);
 
+  const clean = cleanStopOf(repository, argv);
   if (argv) {
     const guess = fromArgv(argv, container.terminationMessagePath || DEFAULT_MESSAGE_PATH);
+    if (guess && clean) return { container: name, behavior: { ...guess.behavior, stopExitCode: 0 }, reason: `${guess.reason}${cleanly(clean)}`, certain: guess.certain };
     if (guess) return { container: name, ...guess };
   }
   if (SERVER_IMAGES.some((s) => repository.includes(s))) {
-    const clean = cleanStopOf(repository, argv);
     return {
       container: name,
       behavior: clean ? { stopExitCode: 0 } : {},
-      reason: `${image} is a long-running server: runs until stopped${clean ? `; the kubelet's stop brings it ${clean.signal}, and it exits 0` : ''}`,
-      certain: !argv,
+      reason: `${image} is a long-running server: runs until stopped${clean ? cleanly(clean) : ''}`,
+      certain: !argv || clean !== null,
     };
   }
   if (!argv && shellImage) {
@@ -145,9 +147,14 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
   };
 }
 
-/** The clean stop of an official server image running its default command. */
+const cleanly = ({ signal }: { signal: string }) => `; the kubelet's stop brings it ${signal}, and it exits 0`;
+
+/** The clean stop of an official server image running its default command or its server program. */
 function cleanStopOf(repository: string, argv: readonly string[] | undefined) {
-  return argv ? null : (CLEAN_STOPS[repository.replace(/^library\//, '')] ?? null);
+  const clean = CLEAN_STOPS[repository.replace(/^library\//, '')];
+  if (!clean || !argv) return clean ?? null;
+  const program = argv[0]?.split('/').pop();
+  return program !== undefined && clean.programs.includes(program) ? clean : null;
 }
 
 type Guess = Omit<InferredBehavior, 'container'>;
