@@ -22,7 +22,12 @@ test('deleting the pod stops the app first and the native sidecars last, in reve
   await expect(podlab.container('mesh-proxy')).toContainText('exit code');
   await expect(podlab.container('log-shipper')).toContainText('Stopping');
 
+  // Once every container has stopped the pod leaves the API, and kubectl no longer finds it.
+  expect(trace.deletedAt).toBe(trace.end);
+  await podlab.seek(trace.end - 0.5);
+  await expect(podlab.column('STATUS')).toHaveText('Terminating');
   await podlab.seek(trace.end);
+  await expect(podlab.kubectl.getByRole('row').nth(1)).toHaveText('Error from server (NotFound): pods "shop-web" not found');
   await expect(podlab.pod).toContainText('deleted');
   await expect(podlab.timeline).toContainText('Terminating');
 });

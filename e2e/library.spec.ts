@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { kubectlRow } from '../src/engine/index';
+import { formatKubectlTable, kubectlRow } from '../src/engine/index';
 import { expect, test } from './fixtures/podlab';
 
 const entries = JSON.parse(readFileSync(new URL('../public/scenarios/index.json', import.meta.url), 'utf8')) as { file: string; title: string }[];
@@ -29,8 +29,12 @@ test('every library scenario opens from the gallery and plays to its end with no
     await expect(podlab.button('Play')).toBeVisible({ timeout: 15_000 });
     await expect(podlab.time).toHaveValue(String(trace.end));
     const expected = kubectlRow(trace, trace.end);
-    await expect(podlab.column('STATUS'), entry.title).toHaveText(expected.status);
-    await expect(podlab.column('READY'), entry.title).toHaveText(expected.ready);
+    if (expected.deleted) {
+      await expect(podlab.kubectl.getByRole('row').nth(1), entry.title).toHaveText(formatKubectlTable(expected));
+    } else {
+      await expect(podlab.column('STATUS'), entry.title).toHaveText(expected.status);
+      await expect(podlab.column('READY'), entry.title).toHaveText(expected.ready);
+    }
   }
   expect(problems).toEqual([]);
 });

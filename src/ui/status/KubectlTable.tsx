@@ -1,6 +1,10 @@
+import { formatKubectlTable } from '../../engine/index';
 import { useKubectlRow } from '../../app/useStatusAt';
 
-/** What `kubectl get pod` prints at t; the row object changes only when a cell does. */
+/**
+ * What `kubectl get pod` prints at t; the row object changes only when a cell does. Once the pod
+ * has left the API, kubectl finds nothing and says so, in the row's place.
+ */
 export function KubectlTable() {
   const row = useKubectlRow();
   return (
@@ -18,13 +22,19 @@ export function KubectlTable() {
         </tr>
       </thead>
       <tbody>
-        <tr>
-          <td>{row.name}</td>
-          <td><Cell text={row.ready} width={5} /></td>
-          <td className="kubectl-status"><Cell text={row.status} width={17} /></td>
-          <td><Cell text={row.restarts} width={14} /></td>
-          <td><Cell text={row.age} width={6} /></td>
-        </tr>
+        {row.deleted ? (
+          <tr>
+            <td className="kubectl-gone" colSpan={5}>{formatKubectlTable(row)}</td>
+          </tr>
+        ) : (
+          <tr>
+            <td>{row.name}</td>
+            <td><Cell text={row.ready} width={5} /></td>
+            <td className="kubectl-status"><Cell text={row.status} width={17} /></td>
+            <td><Cell text={row.restarts} width={14} /></td>
+            <td><Cell text={row.age} width={6} /></td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
