@@ -5,8 +5,8 @@ import { BUSY_POD } from '../../app/fixtures/busy-pod';
 import { simulate } from '../../engine/simulate';
 import { app, init, pod } from '../../engine/testing/pod-builder';
 import type { Trace, TraceEventType } from '../../engine/trace';
-import { explainMoment } from './explain-event';
-import { tellMoment } from './explain-importance';
+import { explainMoment, momentSentences } from './explain-event';
+import { importanceOf, tellMoment } from './explain-importance';
 
 const momentAt = (trace: Trace, t: number) => trace.events.filter((e) => e.t === t);
 const timeOf = (trace: Trace, type: TraceEventType) => trace.events.find((e) => e.type === type)!.t;
@@ -27,8 +27,8 @@ describe('the most telling sentences of a moment', () => {
     const { lines } = tellMoment(rebooted, moment);
     expect(lines).toEqual([
       'The node is back; the kubelet starts and looks at what is left of the pod.',
-      'web and worker died with the node: containerd, starting again, finds their processes gone and records exit code 255 (Unknown).',
       expect.stringMatching(/^The pod's sandbox \(its network namespace, its IP\) died with the node/),
+      'web and worker died with the node: containerd, starting again, finds their processes gone and records exit code 255 (Unknown).',
     ]);
   });
 
@@ -47,11 +47,21 @@ describe('the most telling sentences of a moment', () => {
     expect(lines.slice(1).every((line) => line.startsWith('The kubelet stops'))).toBe(true);
   });
 
-  it('keep the order in which things happened', () => {
+  it('put the most telling first: the pod gone from the API over the last container exiting', () => {
+    const [example] = played;
+    const { lines } = tellMoment(example!, momentAt(example!, timeOf(example!, 'PodDeleted')));
+    expect(lines[0]).toBe('Every container has stopped: the pod object is gone from the API.');
+  });
+
+  it('put the most telling first, and keep the order in which things happened among sentences as telling', () => {
     for (const trace of played) {
       for (const moment of momentsOf(trace)) {
-        const { lines } = tellMoment(trace, moment);
-        expect(lines).toEqual(explainMoment(trace, moment).filter((line) => lines.includes(line)));
+        const sentences = momentSentences(trace, moment);
+        const shown = tellMoment(trace, moment).lines.map((line) => sentences.findIndex((s) => s.text === line));
+        for (let i = 1; i < shown.length; i++) {
+          const [before, after] = [importanceOf(sentences[shown[i - 1]!]!.event), importanceOf(sentences[shown[i]!]!.event)];
+          expect(before > after || (before === after && shown[i - 1]! < shown[i]!)).toBe(true);
+        }
       }
     }
   });

@@ -1,8 +1,8 @@
 /**
  * Which of a moment's sentences the "What is happening" pane tells. A node reboot, a deletion or
  * an init step ending makes a dozen things happen at once; the pane has room for a few, so it
- * keeps the ones that explain the moment, in the order they happened, and says how many it left
- * to the status and the Events.
+ * keeps the ones that explain the moment, the most telling first (on a projector the pane may
+ * show only the first one or two whole), and says how many it left to the status and the Events.
  */
 import type { Trace, TraceEvent, TraceEventType } from '../../engine/trace';
 import { momentSentences } from './explain-event';
@@ -29,6 +29,11 @@ const IMPORTANCE: Record<Kind, number> = {
   PodCondition: 1, ImagePresent: 1, Created: 1, HookFinished: 1,
 };
 
+/** How much an event tells a learner (see IMPORTANCE). */
+export function importanceOf(event: TraceEvent): number {
+  return IMPORTANCE[kindOf(event)];
+}
+
 function kindOf(event: TraceEvent): Kind {
   switch (event.type) {
     case 'Exited':
@@ -51,14 +56,14 @@ export interface ToldMoment {
 }
 
 /**
- * The TOLD most telling sentences of a moment, in the order they happened (the earlier of two as
- * telling), and a line saying how many were left out — "smaller" only when every one of them tells
- * less than each sentence shown.
+ * The TOLD most telling sentences of a moment, most telling first, two as telling in the order they
+ * happened (a cause ranks above what follows from it), and a line saying how many were left out —
+ * "smaller" only when every one of them tells less than each sentence shown.
  */
 export function tellMoment(trace: Trace, events: TraceEvent[]): ToldMoment {
-  const ranked = momentSentences(trace, events).map((sentence, order) => ({ ...sentence, order, importance: IMPORTANCE[kindOf(sentence.event)] }));
+  const ranked = momentSentences(trace, events).map((sentence, order) => ({ ...sentence, order, importance: importanceOf(sentence.event) }));
   const byImportance = [...ranked].sort((a, b) => b.importance - a.importance || a.order - b.order);
-  const told = byImportance.slice(0, TOLD).sort((a, b) => a.order - b.order);
+  const told = byImportance.slice(0, TOLD);
   const left = byImportance.slice(TOLD);
   if (left.length === 0) return { lines: told.map((s) => s.text), untold: null };
   const smaller = left[0]!.importance < byImportance[TOLD - 1]!.importance;

@@ -47,8 +47,8 @@ describe('plain words for the control plane while the node is down', () => {
     const told = tellMoment(evicted, moment(evicted, 360));
     expect(told.lines).toHaveLength(3);
     expect(told.lines[0]).toMatch(/^The node has carried the unreachable taint/);
-    expect(told.lines[2]).toMatch(/^The taint eviction controller deletes the pod/);
-    expect(tellMoment(evicted, moment(evicted, 60)).lines[1]).toMatch(/^No heartbeat from the node's kubelet/);
+    expect(told.lines[1]).toMatch(/^The taint eviction controller deletes the pod/);
+    expect(tellMoment(evicted, moment(evicted, 60)).lines[0]).toMatch(/^No heartbeat from the node's kubelet/);
   });
 
   it('say that a deletion while the node is down stops nothing until the node is back', () => {
