@@ -11,8 +11,8 @@ metadata:
   name: shop-web
   annotations:
     podlab.dev/behavior: |
-      log-shipper: {stop: 2}
-      mesh-proxy: {startup: 3, stop: 5}
+      log-shipper: {stop: 2, stopExitCode: 0}
+      mesh-proxy: {startup: 3, stop: 5, stopExitCode: 0}
       migrate: {run: 4}
       web: {startup: 2, preStop: 3, stop: 1, stopExitCode: 0}
     podlab.dev/actions: |

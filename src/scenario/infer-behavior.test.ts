@@ -69,7 +69,7 @@ describe('commands', () => {
 
 describe('images', () => {
   it('knows which official server images stop cleanly: their stop signal, and exit 0', () => {
-    for (const image of ['nginx:1.27', 'docker.io/library/nginx:1.27', 'postgres:16', 'redis:7']) {
+    for (const image of ['nginx:1.27', 'docker.io/library/nginx:1.27', 'postgres:16', 'redis:7', 'envoyproxy/envoy:v1.31.0', 'cr.fluentbit.io/fluent/fluent-bit:3.1.9']) {
       const guess = inferBehavior({ name: 'c', image, role: 'regular' });
       expect(guess.behavior, image).toEqual({ stopExitCode: 0 });
       expect(guess.reason, image).toMatch(/the kubelet's stop brings it SIG[A-Z]+.*and it exits 0$/);

@@ -63,8 +63,8 @@ const SERVER_IMAGES = [
   'kube-rbac-proxy', 'cloud-sql-proxy', 'cloudflared', 'echoserver', 'agnhost', 'hello-app', 'whoami',
 ];
 /**
- * Official server images that shut down cleanly, exiting 0, on the signal the kubelet's stop
- * brings: containerd sends the image's STOPSIGNAL in place of SIGTERM when it has one
+ * Official server and agent images that shut down cleanly, exiting 0, on the signal the kubelet's
+ * stop brings: containerd sends the image's STOPSIGNAL in place of SIGTERM when it has one
  * (internal/cri/server/container_stop.go; KEP-4960 keeps that order below the new
  * lifecycle.stopSignal). The signal is the image's whatever the pod's command, so a command that
  * runs the server itself as PID 1 (`nginx -g 'daemon off;'`) stops as cleanly as the default.
@@ -73,6 +73,10 @@ const CLEAN_STOPS: Record<string, { signal: string; programs: readonly string[] 
   nginx: { signal: 'SIGQUIT, its image\'s STOPSIGNAL, for a graceful shutdown', programs: ['nginx', 'nginx-debug'] },
   postgres: { signal: 'SIGINT, its image\'s STOPSIGNAL, for a fast shutdown', programs: ['postgres'] },
   redis: { signal: 'SIGTERM, which it handles by shutting down', programs: ['redis-server'] },
+  // source/exe/main.cc: the event loop ends on SIGTERM and main returns EXIT_SUCCESS.
+  'envoyproxy/envoy': { signal: 'SIGTERM, which ends its event loop', programs: ['envoy'] },
+  // aws/aws-for-fluent-bit#14: "receives a SIGTERM and gracefully shuts down - leads to code 0".
+  'fluent/fluent-bit': { signal: 'SIGTERM, on which it flushes what it holds (for up to its grace, 5 s)', programs: ['fluent-bit'] },
 };
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
 const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];

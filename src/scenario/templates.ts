@@ -135,7 +135,7 @@ export const TEMPLATES: ContainerTemplate[] = [
       image: 'fluent/fluent-bit:3.1.9',
       args: ['-i', 'tail', '-p', 'path=/var/log/app/*.log', '-o', 'stdout'],
     },
-    behavior: { stop: 2 },
+    behavior: { stop: 2, stopExitCode: 0 },
   },
   {
     id: 'service-mesh-proxy',
@@ -148,7 +148,7 @@ export const TEMPLATES: ContainerTemplate[] = [
       args: ['-c', '/etc/envoy/envoy.yaml'],
       startupProbe: { httpGet: { path: '/ready', port: 15021 }, periodSeconds: 1, failureThreshold: 30 },
     },
-    behavior: { startup: 3, stop: 5 },
+    behavior: { startup: 3, stop: 5, stopExitCode: 0 },
   },
   {
     id: 'metrics-exporter',
