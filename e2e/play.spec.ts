@@ -1,3 +1,4 @@
+import { nextEventTime } from '../src/app/derived';
 import { expect, test } from './fixtures/podlab';
 
 test('the example pod plays: names a screen reader hears, statuses at chosen times, step and restart', async ({ podlab, page }) => {
@@ -71,4 +72,32 @@ test('node states ease in as the pod moves forward, switch at once going back, a
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await stepUntilEased();
   expect(await eased()).toBe(0);
+});
+
+test("a presenter's clicker (Page Down, Page Up) and the keys . , and Space drive the player", async ({ podlab, page }) => {
+  const trace = await podlab.engineTrace();
+  const first = nextEventTime(trace, 0)!;
+  const second = nextEventTime(trace, first)!;
+  // After a click on the Pod's empty canvas, as a teacher would before turning to the class.
+  await podlab.button('Restart').click();
+  await podlab.pod.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('PageDown');
+  await expect(podlab.time).toHaveValue(String(first));
+  await page.keyboard.press('.');
+  await expect(podlab.time).toHaveValue(String(second));
+  await page.keyboard.press('PageUp');
+  await expect(podlab.time).toHaveValue(String(first));
+  await page.keyboard.press(',');
+  await expect(podlab.time).toHaveValue('0');
+  await page.keyboard.press('Space');
+  await expect(podlab.button('Pause')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(podlab.button('Play')).toBeVisible();
+
+  // In a dialog's list, Page Down scrolls the list: the player stays where it is.
+  const at = await podlab.time.inputValue();
+  await podlab.button('Library').click();
+  await podlab.dialog('Library').getByRole('button').first().focus();
+  await page.keyboard.press('PageDown');
+  await expect(podlab.time).toHaveValue(at);
 });

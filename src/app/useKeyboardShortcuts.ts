@@ -8,8 +8,19 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /**
+ * Where a presenter's clicker (Page Down, Page Up) steps the player: nothing focused, or the
+ * player, the Pod or the timeline. Elsewhere the keys keep scrolling what they scroll (a panel, a
+ * dialog's list).
+ */
+function clickerTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true;
+  return target === document.body || target.closest('.player, .canvas, .timeline') !== null;
+}
+
+/**
  * Undo/redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y) everywhere except in the YAML text, which has
- * its own; Space, "," and "." drive the player when no field has the focus (a teacher's clicker).
+ * its own; Space, "," and "." drive the player when no field has the focus, and so do a
+ * presenter's clicker's Page Down and Page Up where they would scroll nothing of use.
  */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
@@ -35,6 +46,11 @@ export function useKeyboardShortcuts(): void {
         togglePlay();
       } else if (event.key === '.') stepForward();
       else if (event.key === ',') stepBack();
+      else if ((event.key === 'PageDown' || event.key === 'PageUp') && clickerTarget(event.target)) {
+        event.preventDefault();
+        if (event.key === 'PageDown') stepForward();
+        else stepBack();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

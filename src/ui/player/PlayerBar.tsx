@@ -27,10 +27,10 @@ export function PlayerBar() {
       <button type="button" className="player-button player-play" onClick={playing ? pause : play} aria-keyshortcuts="Space">
         <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" className="player-button" onClick={stepBack} aria-label="Step back" title="Previous event (,)">
+      <button type="button" className="player-button" onClick={stepBack} aria-label="Step back" aria-keyshortcuts=", PageUp" title="Previous event (, or Page Up)">
         <Icon name="stepBack" />
       </button>
-      <button type="button" className="player-button" onClick={stepForward} aria-label="Step forward" title="Next event (.)">
+      <button type="button" className="player-button" onClick={stepForward} aria-label="Step forward" aria-keyshortcuts=". PageDown" title="Next event (. or Page Down)">
         <Icon name="stepForward" />
       </button>
       <button type="button" className="player-button" onClick={restart} aria-label="Restart" title="Back to 0 s">
