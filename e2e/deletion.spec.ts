@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/podlab';
 
-test('deleting the pod stops the app first and the native sidecars last, in reverse order', async ({ podlab }) => {
+test('deleting the pod stops the app first and the native sidecars last, in reverse order', async ({ podlab, page }) => {
   const trace = await podlab.engineTrace();
   const deletion = trace.deletion!;
   expect(deletion).toBeDefined();
@@ -24,10 +24,13 @@ test('deleting the pod stops the app first and the native sidecars last, in reve
 
   // Once every container has stopped the pod leaves the API, and kubectl no longer finds it.
   expect(trace.deletedAt).toBe(trace.end);
+  const conditions = page.getByRole('list', { name: 'Pod conditions' }).getByRole('listitem');
   await podlab.seek(trace.end - 0.5);
   await expect(podlab.column('STATUS')).toHaveText('Terminating');
+  await expect(conditions).toHaveCount(5);
   await podlab.seek(trace.end);
   await expect(podlab.kubectl.getByRole('row').nth(1)).toHaveText('Error from server (NotFound): pods "shop-web" not found');
+  await expect(conditions).toHaveCount(0);
   await expect(podlab.pod).toContainText('deleted');
   await expect(podlab.timeline).toContainText('Terminating');
 });

@@ -9,7 +9,7 @@
  * in a task of its own. At 20x a pod second passes every third frame; this spreads its changes
  * over two frames instead of crowding them into one that a slow machine cannot draw in time.
  */
-import { humanDuration, kubectlRow, type KubectlRow } from '../engine/index';
+import { humanDuration, kubectlRow, podExistsAt, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
 import { selectRun } from './selectors';
 import { eventRowsAt, untilNextChange, valueAt } from './trace-index';
@@ -110,9 +110,11 @@ export function useKubectlRow(): KubectlRow {
   return kubectlRowOf(useShown());
 }
 
+/** The pod's conditions at t: none once the pod has left the API, as there is nothing to read them from. */
 export function useConditions(): PodCondition[] {
   const { trace, t } = useShown();
-  return (trace && valueAt(trace.conditions, t)) ?? NO_CONDITIONS;
+  if (!trace || !podExistsAt(trace, t)) return NO_CONDITIONS;
+  return valueAt(trace.conditions, t) ?? NO_CONDITIONS;
 }
 
 /** The newest `limit` Events up to t as `kubectl describe pod` lists them, oldest first. */
