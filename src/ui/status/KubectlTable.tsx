@@ -28,7 +28,7 @@ export function KubectlTable() {
           </tr>
         ) : (
           <tr>
-            <td>{row.name}</td>
+            <td><span className="kubectl-name" title={row.name}>{row.name}</span></td>
             <td><Cell text={row.ready} width={5} /></td>
             <td className="kubectl-status"><Cell text={row.status} width={17} /></td>
             <td><Cell text={row.restarts} width={14} /></td>
