@@ -2,7 +2,8 @@
  * The fields the v1 API defines for the objects a scenario spells out, so that a misspelt field is
  * reported as `kubectl apply` (strict field validation, the default since 1.27) would refuse it,
  * instead of being silently ignored. From kubernetes-types 1.30 plus the fields added since
- * (PodSpec.resources 1.32, Lifecycle.stopSignal 1.33, Volume.image 1.31).
+ * (PodSpec.resources 1.32, Lifecycle.stopSignal 1.33, Volume.image 1.31, Container.restartPolicyRules
+ * 1.34).
  */
 import { IssueList, type PathSegment } from './issues';
 import { isRecord } from './value-checks';
@@ -25,8 +26,8 @@ export const KNOWN_FIELDS = {
   ],
   container: [
     'args', 'command', 'env', 'envFrom', 'image', 'imagePullPolicy', 'lifecycle', 'livenessProbe', 'name', 'ports',
-    'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'securityContext', 'startupProbe', 'stdin', 'stdinOnce',
-    'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir',
+    'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'restartPolicyRules', 'securityContext', 'startupProbe',
+    'stdin', 'stdinOnce', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir',
   ],
   probe: [
     ...HANDLER.filter((h) => h !== 'sleep'), 'failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'successThreshold',

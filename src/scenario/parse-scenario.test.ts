@@ -25,6 +25,28 @@ describe('the scenario gate', () => {
     expect(model.containers[0]!.readinessProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 3, handler: 'httpGet' });
   });
 
+  it('says that container restart rules (Kubernetes 1.35) are not played, rather than that the API refuses them', () => {
+    const lines = issueLines(
+      pod(`  restartPolicy: Never
+  initContainers:
+    - {name: proxy, image: envoy, restartPolicy: Always, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]}
+  containers:
+    - name: job
+      image: busybox
+      restartPolicy: Sometimes
+    - name: retry
+      image: busybox
+      restartPolicy: Never
+      restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]`),
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(/^8 spec\.initContainers\[0\]\.restartPolicyRules: Podlab does not model container restart rules yet .*; remove them$/),
+      '12 spec.containers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+      expect.stringMatching(/^15 spec\.containers\[1\]\.restartPolicy: Podlab does not model container restart rules yet .*; remove it$/),
+      expect.stringMatching(/^16 spec\.containers\[1\]\.restartPolicyRules: Podlab does not model container restart rules yet .*; remove them$/),
+    ]);
+  });
+
   it('reports every API validation error at once, with path and line', () => {
     expect(
       issueLines(
@@ -42,10 +64,10 @@ describe('the scenario gate', () => {
       resources: {requests: {cpu: 2}, limits: {cpu: 500m}}`),
       ),
     ).toEqual([
-      '9 spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"',
+      '9 spec.initContainers[0].restartPolicy: Podlab does not model container restart rules yet (ContainerRestartRules, on by default since Kubernetes 1.35): the pod\'s restartPolicy decides every restart; set "Always" for a native sidecar, or remove it',
       '10 spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
       '12 spec.containers[0].name: Duplicate value: "init"',
-      '14 spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers',
+      '14 spec.containers[0].restartPolicy: Podlab does not model container restart rules yet (ContainerRestartRules, on by default since Kubernetes 1.35): the pod\'s restartPolicy decides every restart; remove it',
       '16 spec.containers[0].startupProbe.successThreshold: Invalid value: must be 1',
       '15 spec.containers[0].ports[0].containerPort: must be greater than or equal to 1',
       "15 spec.containers[0].ports[1].name: Invalid value: \"this-name-is-far-too-long\": must be an IANA_SVC_NAME (at most 15 lowercase letters, digits and '-', with at least one letter)",

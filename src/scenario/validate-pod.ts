@@ -21,6 +21,15 @@ const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
+/**
+ * A container-level restart policy other than a sidecar's, and restartPolicyRules: KEP-5307
+ * ContainerRestartRules (beta, on by default since 1.35; up to 1.34 the API server refuses them).
+ * The engine decides restarts by the pod's restartPolicy only, so it says so rather than play them wrong.
+ */
+function restartRulesNotPlayed(fix: string): string {
+  return `Podlab does not model container restart rules yet (ContainerRestartRules, on by default since Kubernetes 1.35): the pod's restartPolicy decides every restart; ${fix}`;
+}
+
 export function validatePod(manifest: unknown, issues: IssueList = new IssueList()): IssueList {
   if (!isRecord(manifest)) {
     issues.add([], `a scenario is one Pod manifest (a YAML mapping), not ${typeName(manifest)}`);
@@ -131,17 +140,19 @@ function validateContainer(
   }
 
   const sidecar = isInit && c.restartPolicy === 'Always';
-  if (isInit) {
-    if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always') {
-      issues.add([...path, 'restartPolicy'], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
+  if (c.restartPolicy !== undefined && !sidecar) {
+    if (['Always', 'OnFailure', 'Never'].includes(c.restartPolicy as string)) {
+      issues.add([...path, 'restartPolicy'], restartRulesNotPlayed(isInit ? 'set "Always" for a native sidecar, or remove it' : 'remove it'));
+    } else {
+      const supported = isInit ? '"Always"' : '"Always", "OnFailure", "Never"';
+      issues.add([...path, 'restartPolicy'], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: ${supported}`);
     }
-    if (!sidecar) {
-      for (const field of ['lifecycle', ...PROBES] as const) {
-        if (c[field] !== undefined) issues.add([...path, field], 'Forbidden: may not be set for init containers without restartPolicy=Always');
-      }
+  }
+  if (c.restartPolicyRules !== undefined) issues.add([...path, 'restartPolicyRules'], restartRulesNotPlayed('remove them'));
+  if (isInit && !sidecar) {
+    for (const field of ['lifecycle', ...PROBES] as const) {
+      if (c[field] !== undefined) issues.add([...path, field], 'Forbidden: may not be set for init containers without restartPolicy=Always');
     }
-  } else if (c.restartPolicy !== undefined) {
-    issues.add([...path, 'restartPolicy'], 'Forbidden: may not be set for non-init containers');
   }
 
   if (!isInit || sidecar) {
