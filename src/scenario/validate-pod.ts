@@ -144,8 +144,7 @@ function validateContainer(
     if (['Always', 'OnFailure', 'Never'].includes(c.restartPolicy as string)) {
       issues.add([...path, 'restartPolicy'], restartRulesNotPlayed(isInit ? 'set "Always" for a native sidecar, or remove it' : 'remove it'));
     } else {
-      const supported = isInit ? '"Always"' : '"Always", "OnFailure", "Never"';
-      issues.add([...path, 'restartPolicy'], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: ${supported}`);
+      issues.add([...path, 'restartPolicy'], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always", "OnFailure", "Never"`);
     }
   }
   if (c.restartPolicyRules !== undefined) issues.add([...path, 'restartPolicyRules'], restartRulesNotPlayed('remove them'));
