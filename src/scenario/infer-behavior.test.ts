@@ -69,7 +69,7 @@ describe('commands', () => {
 
 describe('images', () => {
   it('knows which official server images stop cleanly: their stop signal, and exit 0', () => {
-    for (const image of ['nginx:1.27', 'docker.io/library/nginx:1.27', 'postgres:16', 'redis:7', 'envoyproxy/envoy:v1.31.0', 'cr.fluentbit.io/fluent/fluent-bit:3.1.9']) {
+    for (const image of ['nginx:1.27', 'docker.io/library/nginx:1.27', 'postgres:16', 'redis:7', 'httpd:2.4', 'envoyproxy/envoy:v1.31.0', 'cr.fluentbit.io/fluent/fluent-bit:3.1.9']) {
       const guess = inferBehavior({ name: 'c', image, role: 'regular' });
       expect(guess.behavior, image).toEqual({ stopExitCode: 0 });
       expect(guess.reason, image).toMatch(/the kubelet's stop brings it SIG[A-Z]+.*and it exits 0$/);
@@ -81,7 +81,7 @@ describe('images', () => {
     expect(inferBehavior({ name: 'c', image: 'redis:7', command: ['redis-server', '--appendonly', 'yes'], role: 'regular' }).behavior).toEqual({ stopExitCode: 0 });
     // Not an official image, or another program: the usual death by SIGTERM.
     expect(inferBehavior({ name: 'c', image: 'bitnami/nginx:1.27', role: 'regular' }).behavior).toEqual({});
-    expect(inferBehavior({ name: 'c', image: 'httpd:2.4', role: 'regular' }).behavior).toEqual({});
+    expect(inferBehavior({ name: 'c', image: 'bitnami/apache:2.4', role: 'regular' }).behavior).toEqual({});
     expect(inferBehavior({ name: 'c', image: 'nginx:1.27', command: ['/bin/entrypoint', 'serve'], role: 'regular' })).toMatchObject({ behavior: {}, certain: false });
   });
 

@@ -73,6 +73,8 @@ const CLEAN_STOPS: Record<string, { signal: string; programs: readonly string[] 
   nginx: { signal: 'SIGQUIT, its image\'s STOPSIGNAL, for a graceful shutdown', programs: ['nginx', 'nginx-debug'] },
   postgres: { signal: 'SIGINT, its image\'s STOPSIGNAL, for a fast shutdown', programs: ['postgres'] },
   redis: { signal: 'SIGTERM, which it handles by shutting down', programs: ['redis-server'] },
+  // docker-library/httpd 3ebff8d sets STOPSIGNAL SIGWINCH; server/main.c exits 0 once the MPM is DONE.
+  httpd: { signal: 'SIGWINCH, its image\'s STOPSIGNAL, for a graceful stop', programs: ['httpd', 'httpd-foreground'] },
   // source/exe/main.cc: the event loop ends on SIGTERM and main returns EXIT_SUCCESS.
   'envoyproxy/envoy': { signal: 'SIGTERM, which ends its event loop', programs: ['envoy'] },
   // aws/aws-for-fluent-bit#14: "receives a SIGTERM and gracefully shuts down - leads to code 0".
