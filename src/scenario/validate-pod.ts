@@ -20,6 +20,7 @@ import {
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
 /**
  * A container-level restart policy other than a sidecar's, and restartPolicyRules: KEP-5307
@@ -63,7 +64,7 @@ export function validatePod(manifest: unknown, issues: IssueList = new IssueList
 
 function validateSpec(spec: Json, issues: IssueList): void {
   checkKnownFields(issues, ['spec'], spec, 'spec');
-  checkEnum(issues, ['spec', 'restartPolicy'], spec.restartPolicy, ['Always', 'OnFailure', 'Never']);
+  checkEnum(issues, ['spec', 'restartPolicy'], spec.restartPolicy, RESTART_POLICIES);
   checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 0);
   checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
   const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
@@ -141,10 +142,10 @@ function validateContainer(
 
   const sidecar = isInit && c.restartPolicy === 'Always';
   if (c.restartPolicy !== undefined && !sidecar) {
-    if (['Always', 'OnFailure', 'Never'].includes(c.restartPolicy as string)) {
+    if (RESTART_POLICIES.includes(c.restartPolicy as string)) {
       issues.add([...path, 'restartPolicy'], restartRulesNotPlayed(isInit ? 'set "Always" for a native sidecar, or remove it' : 'remove it'));
     } else {
-      issues.add([...path, 'restartPolicy'], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always", "OnFailure", "Never"`);
+      checkEnum(issues, [...path, 'restartPolicy'], c.restartPolicy, RESTART_POLICIES);
     }
   }
   if (c.restartPolicyRules !== undefined) issues.add([...path, 'restartPolicyRules'], restartRulesNotPlayed('remove them'));
