@@ -65,6 +65,16 @@ export interface Behavior extends RunBehavior {
   attempts: Partial<RunBehavior>[];
 }
 
+/**
+ * A rule of a regular container's restartPolicyRules (KEP-5307 ContainerRestartRules, beta and on
+ * by default since 1.35): restart the container when its exit code is (In) or is not (NotIn) one of
+ * `values`. "Restart" is the only action the API server accepts by default.
+ */
+export interface ContainerRestartRule {
+  action: 'Restart';
+  exitCodes: { operator: 'In' | 'NotIn'; values: number[] };
+}
+
 export interface ContainerModel {
   name: string;
   image: string;
@@ -76,6 +86,10 @@ export interface ContainerModel {
   livenessProbe?: ProbeTiming;
   /** Whether the spec declares the hook. */
   hooks: { postStart: boolean; preStop: boolean };
+  /** A regular container's own restartPolicy, over the pod's; absent: the pod's decides. */
+  restartPolicy?: RestartPolicy;
+  /** Checked in order when the container exits, before its restartPolicy (set whenever these are). */
+  restartPolicyRules?: ContainerRestartRule[];
   behavior: Behavior;
 }
 

@@ -56,6 +56,17 @@ describe('moving, duplicating, renaming, removing', () => {
     expect(names(back).init).toEqual(['log-shipper:sidecar', 'mesh-proxy:sidecar', 'migrate:init']);
   });
 
+  it("keeps a container's own restart policy when it moves, and its restart rules only among regular containers", () => {
+    let source = setContainerField(EXAMPLE_SCENARIO, 'web', ['restartPolicy'], 'OnFailure');
+    source = setContainerField(source, 'web', ['restartPolicyRules'], [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }]);
+    const moved = moveContainer(source, 'web', 'classic-sidecar', 0);
+    expect(readPod(moved).containers[0]!.spec).toMatchObject({ restartPolicy: 'OnFailure', restartPolicyRules: [{ action: 'Restart' }] });
+    const init = readPod(moveContainer(source, 'web', 'init', 0)).initContainers[0]!;
+    expect(init.role).toBe('init');
+    expect(init.spec.restartPolicy).toBe('OnFailure');
+    expect(init.spec.restartPolicyRules).toBeUndefined();
+  });
+
   it('duplicates spec and behaviour under a free name right after the original', () => {
     const { source, name } = duplicateContainer(EXAMPLE_SCENARIO, 'migrate');
     expect(name).toBe('migrate-2');

@@ -96,8 +96,11 @@ export function moveContainer(source: string, name: string, kind: ContainerKind,
     const from = containerSeq(doc, found.list, false)!;
     from.items.splice(found.index, 1);
     const node = found.node;
+    const wasSidecar = found.list === 'initContainers' && node.get('restartPolicy') === 'Always';
     if (kind === 'native-sidecar') node.set('restartPolicy', 'Always');
-    else node.delete('restartPolicy');
+    else if (wasSidecar) node.delete('restartPolicy');
+    // A container's own restart policy moves with it; its restart rules only where they play.
+    if (kind === 'init' || kind === 'native-sidecar') node.delete('restartPolicyRules');
     if (kind === 'init') for (const key of NOT_ON_INIT) node.delete(key);
     const to = containerSeq(doc, listOfKind(kind), true)!;
     to.items.splice(clamp(index, to.items.length), 0, node);

@@ -25,7 +25,7 @@ describe('the scenario gate', () => {
     expect(model.containers[0]!.readinessProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 3, handler: 'httpGet' });
   });
 
-  it('says that container restart rules (Kubernetes 1.35) are not played, rather than that the API refuses them', () => {
+  it('checks container restart rules (Kubernetes 1.35) as the API server does, and plays them', () => {
     const lines = issueLines(
       pod(`  restartPolicy: Never
   initContainers:
@@ -36,15 +36,39 @@ describe('the scenario gate', () => {
       restartPolicy: Sometimes
     - name: retry
       image: busybox
-      restartPolicy: Never
-      restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]`),
+      restartPolicyRules:
+        - {action: RestartAllContainers, exitCodes: {operator: In, values: [42]}}
+        - {action: Restart}
+        - {action: Restart, exitCodes: {operator: Maybe, values: [1, 1.5]}}`),
     );
     expect(lines).toEqual([
-      expect.stringMatching(/^8 spec\.initContainers\[0\]\.restartPolicyRules: Podlab does not model container restart rules yet .*; remove them$/),
+      '8 spec.initContainers[0].restartPolicyRules: Podlab does not play restart rules on init containers: their restartPolicy decides; remove them',
       '12 spec.containers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
-      expect.stringMatching(/^15 spec\.containers\[1\]\.restartPolicy: Podlab does not model container restart rules yet .*; remove it$/),
-      expect.stringMatching(/^16 spec\.containers\[1\]\.restartPolicyRules: Podlab does not model container restart rules yet .*; remove them$/),
+      "13 spec.containers[1].restartPolicy: Required value: a container with restartPolicyRules must set its own restartPolicy, even if it is the pod's",
+      '16 spec.containers[1].restartPolicyRules[0].action: Unsupported value: "RestartAllContainers": supported values: "Restart"',
+      '17 spec.containers[1].restartPolicyRules[1].exitCodes: Required value: must be specified',
+      '18 spec.containers[1].restartPolicyRules[2].exitCodes.operator: Unsupported value: "Maybe": supported values: "In", "NotIn"',
+      '18 spec.containers[1].restartPolicyRules[2].exitCodes.values[1]: must be a whole number, not number 1.5',
     ]);
+
+    const result = parseScenario(
+      pod(`  restartPolicy: Never
+  initContainers:
+    - {name: fetch, image: busybox, restartPolicy: OnFailure}
+  containers:
+    - name: retry
+      image: busybox
+      restartPolicy: Never
+      restartPolicyRules: [{action: Restart, exitCodes: {operator: NotIn, values: [0, 1]}}]
+    - {name: plain, image: busybox}`),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.model.initContainers[0]).toMatchObject({ role: 'init', restartPolicy: 'OnFailure' });
+    expect(result.model.containers[0]).toMatchObject({
+      restartPolicy: 'Never',
+      restartPolicyRules: [{ action: 'Restart', exitCodes: { operator: 'NotIn', values: [0, 1] } }],
+    });
+    expect(result.model.containers[1]!.restartPolicy).toBeUndefined();
   });
 
   it('reports every API validation error at once, with path and line', () => {
@@ -64,10 +88,8 @@ describe('the scenario gate', () => {
       resources: {requests: {cpu: 2}, limits: {cpu: 500m}}`),
       ),
     ).toEqual([
-      '9 spec.initContainers[0].restartPolicy: Podlab does not model container restart rules yet (ContainerRestartRules, on by default since Kubernetes 1.35): the pod\'s restartPolicy decides every restart; set "Always" for a native sidecar, or remove it',
       '10 spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
       '12 spec.containers[0].name: Duplicate value: "init"',
-      '14 spec.containers[0].restartPolicy: Podlab does not model container restart rules yet (ContainerRestartRules, on by default since Kubernetes 1.35): the pod\'s restartPolicy decides every restart; remove it',
       '16 spec.containers[0].startupProbe.successThreshold: Invalid value: must be 1',
       '15 spec.containers[0].ports[0].containerPort: must be greater than or equal to 1',
       "15 spec.containers[0].ports[1].name: Invalid value: \"this-name-is-far-too-long\": must be an IANA_SVC_NAME (at most 15 lowercase letters, digits and '-', with at least one letter)",

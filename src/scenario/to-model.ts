@@ -1,5 +1,16 @@
 /** A validated Pod manifest (plus its annotations read) → the engine's PodModel, with API defaults. */
-import type { Behavior, ContainerModel, PodAction, PodModel, ProbeTiming, PullPolicy, TerminationMessagePolicy, Toleration } from '../engine/types';
+import type {
+  Behavior,
+  ContainerModel,
+  ContainerRestartRule,
+  PodAction,
+  PodModel,
+  ProbeTiming,
+  PullPolicy,
+  RestartPolicy,
+  TerminationMessagePolicy,
+  Toleration,
+} from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, type Json } from './value-checks';
 
@@ -50,7 +61,21 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
   if (startup) model.startupProbe = startup;
   if (readiness) model.readinessProbe = readiness;
   if (liveness) model.livenessProbe = liveness;
+  // A sidecar's Always is its role; any other container-level policy overrides the pod's.
+  if (c.restartPolicy !== undefined && model.role !== 'sidecar') {
+    model.restartPolicy = c.restartPolicy as RestartPolicy;
+    if (Array.isArray(c.restartPolicyRules)) model.restartPolicyRules = (c.restartPolicyRules as Json[]).map(restartRule);
+  }
   return model;
+}
+
+/** A validated rule; "Restart" is its only action the API server accepts by default. */
+function restartRule(rule: Json): ContainerRestartRule {
+  const exitCodes = rule.exitCodes as Json;
+  return {
+    action: 'Restart',
+    exitCodes: { operator: exitCodes.operator as 'In' | 'NotIn', values: Array.isArray(exitCodes.values) ? (exitCodes.values as number[]) : [] },
+  };
 }
 
 export function toModel(manifest: Json, behaviors: Map<string, Behavior>, actions: PodAction[]): PodModel {

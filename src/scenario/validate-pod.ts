@@ -22,15 +22,6 @@ const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
-/**
- * A container-level restart policy other than a sidecar's, and restartPolicyRules: KEP-5307
- * ContainerRestartRules (beta, on by default since 1.35; up to 1.34 the API server refuses them).
- * The engine decides restarts by the pod's restartPolicy only, so it says so rather than play them wrong.
- */
-function restartRulesNotPlayed(fix: string): string {
-  return `Podlab does not model container restart rules yet (ContainerRestartRules, on by default since Kubernetes 1.35): the pod's restartPolicy decides every restart; ${fix}`;
-}
-
 export function validatePod(manifest: unknown, issues: IssueList = new IssueList()): IssueList {
   if (!isRecord(manifest)) {
     issues.add([], `a scenario is one Pod manifest (a YAML mapping), not ${typeName(manifest)}`);
@@ -141,14 +132,12 @@ function validateContainer(
   }
 
   const sidecar = isInit && c.restartPolicy === 'Always';
-  if (c.restartPolicy !== undefined && !sidecar) {
-    if (RESTART_POLICIES.includes(c.restartPolicy as string)) {
-      issues.add([...path, 'restartPolicy'], restartRulesNotPlayed(isInit ? 'set "Always" for a native sidecar, or remove it' : 'remove it'));
-    } else {
-      checkEnum(issues, [...path, 'restartPolicy'], c.restartPolicy, RESTART_POLICIES);
-    }
+  checkEnum(issues, [...path, 'restartPolicy'], c.restartPolicy, RESTART_POLICIES);
+  if (c.restartPolicyRules !== undefined) {
+    if (isInit) {
+      issues.add([...path, 'restartPolicyRules'], 'Podlab does not play restart rules on init containers: their restartPolicy decides; remove them');
+    } else validateRestartRules(c.restartPolicyRules, c.restartPolicy, path, issues);
   }
-  if (c.restartPolicyRules !== undefined) issues.add([...path, 'restartPolicyRules'], restartRulesNotPlayed('remove them'));
   if (isInit && !sidecar) {
     for (const field of ['lifecycle', ...PROBES] as const) {
       if (c[field] !== undefined) issues.add([...path, field], 'Forbidden: may not be set for init containers without restartPolicy=Always');
@@ -175,6 +164,36 @@ function validateContainer(
   } else if (c.volumeMounts !== undefined) {
     issues.add([...path, 'volumeMounts'], `must be a list, not ${typeName(c.volumeMounts)}`);
   }
+}
+
+/**
+ * A regular container's restartPolicyRules (KEP-5307 ContainerRestartRules, on by default since
+ * 1.35): at most 20, each "Restart" on exit codes In or NotIn at most 255 values, and only beside
+ * a restartPolicy of the container's own. k/k: validation.go validateContainerRestartPolicy and
+ * the Container.restartPolicyRules API doc.
+ */
+function validateRestartRules(rules: unknown, policy: unknown, path: PathSegment[], issues: IssueList): void {
+  const at = [...path, 'restartPolicyRules'];
+  if (policy === undefined) {
+    issues.add([...path, 'restartPolicy'], "Required value: a container with restartPolicyRules must set its own restartPolicy, even if it is the pod's");
+  }
+  if (!Array.isArray(rules)) return issues.add(at, `must be a list of rules, not ${typeName(rules)}`);
+  if (rules.length > 20) issues.add(at, `Too many: ${rules.length}: must have at most 20 items`);
+  rules.forEach((rule, i) => {
+    if (!isRecord(rule)) return issues.add([...at, i], `must be a rule (a mapping), not ${typeName(rule)}`);
+    if (rule.action === undefined) issues.add([...at, i, 'action'], 'Required value: supported values: "Restart"');
+    else checkEnum(issues, [...at, i, 'action'], rule.action, ['Restart']);
+    const exitCodes = rule.exitCodes;
+    if (exitCodes === undefined) return issues.add([...at, i, 'exitCodes'], 'Required value: must be specified');
+    if (!isRecord(exitCodes)) return issues.add([...at, i, 'exitCodes'], `must be a mapping of operator and values, not ${typeName(exitCodes)}`);
+    if (exitCodes.operator === undefined) issues.add([...at, i, 'exitCodes', 'operator'], 'Required value: supported values: "In", "NotIn"');
+    else checkEnum(issues, [...at, i, 'exitCodes', 'operator'], exitCodes.operator, ['In', 'NotIn']);
+    const values = exitCodes.values;
+    if (values === undefined) return;
+    if (!Array.isArray(values)) return issues.add([...at, i, 'exitCodes', 'values'], `must be a list of exit codes, not ${typeName(values)}`);
+    if (values.length > 255) issues.add([...at, i, 'exitCodes', 'values'], `Too many: ${values.length}: must have at most 255 items`);
+    values.forEach((value, j) => checkInt(issues, [...at, i, 'exitCodes', 'values', j], value, -(2 ** 31)));
+  });
 }
 
 /** Exactly one handler of the allowed kinds; returns its name. */

@@ -5,6 +5,7 @@
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go computeInitContainerActions.
  */
 import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
+import { restartsOnFailure } from './container-restart';
 import { definitionChanged } from './image-update';
 import { isPurged } from './node-reboot';
 import type { PodActions } from './pod-actions';
@@ -21,7 +22,6 @@ export function computeInitActions(sim: Sim, actions: PodActions): boolean {
   // Only a running one counts: after a reboot every old container looks exited.
   let podHasInitialized = sim.regular.some(isRunning);
   let isPreviouslyInitialized = podHasInitialized;
-  const restartOnFailure = sim.model.restartPolicy !== 'Never';
   const toStart: ContainerRuntime[] = [];
 
   for (let i = init.length - 1; i >= 0; i--) {
@@ -40,7 +40,7 @@ export function computeInitActions(sim: Sim, actions: PodActions): boolean {
     } else if (sidecar) {
       toStart.push(c);
     } else if (isInitContainerFailed(c)) {
-      if (!restartOnFailure) {
+      if (!restartsOnFailure(c.spec, sim.model.restartPolicy)) {
         actions.killPod = 'InitContainerFailed';
         actions.initToStart = [];
         return false;

@@ -4,6 +4,7 @@
  */
 import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
 import type { KillReason } from '../trace';
+import { containerShouldRestart, restartsOnFailure } from './container-restart';
 import { definitionChanged } from './image-update';
 import { computeInitActions } from './init-sequence';
 
@@ -22,16 +23,7 @@ export interface PodActions {
 
 /** kubelet: pkg/kubelet/container/helpers.go ShouldContainerBeRestarted, for an exited regular container. */
 function shouldRestart(sim: Sim, c: ContainerRuntime): boolean {
-  const inst = c.current;
-  if (!inst) return true;
-  switch (sim.model.restartPolicy) {
-    case 'Always':
-      return true;
-    case 'OnFailure':
-      return inst.exitCode !== 0;
-    case 'Never':
-      return false;
-  }
+  return !c.current || containerShouldRestart(c.spec, sim.model.restartPolicy, c.current.exitCode);
 }
 
 function probeFailed(c: ContainerRuntime, kind: 'liveness' | 'startup'): boolean {
@@ -44,7 +36,6 @@ export function computePodActions(sim: Sim): PodActions {
   const initialized = computeInitActions(sim, actions);
   if (actions.killPod || !initialized) return actions;
 
-  const restart = sim.model.restartPolicy !== 'Never';
   let keepCount = 0;
   for (const c of sim.regular) {
     if (!isRunning(c)) {
@@ -62,6 +53,7 @@ export function computePodActions(sim: Sim): PodActions {
       keepCount++;
       continue;
     }
+    const restart = restartsOnFailure(c.spec, sim.model.restartPolicy);
     const message = `Container ${c.spec.name} failed ${failed} probe`;
     actions.toKill.push({
       c,

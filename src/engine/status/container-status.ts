@@ -4,6 +4,7 @@
  */
 import type { ContainerState, ContainerStatus } from '../trace';
 import { isReady, isRunning, isStarted, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+import { containerShouldRestart, restartsOnFailure } from '../rules/container-restart';
 import { terminationMessage } from '../rules/termination-message';
 
 function terminatedState(sim: Sim, c: ContainerRuntime, inst: Instance): ContainerState {
@@ -26,10 +27,8 @@ export function willRestart(sim: Sim, c: ContainerRuntime): boolean {
   const inst = c.current;
   if (!inst || !inst.exited) return true;
   if (c.spec.role === 'sidecar') return true;
-  const policy = sim.model.restartPolicy;
-  if (policy === 'Always') return c.spec.role === 'regular' || inst.exitCode !== 0;
-  if (policy === 'OnFailure') return inst.exitCode !== 0 || inst.exitReason === 'OOMKilled';
-  return false;
+  if (c.spec.role === 'regular') return containerShouldRestart(c.spec, sim.model.restartPolicy, inst.exitCode);
+  return inst.exitCode !== 0 && restartsOnFailure(c.spec, sim.model.restartPolicy);
 }
 
 export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus {

@@ -100,7 +100,8 @@ function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerSta
   const podHasInitialized = sim.regular.some((c) => c.current !== undefined && c.current.sandbox === sim.sandboxAttempt && !sim.sandboxLost);
   const phase = podPhase({
     restartPolicy: sim.model.restartPolicy,
-    sidecar: sim.sidecarFlags,
+    initContainers: sim.model.initContainers,
+    containers: sim.model.containers,
     init,
     regular,
     podIsTerminal: sim.terminated,

@@ -42,13 +42,14 @@ export default function ContainerInspector({ name }: { name: string }) {
         label="Role"
         value={entry.role}
         options={ROLE_OPTIONS}
-        issuePath={`${base}.restartPolicy`}
+        issuePath={entry.role === 'sidecar' ? `${base}.restartPolicy` : null}
         onChange={(role) => {
           const target = KIND_OF_ROLE[role as ContainerRole];
           const targetList = role === 'regular' ? view.containers : view.initContainers;
           moveContainer(name, target, role === 'regular' || entry.role === 'regular' ? targetList.length : entry.index);
         }}
       />
+      {entry.role !== 'sidecar' && <RestartPolicyField name={name} entry={entry} base={base} podPolicy={String(view.spec.restartPolicy ?? 'Always')} />}
       <div className="button-row" role="group" aria-label="Arrange">
         <button type="button" disabled={entry.index === 0} onClick={() => moveContainer(name, kind, entry.index - 1)}>
           ← Move earlier
@@ -63,6 +64,33 @@ export default function ContainerInspector({ name }: { name: string }) {
       <ProbeFields name={name} entry={entry} base={base} behavior={view.behaviors[name] ?? {}} />
       <HookFields name={name} entry={entry} base={base} />
     </div>
+  );
+}
+
+/**
+ * The container's own restartPolicy, over the pod's (ContainerRestartRules, on by default since
+ * 1.35). An init container's Always is the native sidecar role, chosen above. Restart rules are
+ * written in the YAML; here they are counted, as they decide before the policy.
+ */
+function RestartPolicyField({ name, entry, base, podPolicy }: { name: string; entry: ContainerEntry; base: string; podPolicy: string }) {
+  const own = entry.spec.restartPolicy;
+  const choices = entry.role === 'init' ? ['OnFailure', 'Never'] : ['Always', 'OnFailure', 'Never'];
+  const rules = Array.isArray(entry.spec.restartPolicyRules) ? entry.spec.restartPolicyRules.length : 0;
+  return (
+    <>
+      <SelectField
+        label="Container restart policy"
+        value={typeof own === 'string' ? own : ''}
+        options={[{ value: '', label: `The pod's (${podPolicy})` }, ...choices.map((value) => ({ value, label: value }))]}
+        issuePath={`${base}.restartPolicy`}
+        onChange={(value) => setContainerField(name, ['restartPolicy'], value || undefined)}
+      />
+      {rules > 0 && (
+        <p className="field-hint">
+          {rules === 1 ? 'Its restart rule' : `Its ${rules} restart rules`} (in the YAML) decide first, by exit code.
+        </p>
+      )}
+    </>
   );
 }
 

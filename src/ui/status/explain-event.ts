@@ -94,7 +94,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       const said = many ? '' : terminationWords(exitMessage(trace, event.container, event.t));
       const how = `${who} exited with code ${event.exitCode} (${event.reason})${said ? `, saying "${said}"` : ''}.`;
-      return event.exitCode === 0 ? how : `${how} The pod's restartPolicy decides whether ${s('it runs', 'they run')} again.`;
+      return event.exitCode === 0 ? how : `${how} The restart policy (the container's own, else the pod's) decides whether ${s('it runs', 'they run')} again.`;
     }
     case 'BackOff':
       return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to 5 minutes).`;
