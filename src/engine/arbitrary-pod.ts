@@ -5,7 +5,18 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_BEHAVIOR } from './default-behavior';
-import type { Behavior, ContainerModel, HealthWindow, PodAction, PodModel, ProbeKind, ProbeTiming, RestartPolicy, RunBehavior } from './types';
+import type {
+  Behavior,
+  ContainerModel,
+  ContainerRestartRule,
+  HealthWindow,
+  PodAction,
+  PodModel,
+  ProbeKind,
+  ProbeTiming,
+  RestartPolicy,
+  RunBehavior,
+} from './types';
 
 /** Seconds in half-second steps: fractions exercise the millisecond rounding and whole-second truncation. */
 const seconds = (max: number) => fc.integer({ min: 0, max: 2 * max }).map((n) => n / 2);
@@ -17,6 +28,21 @@ const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: und
 const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,6}[a-z0-9])?$/);
 const exitCode = fc.constantFrom(0, 1, 137);
 const restartPolicy = fc.constantFrom<RestartPolicy>('Always', 'OnFailure', 'Never');
+
+/** A regular container's own restart policy and rules, about one time in four (rules only beside a policy). */
+type OwnRestart = Pick<ContainerModel, 'restartPolicy' | 'restartPolicyRules'>;
+const restartRule: fc.Arbitrary<ContainerRestartRule> = fc.record({
+  action: fc.constant('Restart' as const),
+  exitCodes: fc.record({ operator: fc.constantFrom<'In' | 'NotIn'>('In', 'NotIn'), values: fc.subarray([0, 1, 137]) }),
+});
+const ownRestart: fc.Arbitrary<OwnRestart> = rarely<OwnRestart>(
+  {},
+  fc
+    .record({ restartPolicy, rules: maybe(fc.array(restartRule, { minLength: 1, maxLength: 2 })) })
+    .map(({ restartPolicy: policy, rules }) => (rules ? { restartPolicy: policy, restartPolicyRules: rules } : { restartPolicy: policy })),
+);
+/** A plain init container may set OnFailure or Never over the pod's policy. */
+const ownInitRestart: fc.Arbitrary<OwnRestart> = rarely<OwnRestart>({}, fc.constantFrom<RestartPolicy>('OnFailure', 'Never').map((p) => ({ restartPolicy: p })));
 
 const probeKind = fc.constantFrom<ProbeKind>('startup', 'readiness', 'liveness');
 const healthWindow: fc.Arbitrary<Partial<HealthWindow>> = fc.record(
@@ -77,14 +103,17 @@ const imageTag = fc.constantFrom('1.0', 'latest');
 const pullPolicy = fc.constantFrom<ContainerModel['imagePullPolicy']>('IfNotPresent', 'IfNotPresent', 'Always', 'Never');
 const messagePolicy = fc.constantFrom<ContainerModel['terminationMessagePolicy']>('File', 'FallbackToLogsOnError');
 
-const ordinaryInit: fc.Arbitrary<Unnamed> = fc.record({
-  role: fc.constant('init' as const),
-  tag: imageTag,
-  imagePullPolicy: pullPolicy,
-  terminationMessagePolicy: messagePolicy,
-  hooks: fc.constant({ postStart: false, preStop: false }),
-  behavior,
-});
+const ordinaryInit: fc.Arbitrary<Unnamed> = fc
+  .record({
+    role: fc.constant('init' as const),
+    tag: imageTag,
+    imagePullPolicy: pullPolicy,
+    terminationMessagePolicy: messagePolicy,
+    hooks: fc.constant({ postStart: false, preStop: false }),
+    behavior,
+    own: ownInitRestart,
+  })
+  .map(({ own, ...rest }) => ({ ...rest, ...own }));
 
 /** Sidecars and regular containers: the ones that may have probes and hooks. */
 function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
@@ -98,10 +127,12 @@ function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
       startupProbe: maybe(probe('startup')),
       readinessProbe: maybe(probe('readiness')),
       livenessProbe: maybe(probe('liveness')),
+      own: role === 'regular' ? ownRestart : fc.constant({}),
     })
-    .map(({ startupProbe, readinessProbe, livenessProbe, ...rest }) => ({
+    .map(({ startupProbe, readinessProbe, livenessProbe, own, ...rest }) => ({
       role,
       ...rest,
+      ...own,
       ...(startupProbe ? { startupProbe } : {}),
       ...(readinessProbe ? { readinessProbe } : {}),
       ...(livenessProbe ? { livenessProbe } : {}),
@@ -159,8 +190,8 @@ const MAX_CONTAINERS = 6;
 
 /**
  * Any pod: 0–3 init containers (regular ones and native sidecars in any order), 1–3 regular
- * containers, any restart policy, behaviours, probes, hooks, and up to three user actions in the
- * first 200 s.
+ * containers, any restart policy (the pod's, and now and then a container's own, with rules),
+ * behaviours, probes, hooks, and up to three user actions in the first 200 s.
  */
 export const arbitraryPod: fc.Arbitrary<PodModel> = fc
   .record({
@@ -195,7 +226,8 @@ const crashRun = fc.oneof({ arbitrary: seconds(30), weight: 3 }, { arbitrary: se
 /**
  * Pods where nothing but crash-loop backoff decides when a container restarts: 1–3 regular
  * containers that exit on their own or are killed, images present, no init containers, probes,
- * hooks or deletion. Runs may last past the 600 s that resets the backoff.
+ * hooks or deletion; some with a restart policy and rules of their own. Runs may last past the
+ * 600 s that resets the backoff.
  */
 export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
   .record({
@@ -206,6 +238,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
         run: crashRun,
         exitCode,
         attempts: fc.array(fc.record({ run: crashRun, exitCode }, { requiredKeys: [] }), { maxLength: 8 }),
+        own: ownRestart,
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -216,7 +249,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
   })
   .map((p) => {
     const containers = p.containers.map(
-      ({ run, exitCode: code, attempts }, i): ContainerModel => ({
+      ({ run, exitCode: code, attempts, own }, i): ContainerModel => ({
         name: p.names[i]!,
         image: `registry.example/${p.names[i]}:1.0`,
         role: 'regular',
@@ -224,6 +257,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
         terminationMessagePolicy: 'File',
         hooks: { postStart: false, preStop: false },
         behavior: { ...DEFAULT_BEHAVIOR, run, exitCode: code, attempts: attempts as Partial<RunBehavior>[] },
+        ...own,
       }),
     );
     return {
@@ -257,6 +291,8 @@ function containerManifest(c: ContainerModel): Record<string, unknown> {
     terminationMessagePolicy: c.terminationMessagePolicy,
   };
   if (c.role === 'sidecar') out.restartPolicy = 'Always';
+  if (c.restartPolicy !== undefined) out.restartPolicy = c.restartPolicy;
+  if (c.restartPolicyRules !== undefined) out.restartPolicyRules = c.restartPolicyRules;
   for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
     const timing = c[kind];
     if (timing) out[kind] = probeManifest(timing);

@@ -5,7 +5,7 @@ import { CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET } from './rules/re
 import { DEFAULT_HORIZON, simulate } from './simulate';
 import { podStatusAt } from './status/status-at';
 import { indexedEvents, runsOf, type EventOf } from './testing/trace-runs';
-import type { PodModel, RestartPolicy } from './types';
+import type { ContainerModel, PodModel, RestartPolicy } from './types';
 import type { Trace } from './trace';
 
 // Properties of every lifecycle the engine plays, checked against the kubelet rules in
@@ -186,8 +186,8 @@ describe('crash-loop backoff', () => {
             const expired = entry !== undefined && exit.t - entry.lastUpdate > CRASH_LOOP_RESET;
             const delay = entry && !expired ? entry.backoff : 0;
             const next = runs[i + 1];
-            if (!restartsAfter(pod.restartPolicy, exit.exitCode)) {
-              expect(next, `${name} restarted after exit ${exit.exitCode} under ${pod.restartPolicy}`).toBeUndefined();
+            if (!restartsAfter(containerOf(pod, name), pod.restartPolicy, exit.exitCode)) {
+              expect(next, `${name} restarted after exit ${exit.exitCode}`).toBeUndefined();
               return;
             }
             if (exit.t + delay > until) return;
@@ -207,9 +207,9 @@ describe('pod phase', () => {
   const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete');
   const firstDelete = (pod: PodModel) => pod.actions.find((a) => a.do === 'delete');
 
-  it('never ends a restartPolicy Always pod on its own', () => {
+  it('never ends on its own a pod whose containers all restart Always (by their own policy or the pod\'s)', () => {
     fc.assert(
-      fc.property(arbitraryPod.filter((pod) => pod.restartPolicy === 'Always' && undisturbed(pod)), (pod) => {
+      fc.property(arbitraryPod.filter((pod) => alwaysRestarts(pod) && undisturbed(pod)), (pod) => {
         const trace = traceOf(pod);
         expect(trace.finished).toBe(false);
         expect(indexedEvents(trace, 'PodPhase').filter((e) => isTerminal(e.phase))).toEqual([]);
@@ -220,11 +220,11 @@ describe('pod phase', () => {
 
   it('ends a pod that finished on its own Succeeded exactly when every regular container last exited 0', () => {
     fc.assert(
-      // Always pods never end on their own (above).
-      fc.property(arbitraryPod.filter((pod) => pod.restartPolicy !== 'Always' && undisturbed(pod)), (pod) => {
+      // Pods that always restart never end on their own (above).
+      fc.property(arbitraryPod.filter((pod) => !alwaysRestarts(pod) && undisturbed(pod)), (pod) => {
         const trace = traceOf(pod);
         const lastExits = pod.containers.map((c) => runsOf(trace, c.name).pop()?.exit);
-        const done = lastExits.every((e) => e && !restartsAfter(pod.restartPolicy, e.exitCode));
+        const done = lastExits.every((e, i) => e && !restartsAfter(pod.containers[i]!, pod.restartPolicy, e.exitCode));
         if (done) {
           // Sidecars never keep a pod alive (§5), but the kubelet only looks at regular containers
           // while the last init container is done (§4): a crash-looping last sidecar stalls it.
@@ -242,13 +242,14 @@ describe('pod phase', () => {
     );
   });
 
-  it('fails a restartPolicy Never pod whose regular init container fails', () => {
+  it('fails a pod whose regular init container of restart policy Never (its own, or the pod\'s) fails', () => {
+    const neverRestarts = (pod: PodModel) => (c: ContainerModel) => c.role === 'init' && (c.restartPolicy ?? pod.restartPolicy) === 'Never';
     fc.assert(
-      fc.property(arbitraryPod.filter((pod) => pod.restartPolicy === 'Never' && pod.initContainers.some((c) => c.role === 'init')), (pod) => {
+      fc.property(arbitraryPod.filter((pod) => pod.initContainers.some(neverRestarts(pod))), (pod) => {
         const trace = traceOf(pod);
         const deletionIndex = indexedEvents(trace, 'DeletionRequested')[0]?.index ?? Infinity;
         const failure = pod.initContainers
-          .filter((c) => c.role === 'init')
+          .filter(neverRestarts(pod))
           .flatMap((c) => runsOf(trace, c.name))
           .map((r) => r.exit)
           .find((e) => e && e.exitCode !== 0 && e.index < deletionIndex && e.t < (pod.activeDeadlineSeconds ?? Infinity));
@@ -338,10 +339,22 @@ describe('pod phase', () => {
   });
 });
 
-/** kubelet: ShouldContainerBeRestarted for an exited regular container (no deletion). */
-function restartsAfter(policy: RestartPolicy, exitCode: number): boolean {
-  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+/**
+ * kubelet: ShouldContainerBeRestarted for an exited regular container (no deletion): its first
+ * restart rule that matches the exit code, else its own restartPolicy, else the pod's.
+ */
+function restartsAfter(c: ContainerModel, podPolicy: RestartPolicy, exitCode: number): boolean {
+  const ruled = c.restartPolicy !== undefined && c.restartPolicyRules?.some(({ exitCodes: { operator, values } }) => values.includes(exitCode) === (operator === 'In'));
+  const policy = c.restartPolicy ?? podPolicy;
+  return ruled === true || policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 }
+
+const containerOf = (pod: PodModel, name: string) => [...pod.initContainers, ...pod.containers].find((c) => c.name === name)!;
+
+/** Every regular container restarts after any exit, and every init container after a failure (by its own policy or the pod's). */
+const alwaysRestarts = (pod: PodModel) =>
+  pod.containers.every((c) => (c.restartPolicy ?? pod.restartPolicy) === 'Always') &&
+  pod.initContainers.every((c) => c.role === 'sidecar' || (c.restartPolicy ?? pod.restartPolicy) !== 'Never');
 
 /** The longest one sync can keep the pod worker busy: every container pulled, postStarted and killed once. */
 function workerBusyBound(pod: PodModel): number {
