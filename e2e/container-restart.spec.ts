@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures/podlab';
+
+test("a container's own restart policy outranks the pod's: the web app crashes once and the pod ends", async ({ podlab, page }) => {
+  await podlab.container('web').click();
+  const behaviour = page.getByRole('group', { name: /^Behaviour/ });
+  await behaviour.getByRole('textbox', { name: 'Runs for (s)', exact: true }).fill('20');
+  await behaviour.getByRole('textbox', { name: 'Exit code', exact: true }).fill('1');
+  const policy = page.getByRole('combobox', { name: 'Container restart policy' });
+  await expect(policy).toHaveValue('');
+  await expect(policy.getByRole('option', { selected: true })).toHaveText("The pod's (Always)");
+  await policy.selectOption('Never');
+  await policy.evaluate((field) => field.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: 'test-results/container-restart-policy-inspector.png' });
+
+  const source = await podlab.scenarioSource();
+  expect(source).toMatch(/- name: web\n(?: {6}.*\n)*? {6}restartPolicy: Never\n/);
+  const trace = await podlab.engineTrace();
+  const exits = trace.events.filter((e) => e.type === 'Exited' && e.container === 'web');
+  expect(exits).toHaveLength(1);
+  expect(trace.events.filter((e) => e.type === 'Started' && e.container === 'web')).toHaveLength(1);
+  // After the crash: no restart and no back-off. The app was the pod's only container, so the
+  // kubelet stops the sidecars and the pod ends Failed, long before the deletion at 40 s.
+  expect(trace.phase.at(-1)?.value.phase).toBe('Failed');
+  await podlab.expectEngineStatusAt(trace, exits[0]!.t + 5);
+  await expect(podlab.column('RESTARTS')).toHaveText('0');
+  await expect(podlab.container('web')).toContainText('terminated, exit code 1');
+  await page.screenshot({ path: 'test-results/container-restart-policy-node.png' });
+
+  // Back to the pod's policy: the crash loops again.
+  await podlab.container('web').click();
+  await policy.selectOption('');
+  const again = await podlab.engineTrace();
+  expect(again.events.filter((e) => e.type === 'Started' && e.container === 'web').length).toBeGreaterThan(1);
+});
