@@ -170,3 +170,25 @@ describe('mesh-proxy-startup-probe: the proxy holds the app back', () => {
     expect(kubectlRow(trace, 30)).toMatchObject({ status: 'Running', ready: '2/2' });
   });
 });
+
+describe('restart-rules-retry: a rule restarts the worker in place under restartPolicy Never', () => {
+  const trace = play('restart-rules-retry.yaml');
+
+  it('restarts the trainer after each exit 42, at once and then after 10 s, and not after its exit 0', () => {
+    const exits = events(trace, 'Exited', 'trainer');
+    expect(exits.map((e) => e.exitCode)).toEqual([42, 42, 0]);
+    const starts = events(trace, 'Started', 'trainer');
+    expect(starts).toHaveLength(3);
+    expect(starts[1]!.t).toBe(exits[0]!.t);
+    expect(starts[2]!.t - exits[1]!.t).toBe(10);
+  });
+
+  it('stays Running with RESTARTS climbing, then stops the sidecar and Succeeds', () => {
+    const exits = events(trace, 'Exited', 'trainer');
+    expect(phases(trace)).toEqual(['Running', 'Succeeded']);
+    expect(kubectlRow(trace, exits[1]!.t + 5)).toMatchObject({ status: 'CrashLoopBackOff', restarts: expect.stringMatching(/^1 /) });
+    expect(kubectlRow(trace, exits[2]!.t - 1)).toMatchObject({ status: 'Running', restarts: expect.stringMatching(/^2 /) });
+    expect(first(trace, 'Signal', 'log-shipper').t).toBeGreaterThanOrEqual(exits[2]!.t);
+    expect(trace.finished).toBe(true);
+  });
+});

@@ -87,7 +87,7 @@ function RestartPolicyField({ name, entry, base, podPolicy }: { name: string; en
       />
       {rules > 0 && (
         <p className="field-hint">
-          {rules === 1 ? 'Its restart rule' : `Its ${rules} restart rules`} (in the YAML) decide first, by exit code.
+          {rules === 1 ? 'Its restart rule (in the YAML) decides' : `Its ${rules} restart rules (in the YAML) decide`} first, by exit code.
         </p>
       )}
     </>
