@@ -7,6 +7,7 @@ import type { Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
 import { isNodeDownAt } from '../shared/node-down';
 import { terminationWords } from '../shared/termination-words';
+import { exitOutcome } from './exit-outcome';
 
 type Role = 'init' | 'sidecar' | 'regular';
 type Roles = Record<string, Role>;
@@ -94,7 +95,14 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       const said = many ? '' : terminationWords(exitMessage(trace, event.container, event.t));
       const how = `${who} exited with code ${event.exitCode} (${event.reason})${said ? `, saying "${said}"` : ''}.`;
-      return event.exitCode === 0 ? how : `${how} The restart policy (the container's own, else the pod's) decides whether ${s('it runs', 'they run')} again.`;
+      switch (exitOutcome(trace, event)) {
+        case 'again':
+          return `${how} The kubelet starts ${s('it', 'them')} again, as ${s('its', 'their')} restart policy says${event.exitCode === 0 ? ', even after a clean exit' : ''}.`;
+        case 'stays':
+          return event.exitCode === 0 ? how : `${how} ${s('It is', 'They are')} not started again: ${s('its', 'their')} restart policy says so.`;
+        case 'untold':
+          return how;
+      }
     }
     case 'BackOff':
       return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to 5 minutes).`;

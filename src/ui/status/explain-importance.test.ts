@@ -36,7 +36,7 @@ describe('the most telling sentences of a moment', () => {
     const moment = momentAt(crashed, timeOf(crashed, 'Exited'));
     expect(moment.filter((e) => e.type === 'PodCondition')).toHaveLength(3);
     const { lines } = tellMoment(crashed, moment);
-    expect(lines[0]).toBe("job exited with code 1 (Error). The restart policy (the container's own, else the pod's) decides whether it runs again.");
+    expect(lines[0]).toBe('job exited with code 1 (Error). It is not started again: its restart policy says so.');
     expect(lines.some((line) => line.startsWith('Condition'))).toBe(false);
   });
 

@@ -8,9 +8,9 @@ describe('plain words for an exit', () => {
     const trace = simulate(pod({ containers: [app('job', { run: 2, exitCode: 1, attempts: [{ message: 'db down' }] })] }), { until: 10 });
     const [first, second] = eventsOf(trace, 'Exited', 'job');
     expect(explainEvent(trace, first!)).toBe(
-      `job exited with code 1 (Error), saying "db down". The restart policy (the container's own, else the pod's) decides whether it runs again.`,
+      `job exited with code 1 (Error), saying "db down". The kubelet starts it again, as its restart policy says.`,
     );
-    expect(explainEvent(trace, second!)).toBe(`job exited with code 1 (Error). The restart policy (the container's own, else the pod's) decides whether it runs again.`);
+    expect(explainEvent(trace, second!)).toBe(`job exited with code 1 (Error). The kubelet starts it again, as its restart policy says.`);
   });
 
   it('quote the log under FallbackToLogsOnError', () => {
