@@ -282,6 +282,33 @@ ${template.replace(/^/gm, '      ')}`;
     expect(outcome(failing, 'OnFailure', 2)).toMatchObject({ completes: false, message: expect.stringContaining('backoffLimit 2') });
   });
 
+  // test/e2e/apps/job.go "containers restarted by container restart policy should not trigger PodFailurePolicy"
+  it("completes a Job whose container fails once and is restarted in place by its own OnFailure policy", () => {
+    const imported = importWorkload(`apiVersion: batch/v1
+kind: Job
+metadata: {name: fail-once}
+spec:
+  backoffLimit: 1
+  podFailurePolicy:
+    rules: [{action: FailJob, onExitCodes: {operator: In, values: [1]}}]
+  template:
+    metadata:
+      annotations:
+        podlab.dev/behavior: |
+          work: {run: 1, exitCode: 1, attempts: [{}, {exitCode: 0}]}
+    spec:
+      restartPolicy: Never
+      containers:
+        - {name: work, image: busybox:1.36, restartPolicy: OnFailure}
+`);
+    if (!imported.ok || !imported.job) throw new Error('no Job imported');
+    const scenario = parseScenario(imported.source);
+    if (!scenario.ok) throw new Error(JSON.stringify(scenario.issues));
+    const trace = simulate(scenario.model);
+    expect(trace.phase.some((entry) => entry.value.phase === 'Failed')).toBe(false);
+    expect(jobOutcome(trace, imported.job)).toMatchObject({ completes: true });
+  });
+
   it('does not complete a Job whose classic sidecar runs on', () => {
     const result = outcome('containers:\n  - {name: work, image: busybox:1.36, command: [sh, -c, "sleep 3"]}\n  - {name: proxy, image: envoyproxy/envoy:v1.31.0}\n');
     expect(result).toMatchObject({ completes: false, message: expect.stringContaining('proxy never exits') });
