@@ -63,10 +63,14 @@ export function BreakIt() {
 /** Paused, the time an act would be recorded at; playing, the player's clock already says it. */
 function Now() {
   const playing = useAppStore(selectPlaying);
-  return playing ? <span className="muted">at the time shown</span> : <PausedAt />;
+  return (
+    <span className="break-now">
+      <span className="break-now-text muted">{playing ? 'at the time shown' : <PausedAt />}</span>
+    </span>
+  );
 }
 
 function PausedAt() {
   const t = useAppStore(selectT);
-  return <span className="muted">at {formatSeconds(t)}</span>;
+  return <>at {formatSeconds(t)}</>;
 }

@@ -30,18 +30,18 @@ export default function MomentLines() {
     body.current.scrollTop = 0;
   }, [lines]);
   // The line saying what was left out sits below the scrolling sentences, always in view. Not a
-  // sticky line inside them, and not after them in the page: either way it would be a compositing
-  // layer of its own (the sentences' box is one), and one that comes and goes with the moments
-  // makes Chromium sort the page's layers out anew. Screen readers read it last all the same.
+  // sticky line inside them: it would be a compositing layer of its own (the sentences' box is
+  // one), and one that comes and goes with the moments makes Chromium sort the page's layers out
+  // anew. Screen readers read the copy at the end of the sentences instead.
   return (
     <>
-      {untold && <p className="happening-untold" aria-hidden="true">{untold}</p>}
-      <div className={`happening-body${untold ? ' has-untold' : ''}`} ref={body} onScroll={(event) => void (scrolled.current = event.currentTarget.scrollTop > 0)}>
+      <div className="happening-body" ref={body} onScroll={(event) => void (scrolled.current = event.currentTarget.scrollTop > 0)}>
         <div className="happening-lines">
           {lines.length === 0 ? <p>Press Play: the pod is about to be created.</p> : lines.map((line, i) => <p key={`${i}:${line}`}>{line}</p>)}
           {untold && <p className="visually-hidden">{untold}</p>}
         </div>
       </div>
+      {untold && <p className="happening-untold" aria-hidden="true">{untold}</p>}
     </>
   );
 }

@@ -13,9 +13,12 @@ export function WhatsHappening() {
   const swift = useAppStore(selectSwift);
   return (
     <div className="happening" aria-live={swift ? 'off' : 'polite'} aria-label="What is happening">
-      <Suspense fallback={<div className="happening-body"><div className="happening-lines" /></div>}>
-        <MomentLines />
-      </Suspense>
+      {/* The box the moment's lines lay out in: their coming and going stays inside it. */}
+      <div className="happening-box">
+        <Suspense fallback={<div className="happening-body"><div className="happening-lines" /></div>}>
+          <MomentLines />
+        </Suspense>
+      </div>
     </div>
   );
 }
