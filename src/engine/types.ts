@@ -86,7 +86,10 @@ export interface ContainerModel {
   livenessProbe?: ProbeTiming;
   /** Whether the spec declares the hook. */
   hooks: { postStart: boolean; preStop: boolean };
-  /** A regular container's own restartPolicy, over the pod's; absent: the pod's decides. */
+  /**
+   * The container's own restartPolicy, over the pod's: any of the three for a regular container,
+   * OnFailure or Never for a plain init container (a sidecar's Always is its role). Absent: the pod's.
+   */
   restartPolicy?: RestartPolicy;
   /** Checked in order when the container exits, before its restartPolicy (set whenever these are). */
   restartPolicyRules?: ContainerRestartRule[];

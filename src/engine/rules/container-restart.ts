@@ -1,6 +1,6 @@
 /**
- * Whether a regular container runs again, with container-level restart policies and rules
- * (KEP-5307 ContainerRestartRules, beta and on by default since Kubernetes 1.35).
+ * Whether a regular or plain init container runs again, with container-level restart policies
+ * and rules (KEP-5307 ContainerRestartRules, beta and on by default since Kubernetes 1.35).
  */
 import type { ContainerModel, ContainerRestartRule, RestartPolicy } from '../types';
 
