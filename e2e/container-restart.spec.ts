@@ -32,3 +32,17 @@ test("a container's own restart policy outranks the pod's: the web app crashes o
   const again = await podlab.engineTrace();
   expect(again.events.filter((e) => e.type === 'Started' && e.container === 'web').length).toBeGreaterThan(1);
 });
+
+test('the inspector tells a container restart rules from the library scenario, and the pod restarts the worker in place', async ({ podlab, page }) => {
+  await podlab.button('Library').click();
+  await podlab.dialog('Library').getByRole('button', { name: 'A restart rule retries a worker in place on exit code 42', exact: true }).click();
+  await podlab.container('trainer').click();
+  await expect(page.getByRole('combobox', { name: 'Container restart policy' })).toHaveValue('Never');
+  await expect(page.getByText('Restarted first by its rules (edit them in the YAML): on exit code 42.')).toBeVisible();
+  const trace = await podlab.engineTrace();
+  const exits = trace.events.filter((e) => e.type === 'Exited' && e.container === 'trainer');
+  expect(exits.map((e) => e.type === 'Exited' && e.exitCode)).toEqual([42, 42, 0]);
+  await podlab.expectEngineStatusAt(trace, exits[1]!.t + 5);
+  await expect(podlab.column('STATUS')).toHaveText('CrashLoopBackOff');
+  await page.screenshot({ path: 'test-results/container-restart-rules.png' });
+});

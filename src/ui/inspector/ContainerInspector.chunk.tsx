@@ -5,6 +5,7 @@ import type { ContainerRole } from '../../engine/types';
 import type { ContainerEntry, PodView } from '../../scenario/edit-read';
 import type { ContainerKind } from '../../scenario/templates';
 import { parseNumberInput } from '../shared/format';
+import { restartRuleWords } from '../shared/restart-rule-words';
 import { BehaviorFields } from './BehaviorFields';
 import { SelectField, TextField } from './Field';
 import { ProbeFields } from './ProbeFields';
@@ -70,12 +71,12 @@ export default function ContainerInspector({ name }: { name: string }) {
 /**
  * The container's own restartPolicy, over the pod's (ContainerRestartRules, on by default since
  * 1.35). An init container's Always is the native sidecar role, chosen above. Restart rules are
- * written in the YAML; here they are counted, as they decide before the policy.
+ * written in the YAML; here they are told, as they decide before the policy.
  */
 function RestartPolicyField({ name, entry, base, podPolicy }: { name: string; entry: ContainerEntry; base: string; podPolicy: string }) {
   const own = entry.spec.restartPolicy;
   const choices = entry.role === 'init' ? ['OnFailure', 'Never'] : ['Always', 'OnFailure', 'Never'];
-  const rules = Array.isArray(entry.spec.restartPolicyRules) ? entry.spec.restartPolicyRules.length : 0;
+  const rules = restartRuleWords(entry.spec.restartPolicyRules);
   return (
     <>
       <SelectField
@@ -85,11 +86,7 @@ function RestartPolicyField({ name, entry, base, podPolicy }: { name: string; en
         issuePath={`${base}.restartPolicy`}
         onChange={(value) => setContainerField(name, ['restartPolicy'], value || undefined)}
       />
-      {rules > 0 && (
-        <p className="field-hint">
-          {rules === 1 ? 'Its restart rule (in the YAML) decides' : `Its ${rules} restart rules (in the YAML) decide`} first, by exit code.
-        </p>
-      )}
+      {rules.length > 0 && <p className="field-hint">Restarted first by its rules (edit them in the YAML): {rules.join('; ')}.</p>}
     </>
   );
 }
