@@ -111,7 +111,8 @@ describe('the scenario gate', () => {
       db: {run: 1}
     podlab.dev/actions: |
       - {at: 5, do: explode}
-      - {at: 9, do: kill, container: ghost}`,
+      - {at: 9, do: kill, container: ghost}
+      - {at: 20, type: reboot-node}`,
     );
     expect(issueLines(text)).toEqual([
       '7 metadata.annotations["podlab.dev/behavior"].app.run: must be a number of seconds, not string "soon"',
@@ -120,6 +121,7 @@ describe('the scenario gate', () => {
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
       '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node; it is missing',
     ]);
   });
 

@@ -2,7 +2,7 @@
 import type { PodAction, ProbeKind } from '../engine/types';
 import type { IssueList } from './issues';
 import { imageProblem } from './image-reference';
-import { isRecord, typeName } from './value-checks';
+import { isRecord, notA } from './value-checks';
 
 const MAX_ACTIONS = 1000;
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
@@ -22,7 +22,7 @@ const KINDS = Object.keys(KEYS) as PodAction['do'][];
 export function readActions(value: unknown, containerNames: readonly string[], issues: IssueList): PodAction[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    issues.add([], `must be a list of actions such as {at: 30, do: delete}, not ${typeName(value)}`);
+    issues.add([], `must be a list of actions such as {at: 30, do: delete}${notA(value)}`);
     return [];
   }
   if (value.length > MAX_ACTIONS) {
@@ -31,36 +31,36 @@ export function readActions(value: unknown, containerNames: readonly string[], i
   }
   const actions: PodAction[] = [];
   value.forEach((raw, i) => {
-    if (!isRecord(raw)) return issues.add([i], `must be a mapping such as {at: 30, do: delete}, not ${typeName(raw)}`);
+    if (!isRecord(raw)) return issues.add([i], `must be a mapping such as {at: 30, do: delete}${notA(raw)}`);
     const before = issues.length;
     const kind = raw.do as PodAction['do'];
-    if (!KINDS.includes(kind)) return issues.add([i, 'do'], `must be one of ${KINDS.join(', ')}, not ${typeName(raw.do)}`);
+    if (!KINDS.includes(kind)) return issues.add([i, 'do'], `must be one of ${KINDS.join(', ')}${notA(raw.do)}`);
     for (const key of Object.keys(raw)) {
       if (!KEYS[kind].includes(key)) issues.add([i, key], `unknown field "${key}" for a ${kind} action; the fields are: ${KEYS[kind].join(', ')}`);
     }
     const at = raw.at;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > MAX_TIME) {
-      issues.add([i, 'at'], `must be a time in seconds from pod creation (0 to ${MAX_TIME}), not ${typeName(at)}`);
+      issues.add([i, 'at'], `must be a time in seconds from pod creation (0 to ${MAX_TIME})${notA(at)}`);
     }
     if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
-      issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')}), not ${typeName(raw.container)}`);
+      issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
     if (raw.exitCode !== undefined && (typeof raw.exitCode !== 'number' || !Number.isInteger(raw.exitCode) || raw.exitCode < 0 || raw.exitCode > 255)) {
-      issues.add([i, 'exitCode'], `must be a whole number from 0 to 255, not ${typeName(raw.exitCode)}`);
+      issues.add([i, 'exitCode'], `must be a whole number from 0 to 255${notA(raw.exitCode)}`);
     }
-    if (raw.oom !== undefined && typeof raw.oom !== 'boolean') issues.add([i, 'oom'], `must be true or false, not ${typeName(raw.oom)}`);
+    if (raw.oom !== undefined && typeof raw.oom !== 'boolean') issues.add([i, 'oom'], `must be true or false${notA(raw.oom)}`);
     const imageIssue = kind === 'set-image' ? imageProblem(raw.image) : undefined;
     if (imageIssue) issues.add([i, 'image'], imageIssue);
     if (raw.probe !== undefined && !PROBE_KINDS.includes(raw.probe as ProbeKind)) {
-      issues.add([i, 'probe'], `must be one of ${PROBE_KINDS.join(', ')} (absent: every probe), not ${typeName(raw.probe)}`);
+      issues.add([i, 'probe'], `must be one of ${PROBE_KINDS.join(', ')} (absent: every probe)${notA(raw.probe)}`);
     }
     const grace = raw.gracePeriodSeconds;
     if (grace !== undefined && (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0)) {
-      issues.add([i, 'gracePeriodSeconds'], `must be a whole number of seconds, 0 or more, not ${typeName(grace)}`);
+      issues.add([i, 'gracePeriodSeconds'], `must be a whole number of seconds, 0 or more${notA(grace)}`);
     }
     const down = raw.down;
     if (down !== undefined && (typeof down !== 'number' || !Number.isFinite(down) || down < 0 || down > MAX_DOWN)) {
-      issues.add([i, 'down'], `must be how many seconds the node stays down (0 to ${MAX_DOWN}; absent: ${DEFAULT_NODE_DOWN}), not ${typeName(down)}`);
+      issues.add([i, 'down'], `must be how many seconds the node stays down (0 to ${MAX_DOWN}; absent: ${DEFAULT_NODE_DOWN})${notA(down)}`);
     }
     if (issues.length > before) return;
     const t = at as number;

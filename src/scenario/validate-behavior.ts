@@ -5,7 +5,7 @@
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import type { Behavior, HealthWindow, ProbeKind, RunBehavior } from '../engine/types';
 import type { IssueList, PathSegment } from './issues';
-import { isRecord, typeName } from './value-checks';
+import { isRecord, notA } from './value-checks';
 
 /** One day: a longer duration is almost surely a typo, and would make runs needlessly long. */
 const MAX_SECONDS = 86_400 * 7;
@@ -26,7 +26,7 @@ const WINDOW_FIELDS: (keyof HealthWindow)[] = ['startup', 'unhealthyAfter'];
 
 function checkSeconds(issues: IssueList, path: PathSegment[], value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    issues.add(path, `must be a number of seconds, not ${typeName(value)}`);
+    issues.add(path, `must be a number of seconds${notA(value)}`);
     return false;
   }
   if (value < 0 || value > MAX_SECONDS) {
@@ -53,14 +53,14 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
       if (checkSeconds(issues, p, value)) out[field] = value;
     } else if (EXIT_CODES.includes(field)) {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 255) {
-        issues.add(p, `must be an exit code, a whole number from 0 to 255, not ${typeName(value)}`);
+        issues.add(p, `must be an exit code, a whole number from 0 to 255${notA(value)}`);
       } else out[field] = value;
     } else if (TEXTS.includes(field)) {
-      if (typeof value !== 'string') issues.add(p, `must be a string (what the process ${field === 'logs' ? 'prints' : 'writes to its termination-message file'}), not ${typeName(value)}`);
+      if (typeof value !== 'string') issues.add(p, `must be a string (what the process ${field === 'logs' ? 'prints' : 'writes to its termination-message file'})${notA(value)}`);
       else if (value.length > MAX_TEXT) issues.add(p, `must be at most ${MAX_TEXT} characters (is ${value.length})`);
       else out[field] = value;
     } else if (FLAGS.includes(field)) {
-      if (typeof value !== 'boolean') issues.add(p, `must be true or false, not ${typeName(value)}`);
+      if (typeof value !== 'boolean') issues.add(p, `must be true or false${notA(value)}`);
       else out[field] = value;
     } else if (field === 'stop') {
       if (value === 'ignore' || checkSeconds(issues, p, value)) out.stop = value;
@@ -69,7 +69,7 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
       out.probes = readProbeWindows(value, p, issues);
     } else if (field === 'pullFailures') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
-        issues.add(p, `must be a whole number from 0 to 1000, not ${typeName(value)}`);
+        issues.add(p, `must be a whole number from 0 to 1000${notA(value)}`);
       } else out.pullFailures = value;
     }
   }
@@ -80,7 +80,7 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
 function readProbeWindows(value: unknown, path: PathSegment[], issues: IssueList): RunBehavior['probes'] {
   const out: RunBehavior['probes'] = {};
   if (!isRecord(value)) {
-    issues.add(path, `must be a mapping from probe (${PROBE_KINDS.join(', ')}) to {startup, unhealthyAfter}, not ${typeName(value)}`);
+    issues.add(path, `must be a mapping from probe (${PROBE_KINDS.join(', ')}) to {startup, unhealthyAfter}${notA(value)}`);
     return out;
   }
   for (const [kind, raw] of Object.entries(value)) {
@@ -90,7 +90,7 @@ function readProbeWindows(value: unknown, path: PathSegment[], issues: IssueList
       continue;
     }
     if (!isRecord(raw)) {
-      issues.add(p, `must be a mapping with startup and/or unhealthyAfter (seconds), not ${typeName(raw)}`);
+      issues.add(p, `must be a mapping with startup and/or unhealthyAfter (seconds)${notA(raw)}`);
       continue;
     }
     const window: Partial<HealthWindow> = {};
@@ -114,7 +114,7 @@ export function readBehaviors(
   const result = new Map<string, Behavior>();
   if (value === undefined || value === null) return result;
   if (!isRecord(value)) {
-    issues.add([], `must be a mapping from container name to behaviour, not ${typeName(value)}`);
+    issues.add([], `must be a mapping from container name to behaviour${notA(value)}`);
     return result;
   }
   for (const [name, raw] of Object.entries(value)) {
@@ -124,18 +124,18 @@ export function readBehaviors(
     }
     if (raw === null) continue;
     if (!isRecord(raw)) {
-      issues.add([name], `must be a mapping of behaviour fields, not ${typeName(raw)}`);
+      issues.add([name], `must be a mapping of behaviour fields${notA(raw)}`);
       continue;
     }
     const base = readRunFields(raw, [name], issues, true);
     const attempts: Partial<RunBehavior>[] = [];
     if (raw.attempts !== undefined) {
-      if (!Array.isArray(raw.attempts)) issues.add([name, 'attempts'], `must be a list of behaviours, not ${typeName(raw.attempts)}`);
+      if (!Array.isArray(raw.attempts)) issues.add([name, 'attempts'], `must be a list of behaviours${notA(raw.attempts)}`);
       else if (raw.attempts.length > MAX_ATTEMPTS) issues.add([name, 'attempts'], `may hold at most ${MAX_ATTEMPTS} entries`);
       else {
         raw.attempts.forEach((attempt, i) => {
           if (attempt === null) return attempts.push({});
-          if (!isRecord(attempt)) return issues.add([name, 'attempts', i], `must be a mapping of behaviour fields, not ${typeName(attempt)}`);
+          if (!isRecord(attempt)) return issues.add([name, 'attempts', i], `must be a mapping of behaviour fields${notA(attempt)}`);
           attempts.push(readRunFields(attempt, [name, 'attempts', i], issues, false));
         });
       }

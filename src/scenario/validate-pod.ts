@@ -13,7 +13,7 @@ import {
   checkInt,
   isIanaSvcName,
   isRecord,
-  typeName,
+  notA,
   type Json,
 } from './value-checks';
 
@@ -24,12 +24,12 @@ const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
 export function validatePod(manifest: unknown, issues: IssueList = new IssueList()): IssueList {
   if (!isRecord(manifest)) {
-    issues.add([], `a scenario is one Pod manifest (a YAML mapping), not ${typeName(manifest)}`);
+    issues.add([], `a scenario is one Pod manifest (a YAML mapping)${notA(manifest)}`);
     return issues;
   }
   checkKnownFields(issues, [], manifest, 'pod');
-  if (manifest.apiVersion !== 'v1') issues.add(['apiVersion'], `must be "v1" for a Pod, not ${typeName(manifest.apiVersion)}`);
-  if (manifest.kind !== 'Pod') issues.add(['kind'], `must be "Pod", not ${typeName(manifest.kind)}`);
+  if (manifest.apiVersion !== 'v1') issues.add(['apiVersion'], `must be "v1" for a Pod${notA(manifest.apiVersion)}`);
+  if (manifest.kind !== 'Pod') issues.add(['kind'], `must be "Pod"${notA(manifest.kind)}`);
   const metadata = manifest.metadata;
   if (!isRecord(metadata)) issues.add(['metadata'], 'Required value: a mapping with at least a name');
   else {
@@ -37,10 +37,10 @@ export function validatePod(manifest: unknown, issues: IssueList = new IssueList
     checkDnsSubdomain(issues, ['metadata', 'name'], metadata.name);
     if (metadata.namespace !== undefined) checkDnsLabel(issues, ['metadata', 'namespace'], metadata.namespace);
     if (metadata.annotations !== undefined && !isRecord(metadata.annotations)) {
-      issues.add(['metadata', 'annotations'], `must be a mapping of strings, not ${typeName(metadata.annotations)}`);
+      issues.add(['metadata', 'annotations'], `must be a mapping of strings${notA(metadata.annotations)}`);
     } else if (isRecord(metadata.annotations)) {
       for (const [key, value] of Object.entries(metadata.annotations)) {
-        if (typeof value !== 'string') issues.add(['metadata', 'annotations', key], `must be a string, not ${typeName(value)}`);
+        if (typeof value !== 'string') issues.add(['metadata', 'annotations', key], `must be a string${notA(value)}`);
       }
     }
   }
@@ -73,13 +73,13 @@ function validateSpec(spec: Json, issues: IssueList): void {
       continue;
     }
     if (!Array.isArray(list)) {
-      issues.add(['spec', field], `must be a list of containers, not ${typeName(list)}`);
+      issues.add(['spec', field], `must be a list of containers${notA(list)}`);
       continue;
     }
     if (field === 'containers' && list.length === 0) issues.add(['spec', 'containers'], 'Required value: a pod needs at least one container');
     list.forEach((container, i) => {
       const path = ['spec', field, i];
-      if (!isRecord(container)) return issues.add(path, `must be a container (a mapping), not ${typeName(container)}`);
+      if (!isRecord(container)) return issues.add(path, `must be a container (a mapping)${notA(container)}`);
       if (typeof container.name === 'string') {
         if (names.has(container.name)) issues.add([...path, 'name'], `Duplicate value: "${container.name}"`);
         names.add(container.name);
@@ -93,11 +93,11 @@ function validateVolumes(volumes: unknown, issues: IssueList): Set<string> {
   const names = new Set<string>();
   if (volumes === undefined || volumes === null) return names;
   if (!Array.isArray(volumes)) {
-    issues.add(['spec', 'volumes'], `must be a list, not ${typeName(volumes)}`);
+    issues.add(['spec', 'volumes'], `must be a list${notA(volumes)}`);
     return names;
   }
   volumes.forEach((volume, i) => {
-    if (!isRecord(volume)) return issues.add(['spec', 'volumes', i], `must be a mapping, not ${typeName(volume)}`);
+    if (!isRecord(volume)) return issues.add(['spec', 'volumes', i], `must be a mapping${notA(volume)}`);
     checkDnsLabel(issues, ['spec', 'volumes', i, 'name'], volume.name);
     if (typeof volume.name === 'string') {
       if (names.has(volume.name)) issues.add(['spec', 'volumes', i, 'name'], `Duplicate value: "${volume.name}"`);
@@ -122,12 +122,12 @@ function validateContainer(
   checkEnum(issues, [...path, 'imagePullPolicy'], c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']);
   checkEnum(issues, [...path, 'terminationMessagePolicy'], c.terminationMessagePolicy, ['File', 'FallbackToLogsOnError']);
   if (c.terminationMessagePath !== undefined && typeof c.terminationMessagePath !== 'string') {
-    issues.add([...path, 'terminationMessagePath'], `must be a string, not ${typeName(c.terminationMessagePath)}`);
+    issues.add([...path, 'terminationMessagePath'], `must be a string${notA(c.terminationMessagePath)}`);
   }
   for (const field of ['command', 'args'] as const) {
     const value = c[field];
     if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
-      issues.add([...path, field], `must be a list of strings, not ${typeName(value)}`);
+      issues.add([...path, field], `must be a list of strings${notA(value)}`);
     }
   }
 
@@ -154,7 +154,7 @@ function validateContainer(
   validateResources(c.resources, [...path, 'resources'], issues);
   if (Array.isArray(c.volumeMounts)) {
     c.volumeMounts.forEach((m, i) => {
-      if (!isRecord(m)) return issues.add([...path, 'volumeMounts', i], `must be a mapping, not ${typeName(m)}`);
+      if (!isRecord(m)) return issues.add([...path, 'volumeMounts', i], `must be a mapping${notA(m)}`);
       checkKnownFields(issues, [...path, 'volumeMounts', i], m, 'volumeMount');
       if (typeof m.name !== 'string' || !volumes.has(m.name)) {
         issues.add([...path, 'volumeMounts', i, 'name'], `Not found: ${JSON.stringify(m.name)}: no volume of that name in spec.volumes`);
@@ -162,7 +162,7 @@ function validateContainer(
       if (typeof m.mountPath !== 'string' || m.mountPath === '') issues.add([...path, 'volumeMounts', i, 'mountPath'], 'Required value');
     });
   } else if (c.volumeMounts !== undefined) {
-    issues.add([...path, 'volumeMounts'], `must be a list, not ${typeName(c.volumeMounts)}`);
+    issues.add([...path, 'volumeMounts'], `must be a list${notA(c.volumeMounts)}`);
   }
 }
 
@@ -177,20 +177,20 @@ function validateRestartRules(rules: unknown, policy: unknown, path: PathSegment
   if (policy === undefined) {
     issues.add([...path, 'restartPolicy'], "Required value: a container with restartPolicyRules must set its own restartPolicy, even if it is the pod's");
   }
-  if (!Array.isArray(rules)) return issues.add(at, `must be a list of rules, not ${typeName(rules)}`);
+  if (!Array.isArray(rules)) return issues.add(at, `must be a list of rules${notA(rules)}`);
   if (rules.length > 20) issues.add(at, `Too many: ${rules.length}: must have at most 20 items`);
   rules.forEach((rule, i) => {
-    if (!isRecord(rule)) return issues.add([...at, i], `must be a rule (a mapping), not ${typeName(rule)}`);
+    if (!isRecord(rule)) return issues.add([...at, i], `must be a rule (a mapping)${notA(rule)}`);
     if (rule.action === undefined) issues.add([...at, i, 'action'], 'Required value: supported values: "Restart"');
     else checkEnum(issues, [...at, i, 'action'], rule.action, ['Restart']);
     const exitCodes = rule.exitCodes;
     if (exitCodes === undefined) return issues.add([...at, i, 'exitCodes'], 'Required value: must be specified');
-    if (!isRecord(exitCodes)) return issues.add([...at, i, 'exitCodes'], `must be a mapping of operator and values, not ${typeName(exitCodes)}`);
+    if (!isRecord(exitCodes)) return issues.add([...at, i, 'exitCodes'], `must be a mapping of operator and values${notA(exitCodes)}`);
     if (exitCodes.operator === undefined) issues.add([...at, i, 'exitCodes', 'operator'], 'Required value: supported values: "In", "NotIn"');
     else checkEnum(issues, [...at, i, 'exitCodes', 'operator'], exitCodes.operator, ['In', 'NotIn']);
     const values = exitCodes.values;
     if (values === undefined) return;
-    if (!Array.isArray(values)) return issues.add([...at, i, 'exitCodes', 'values'], `must be a list of exit codes, not ${typeName(values)}`);
+    if (!Array.isArray(values)) return issues.add([...at, i, 'exitCodes', 'values'], `must be a list of exit codes${notA(values)}`);
     if (values.length > 255) issues.add([...at, i, 'exitCodes', 'values'], `Too many: ${values.length}: must have at most 255 items`);
     values.forEach((value, j) => checkInt(issues, [...at, i, 'exitCodes', 'values', j], value, -(2 ** 31)));
   });
@@ -216,7 +216,7 @@ function checkHandler(
   const handler = value[kind];
   const hp = [...path, kind];
   if (!isRecord(handler)) {
-    issues.add(hp, `must be a mapping, not ${typeName(handler)}`);
+    issues.add(hp, `must be a mapping${notA(handler)}`);
     return kind;
   }
   if (kind === 'exec') {
@@ -238,7 +238,7 @@ function checkPort(port: unknown, path: PathSegment[], namedAllowed: boolean, is
 }
 
 function validateProbe(probe: unknown, path: PathSegment[], field: (typeof PROBES)[number], issues: IssueList): void {
-  if (!isRecord(probe)) return issues.add(path, `must be a probe (a mapping), not ${typeName(probe)}`);
+  if (!isRecord(probe)) return issues.add(path, `must be a probe (a mapping)${notA(probe)}`);
   checkKnownFields(issues, path, probe, 'probe');
   checkHandler(probe, path, PROBE_HANDLERS, issues);
   for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
@@ -254,13 +254,13 @@ function validateProbe(probe: unknown, path: PathSegment[], field: (typeof PROBE
 }
 
 function validateLifecycle(lifecycle: unknown, path: PathSegment[], grace: number, issues: IssueList): void {
-  if (!isRecord(lifecycle)) return issues.add(path, `must be a mapping, not ${typeName(lifecycle)}`);
+  if (!isRecord(lifecycle)) return issues.add(path, `must be a mapping${notA(lifecycle)}`);
   checkKnownFields(issues, path, lifecycle, 'lifecycle');
   for (const hook of ['postStart', 'preStop'] as const) {
     const handler = lifecycle[hook];
     if (handler === undefined) continue;
     if (!isRecord(handler)) {
-      issues.add([...path, hook], `must be a handler (a mapping), not ${typeName(handler)}`);
+      issues.add([...path, hook], `must be a handler (a mapping)${notA(handler)}`);
       continue;
     }
     checkKnownFields(issues, [...path, hook], handler, 'handler');
@@ -273,11 +273,11 @@ function validateLifecycle(lifecycle: unknown, path: PathSegment[], grace: numbe
 
 function validatePorts(ports: unknown, path: PathSegment[], issues: IssueList): void {
   if (ports === undefined) return;
-  if (!Array.isArray(ports)) return issues.add(path, `must be a list, not ${typeName(ports)}`);
+  if (!Array.isArray(ports)) return issues.add(path, `must be a list${notA(ports)}`);
   const names = new Set<string>();
   ports.forEach((port, i) => {
     const pp = [...path, i];
-    if (!isRecord(port)) return issues.add(pp, `must be a mapping, not ${typeName(port)}`);
+    if (!isRecord(port)) return issues.add(pp, `must be a mapping${notA(port)}`);
     checkKnownFields(issues, pp, port, 'port');
     if (port.containerPort === undefined) issues.add([...pp, 'containerPort'], 'Required value');
     else checkInt(issues, [...pp, 'containerPort'], port.containerPort, 1, 65535);
@@ -294,14 +294,14 @@ function validatePorts(ports: unknown, path: PathSegment[], issues: IssueList): 
 
 function validateResources(resources: unknown, path: PathSegment[], issues: IssueList): void {
   if (resources === undefined) return;
-  if (!isRecord(resources)) return issues.add(path, `must be a mapping, not ${typeName(resources)}`);
+  if (!isRecord(resources)) return issues.add(path, `must be a mapping${notA(resources)}`);
   checkKnownFields(issues, path, resources, 'resources');
   const parsed: Record<'requests' | 'limits', Record<string, number>> = { requests: {}, limits: {} };
   for (const kind of ['requests', 'limits'] as const) {
     const list = resources[kind];
     if (list === undefined) continue;
     if (!isRecord(list)) {
-      issues.add([...path, kind], `must be a mapping of quantities, not ${typeName(list)}`);
+      issues.add([...path, kind], `must be a mapping of quantities${notA(list)}`);
       continue;
     }
     for (const [name, value] of Object.entries(list)) {
@@ -325,12 +325,12 @@ function validateResources(resources: unknown, path: PathSegment[], issues: Issu
  */
 function validateTolerations(tolerations: unknown, issues: IssueList): void {
   if (tolerations === undefined || tolerations === null) return;
-  if (!Array.isArray(tolerations)) return issues.add(['spec', 'tolerations'], `must be a list of tolerations, not ${typeName(tolerations)}`);
+  if (!Array.isArray(tolerations)) return issues.add(['spec', 'tolerations'], `must be a list of tolerations${notA(tolerations)}`);
   tolerations.forEach((t: unknown, i) => {
     const path = ['spec', 'tolerations', i];
-    if (!isRecord(t)) return issues.add(path, `must be a toleration (a mapping), not ${typeName(t)}`);
+    if (!isRecord(t)) return issues.add(path, `must be a toleration (a mapping)${notA(t)}`);
     for (const field of ['key', 'value'] as const) {
-      if (t[field] !== undefined && typeof t[field] !== 'string') issues.add([...path, field], `must be a string, not ${typeName(t[field])}`);
+      if (t[field] !== undefined && typeof t[field] !== 'string') issues.add([...path, field], `must be a string${notA(t[field])}`);
     }
     checkEnum(issues, [...path, 'operator'], t.operator, ['Exists', 'Equal']);
     checkEnum(issues, [...path, 'effect'], t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']);

@@ -7,6 +7,11 @@ export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** How a message ends that says what a value should have been: "…, not a list", or "…; it is missing". */
+export function notA(value: unknown): string {
+  return value === undefined ? '; it is missing' : `, not ${typeName(value)}`;
+}
+
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -24,7 +29,7 @@ export function checkInt(
 ): value is number | undefined {
   if (value === undefined) return true;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    issues.add(path, `must be a whole number, not ${typeName(value)}`);
+    issues.add(path, `must be a whole number${notA(value)}`);
     return false;
   }
   if (value < min) issues.add(path, `must be greater than or equal to ${min}`);
@@ -45,7 +50,7 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 export function checkDnsLabel(issues: IssueList, path: PathSegment[], value: unknown): void {
   if (value === undefined || value === '') return issues.add(path, 'Required value');
-  if (typeof value !== 'string') return issues.add(path, `must be a string, not ${typeName(value)}`);
+  if (typeof value !== 'string') return issues.add(path, `must be a string${notA(value)}`);
   if (value.length > 63) return issues.add(path, `must be no more than 63 characters (is ${value.length})`);
   if (!DNS1123_LABEL.test(value)) {
     issues.add(
@@ -57,7 +62,7 @@ export function checkDnsLabel(issues: IssueList, path: PathSegment[], value: unk
 
 export function checkDnsSubdomain(issues: IssueList, path: PathSegment[], value: unknown): void {
   if (value === undefined || value === '') return issues.add(path, 'Required value');
-  if (typeof value !== 'string') return issues.add(path, `must be a string, not ${typeName(value)}`);
+  if (typeof value !== 'string') return issues.add(path, `must be a string${notA(value)}`);
   if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
     issues.add(
       path,
