@@ -87,6 +87,53 @@ test('a Job says whether it would complete; broken input keeps the pod and names
   await expect(podlab.container('count')).toBeVisible();
 });
 
+// kubernetes.io "Handling retriable and non-retriable pod failures with Pod failure policy".
+const POD_FAILURE_POLICY_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: job-pod-failure-policy-example
+spec:
+  completions: 12
+  parallelism: 3
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: main
+        image: docker.io/library/bash:5
+        command: ["bash"]
+        args:
+        - -c
+        - echo "Hello world!" && sleep 5 && exit 42
+  backoffLimit: 6
+  podFailurePolicy:
+    rules:
+    - action: FailJob
+      onExitCodes:
+        containerName: main
+        operator: In
+        values: [42]
+    - action: Ignore
+      onPodConditions:
+      - type: DisruptionTarget
+`;
+
+test("a Job's pod failure policy decides the verdict; a rule Kubernetes refuses is named at its line", async ({ podlab }) => {
+  await podlab.button('Import YAML').click();
+  const dialog = podlab.dialog('Import YAML');
+  const text = dialog.getByRole('textbox', { name: 'YAML to import' });
+  await text.fill(POD_FAILURE_POLICY_JOB);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const report = dialog.getByRole('status');
+  await expect(report).toContainText('a podFailurePolicy of 2 rules');
+  await expect(report).toContainText('The Job fails (PodFailurePolicy) as soon as its pod fails at 5 s: Container main');
+
+  await text.fill(POD_FAILURE_POLICY_JOB.replace('values: [42]', 'values: [0, 42]'));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(report).toContainText('line 25: spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: 0: must not be 0 for the In operator');
+  await expect(report).toContainText('BackoffLimitExceeded');
+});
+
 test('a file dropped on the page is imported', async ({ podlab, page }) => {
   const drop = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();

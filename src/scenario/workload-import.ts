@@ -8,6 +8,7 @@ import { BEHAVIOR_ANNOTATION } from './annotations';
 import type { InferredBehavior } from './infer-behavior';
 import { inferMissing, writeInferred } from './infer-missing';
 import type { JobTerms } from './job-outcome';
+import { jobTerms } from './job-terms';
 
 export interface ImportNotice {
   level: 'info' | 'warning' | 'error';
@@ -153,46 +154,6 @@ function findPod(
   }
   const job = kind === 'Job' || kind === 'CronJob' ? jobTerms(object, kind, name, template, index, lineOf, own) : undefined;
   return job ? { origin, object, template, job, notices: own } : { origin, object, template, notices: own };
-}
-
-function jobTerms(
-  object: YAMLMap,
-  kind: 'Job' | 'CronJob',
-  name: string,
-  template: YAMLMap,
-  index: number,
-  lineOf: (node: unknown) => number | undefined,
-  notices: ImportNotice[],
-): JobTerms {
-  const jobSpec = kind === 'Job' ? object.get('spec') : object.getIn(['spec', 'jobTemplate', 'spec']);
-  const spec = (jobSpec && typeof jobSpec === 'object' && 'toJSON' in jobSpec ? (jobSpec as YAMLMap).toJSON() : {}) as Record<string, unknown>;
-  const declared = template.getIn(['spec', 'restartPolicy']);
-  let restartPolicy: 'Never' | 'OnFailure' = 'Never';
-  if (declared === 'Never' || declared === 'OnFailure') {
-    restartPolicy = declared;
-  } else {
-    notices.push({
-      level: 'warning',
-      message: `A Job's pod template must set restartPolicy Never or OnFailure (Kubernetes rejects ${declared === undefined ? 'it unset' : `"${String(declared)}"`}); Podlab uses Never, as a Job does after a failed pod.`,
-      document: index,
-      line: lineOf(template.getIn(['spec', 'restartPolicy'], true)) ?? lineOf(template),
-    });
-  }
-  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback);
-  const terms: JobTerms = {
-    kind,
-    name,
-    restartPolicy,
-    backoffLimit: number(spec.backoffLimit, 6),
-    completions: number(spec.completions, 1),
-  };
-  if (typeof spec.activeDeadlineSeconds === 'number') terms.activeDeadlineSeconds = spec.activeDeadlineSeconds;
-  notices.push({
-    level: 'info',
-    message: `The pod follows the Job's rules: restartPolicy ${restartPolicy}, backoffLimit ${terms.backoffLimit}${terms.activeDeadlineSeconds === undefined ? '' : `, activeDeadlineSeconds ${terms.activeDeadlineSeconds}`}. Play it to see whether the Job completes.`,
-    document: index,
-  });
-  return terms;
 }
 
 function buildScenario(
