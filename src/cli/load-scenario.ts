@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import type { PodModel } from '../engine/types';
 import type { ScenarioIssue } from '../scenario/issues';
+import type { JobTerms } from '../scenario/job-outcome';
 import { parseScenario } from '../scenario/parse-scenario';
 import { importWorkload, type WorkloadImport } from '../scenario/workload-import';
 
-export type Loaded = { ok: true; model: PodModel; notes: string[] } | { ok: false; messages: string[] };
+/** `job`: what a Job (or CronJob) says about its pod, for the verdict once the pod has played. */
+export type Loaded = { ok: true; model: PodModel; notes: string[]; job?: JobTerms } | { ok: false; messages: string[] };
 
 export function readSource(file: string): { ok: true; text: string } | { ok: false; message: string } {
   try {
@@ -33,7 +35,10 @@ export function loadScenario(file: string): Loaded {
     const imported = importWorkload(source.text);
     if (imported.ok) {
       const parsed = parseScenario(imported.source);
-      if (parsed.ok) return { ok: true, model: parsed.model, notes: importNotes(file, imported) };
+      if (parsed.ok) {
+        const loaded = { ok: true as const, model: parsed.model, notes: importNotes(file, imported) };
+        return imported.job ? { ...loaded, job: imported.job } : loaded;
+      }
       return { ok: false, messages: parsed.issues.map((i) => formatIssue(`${file} (pod of ${imported.origin.kind} ${imported.origin.name})`, i)) };
     }
   }
@@ -56,7 +61,7 @@ function withInferredBehaviours(file: string, text: string): Loaded | null {
 /** What the import did, then each inferred behaviour and why, for standard error. */
 function importNotes(file: string, imported: Extract<WorkloadImport, { ok: true }>): string[] {
   return [
-    ...imported.notices.map((n) => `${file}: ${n.message}`),
+    ...imported.notices.map((n) => `${file}${n.line === undefined ? '' : `:${n.line}`}: ${n.message}`),
     ...imported.inferred.map((i) => `${file}: ${i.container}: ${i.reason}`),
   ];
 }

@@ -95,4 +95,25 @@ describe('podlab simulate', () => {
     expect(code).toBe(0);
     expect(out).toContain('Running');
   });
+
+  it('says on stderr whether a Job would complete, and where its spec is refused', async () => {
+    const job = (values: string) => `apiVersion: batch/v1
+kind: Job
+metadata: {name: work}
+spec:
+  podFailurePolicy:
+    rules: [{action: FailJob, onExitCodes: {operator: In, values: ${values}}}]
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - {name: main, image: busybox:1.36, command: [sh, -c, "sleep 2; exit 3"]}
+`;
+    const played = await run('simulate', file(job('[3]')));
+    expect(played.code).toBe(0);
+    expect(played.err).toMatch(/pod\.yaml: The Job fails \(PodFailurePolicy\) as soon as its pod fails at 2 s: Container main/);
+    const refused = await run('simulate', file(job('[3, 0]')));
+    expect(refused.err).toMatch(/pod\.yaml:6: spec\.podFailurePolicy\.rules\[0\]\.onExitCodes\.values\[1\]: Invalid value: 0: must not be 0 for the In operator/);
+    expect(refused.err).toContain('BackoffLimitExceeded');
+  });
 });

@@ -9,6 +9,7 @@ import { simulate } from '../engine/simulate';
 import { podStatusAt } from '../engine/status/status-at';
 import { formatKubectlTable, kubectlRow } from '../engine/status/kubectl-row';
 import { describeEvents, formatEvents } from '../engine/status/describe-events';
+import { jobOutcome } from '../scenario/job-outcome';
 import { loadScenario } from './load-scenario';
 import { exportCommand } from './export-command';
 
@@ -70,6 +71,7 @@ async function simulateCommand(args: string[]): Promise<number> {
 
   const horizon = until ?? (at !== undefined ? Math.max(at, 600) : undefined);
   const trace = simulate(loaded.model, horizon === undefined ? {} : { until: horizon });
+  if (loaded.job) process.stderr.write(`${file}: ${jobOutcome(trace, loaded.job).message}\n`);
   if (at === undefined) {
     const lines = trace.events.map((e) => JSON.stringify(e));
     process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
