@@ -62,6 +62,40 @@ spec:
     expect(imported(workload('StatefulSet', 'apps/v1', 'spec.template')).pod.metadata.name).toBe('web-0');
   });
 
+  // kubernetes.io "StatefulSet Basics": the pod mounts www, a volume only the controller adds.
+  it('gives a StatefulSet pod the volumes of its volumeClaimTemplates, so its mounts name a volume', () => {
+    const text = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: nginx
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers:
+        - name: nginx
+          image: registry.k8s.io/nginx-slim:0.24
+          volumeMounts:
+            - {name: www, mountPath: /usr/share/nginx/html}
+            - {name: logs, mountPath: /var/log/nginx}
+      volumes:
+        - {name: logs, emptyDir: {}}
+  volumeClaimTemplates:
+    - metadata: {name: www}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+    - metadata: {name: logs}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+    const result = imported(text);
+    expect(result.pod.spec.volumes).toEqual([
+      { name: 'logs', persistentVolumeClaim: { claimName: 'logs-web-0' } },
+      { name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } },
+    ]);
+    expect(result.notices.map((n) => n.message)).toContain('Added the volumes the StatefulSet controller makes from volumeClaimTemplates: www (claim www-web-0), logs (claim logs-web-0).');
+    expect(parseScenario(result.source).ok).toBe(true);
+  });
+
   it("keeps the template's comments", () => {
     const text = workload('Deployment', 'apps/v1', 'spec.template').replace('image: nginx:1.27', 'image: nginx:1.27 # pinned');
     expect(imported(text).source).toContain('image: nginx:1.27 # pinned');

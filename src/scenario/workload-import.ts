@@ -184,7 +184,8 @@ function buildScenario(
   return job ? { source, origin, job, inferred } : { source, origin, inferred };
 }
 
-function podFromTemplate({ object, template, origin }: FoundPod): Document {
+function podFromTemplate(found: FoundPod): Document {
+  const { object, template, origin } = found;
   const pod = new Document({ apiVersion: 'v1', kind: 'Pod' });
   const templateMetadata = template.get('metadata', true);
   const metadata = isMap(templateMetadata) ? (templateMetadata.clone() as YAMLMap) : new YAMLMap();
@@ -197,7 +198,35 @@ function podFromTemplate({ object, template, origin }: FoundPod): Document {
   const spec = template.get('spec', true);
   pod.set('spec', isMap(spec) ? spec.clone() : new YAMLMap());
   pod.commentBefore = ` The pod of the ${origin.kind} ${origin.name}`;
+  if (origin.kind === 'StatefulSet') addClaimVolumes(pod, object, origin.name, found.notices);
   return pod;
+}
+
+/**
+ * The volumes the StatefulSet controller gives pod 0 for its volumeClaimTemplates, each replacing
+ * a template volume of the same name (pkg/controller/statefulset/stateful_set_utils.go
+ * updateStorage): without them, the containers' mounts of the claims name no volume.
+ */
+function addClaimVolumes(pod: Document, object: YAMLMap, setName: string, notices: ImportNotice[]): void {
+  const claims = object.getIn(['spec', 'volumeClaimTemplates'], true);
+  if (!isSeq(claims)) return;
+  const added: string[] = [];
+  for (const claim of claims.items) {
+    const name = isMap(claim) ? claim.getIn(['metadata', 'name']) : undefined;
+    if (typeof name !== 'string' || name === '') continue;
+    const volumes = pod.getIn(['spec', 'volumes'], true);
+    const volume = pod.createNode({ name, persistentVolumeClaim: { claimName: `${name}-${setName}-0` } }, { flow: true });
+    if (!isSeq(volumes)) pod.setIn(['spec', 'volumes'], pod.createNode([volume]));
+    else {
+      const same = volumes.items.findIndex((item) => isMap(item) && item.get('name') === name);
+      if (same >= 0) volumes.items[same] = volume;
+      else volumes.items.push(volume);
+    }
+    added.push(`${name} (claim ${name}-${setName}-0)`);
+  }
+  if (added.length > 0) {
+    notices.push({ level: 'info', message: `Added the volumes the StatefulSet controller makes from volumeClaimTemplates: ${added.join(', ')}.` });
+  }
 }
 
 function stripServerFields(pod: Document, notices: ImportNotice[]): boolean {
