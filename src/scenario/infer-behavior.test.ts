@@ -125,6 +125,16 @@ describe('images', () => {
     expect(guess).toMatchObject({ behavior: { run: 2, exitCode: 0 }, certain: false });
     expect(guess.reason).toContain('assumed to finish');
   });
+
+  it('takes a server image run with its own arguments as an init container for a one-off task', () => {
+    // Istio's injected istio-init: the proxyv2 image, running istio-iptables.
+    const init = inferBehavior({ name: 'istio-init', image: 'docker.io/istio/proxyv2:1.24.0', args: ['istio-iptables', '-p', '15001'], role: 'init' });
+    expect(init).toMatchObject({ behavior: { run: 2, exitCode: 0 }, certain: false });
+    expect(init.reason).toBe('unknown command (docker.io/istio/proxyv2:1.24.0 with the arguments `istio-iptables -p 15001`): assumed to finish with 0 after 2 s, as an init container should');
+    // The same image as the native sidecar, or as an init container with no arguments, is the server.
+    expect(inferBehavior({ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.0', args: ['proxy', 'sidecar'], role: 'sidecar' }).behavior).toEqual({});
+    expect(inferBehavior({ name: 'proxy', image: 'docker.io/istio/proxyv2:1.24.0', role: 'init' }).behavior).toEqual({});
+  });
 });
 
 describe('termination message and logs', () => {

@@ -120,7 +120,10 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
     if (guess && clean) return { container: name, behavior: { ...guess.behavior, stopExitCode: 0 }, reason: `${guess.reason}${cleanly(clean)}`, certain: guess.certain };
     if (guess) return { container: name, ...guess };
   }
-  if (SERVER_IMAGES.some((s) => repository.includes(s))) {
+  // A server image given its own command or arguments in an init container runs a one-off task
+  // (istio-init runs istio-iptables in the proxyv2 image), which an init container must finish.
+  const ownRun = role === 'init' && Boolean(container.command?.length || container.args?.length);
+  if (SERVER_IMAGES.some((s) => repository.includes(s)) && !ownRun) {
     return {
       container: name,
       behavior: clean ? { stopExitCode: 0 } : {},
@@ -136,7 +139,11 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
       certain: true,
     };
   }
-  const what = argv ? `\`${argv.join(' ')}\`` : `the default command of ${container.image}`;
+  const what = argv
+    ? `\`${argv.join(' ')}\``
+    : container.args?.length
+      ? `${container.image} with the arguments \`${container.args.join(' ')}\``
+      : `the default command of ${container.image}`;
   if (role === 'init') {
     return {
       container: name,
