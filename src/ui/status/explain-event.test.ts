@@ -50,6 +50,17 @@ describe('plain words for a moment', () => {
     expect(lines).toContain('Image nginx:1.27 is already on the node.');
   });
 
+  it('tell the state a moment ends in, not one it passed through at the same instant', () => {
+    const trace = runOf(FIVE_APPS, null)!.trace;
+    const zero = trace.events.filter((e) => e.t === 0);
+    expect(zero.filter((e) => e.type === 'PodPhase').map((e) => e.type === 'PodPhase' && e.phase)).toEqual(['Pending', 'Running']);
+    const lines = explainMoment(trace, zero);
+    expect(lines).toContain('The pod phase is now Running.');
+    expect(lines).not.toContain('The pod phase is now Pending.');
+    expect(lines).toContain('Condition Initialized is now True.');
+    expect(lines).not.toContain('Condition Initialized is now False.');
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

@@ -157,7 +157,7 @@ export interface MomentSentence {
 export function momentSentences(trace: Trace, events: TraceEvent[]): MomentSentence[] {
   const roles = rolesOf(trace);
   const groups = new Map<string, { event: TraceEvent; names: string[] }>();
-  for (const event of events) {
+  for (const event of lastStates(events)) {
     const name = 'container' in event ? event.container : null;
     const sentence = explainEvent(trace, event, name === null ? undefined : [SOMEONE]);
     if (sentence === null) continue;
@@ -167,6 +167,24 @@ export function momentSentences(trace: Trace, events: TraceEvent[]): MomentSente
     else if (name !== null && !group.names.includes(name)) group.names.push(name);
   }
   return [...groups.values()].map(({ event, names }) => ({ event, text: explainEvent(trace, event, names.length ? names : undefined)! }));
+}
+
+/**
+ * The moment's events without those a later one of the same moment undoes: a pod Pending, then
+ * Running at the same instant, is Running then, as kubectl shows it; "now Pending" would be wrong.
+ */
+function lastStates(events: TraceEvent[]): TraceEvent[] {
+  const stateOf = (event: TraceEvent): string | null =>
+    event.type === 'PodPhase' ? 'phase' : event.type === 'PodCondition' ? `condition ${event.condition}` : event.type === 'Ready' ? `ready ${event.container}` : null;
+  const last = new Map<string, TraceEvent>();
+  for (const event of events) {
+    const state = stateOf(event);
+    if (state !== null) last.set(state, event);
+  }
+  return events.filter((event) => {
+    const state = stateOf(event);
+    return state === null || last.get(state) === event;
+  });
 }
 
 /** Every sentence of a moment, in order (the pane shows the most telling of them: explain-importance). */
