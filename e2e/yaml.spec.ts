@@ -134,6 +134,23 @@ test("a Job's pod failure policy decides the verdict; a rule Kubernetes refuses 
   await expect(report).toContainText('BackoffLimitExceeded');
 });
 
+test('a Job pasted into the YAML tab is offered as its pod, with the Job\'s verdict', async ({ podlab, page }) => {
+  await podlab.openTab(/^YAML/);
+  await podlab.yaml.fill(POD_FAILURE_POLICY_JOB);
+  const offer = page.getByRole('status').filter({ hasText: 'This is a Job, not a Pod.' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Play its pod' }).click();
+
+  const report = page.getByRole('status').filter({ hasText: 'Imported the pod of the Job job-pod-failure-policy-example' });
+  await expect(report).toContainText('The Job fails (PodFailurePolicy) as soon as its pod fails at 5 s');
+  await expect(podlab.container('main')).toBeVisible();
+  await expect(podlab.column('NAME')).toHaveText('job-pod-failure-policy-example');
+  await expect(page.getByRole('tab', { name: /^YAML/ })).not.toContainText('⚠');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(offer).toBeVisible();
+});
+
 test('a file dropped on the page is imported', async ({ podlab, page }) => {
   const drop = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();
@@ -147,7 +164,7 @@ test('a file dropped on the page is imported', async ({ podlab, page }) => {
   await expect(podlab.container('nginx')).toBeVisible();
 });
 
-test('break the YAML: the error is at its line, the canvas keeps the last valid pod', async ({ podlab, page }) => {
+test('break the YAML: the error is at its line, the player keeps the last valid pod', async ({ podlab, page }) => {
   await podlab.openTab(/^YAML/);
   await expect(podlab.yaml).toBeVisible();
   const source = await podlab.scenarioSource();
@@ -159,7 +176,7 @@ test('break the YAML: the error is at its line, the canvas keeps the last valid 
   const problems = page.getByRole('status').filter({ hasText: 'problem' });
   await expect(problems).toContainText(`line ${line}`);
   await expect(problems).toContainText('spec.restartPolicy');
-  await expect(problems).toContainText('the canvas keeps the last valid pod');
+  await expect(problems).toContainText('the player keeps playing the last valid pod');
   await expect(page.getByRole('tab', { name: /YAML ⚠ 1/ })).toBeVisible();
   await expect(podlab.container('web')).toBeVisible();
   await podlab.seek(12);

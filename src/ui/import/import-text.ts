@@ -13,7 +13,14 @@ export type ImportReport =
   | { ok: true; origin: PodOrigin; job?: JobTerms; inferred: InferredBehavior[]; notices: ImportNotice[] }
   | { ok: false; notices: ImportNotice[] };
 
-export function importText(text: string): ImportReport {
+/** Opens the imported pod as new work: paused at 0, the pod selected. */
+function openImported(source: string): void {
+  openScenario(source, 0);
+  markOpened(null);
+}
+
+/** `apply` puts the imported pod in place of the work (by default: opens it as new work). */
+export function importText(text: string, apply: (source: string) => void = openImported): ImportReport {
   const imported = importWorkload(text);
   if (!imported.ok) return imported;
   const gate = parseScenario(imported.source);
@@ -27,8 +34,7 @@ export function importText(text: string): ImportReport {
     }));
     return { ok: false, notices: [...imported.notices, ...problems] };
   }
-  openScenario(imported.source, 0);
-  markOpened(null);
+  apply(imported.source);
   const { origin, job, inferred, notices } = imported;
   return job ? { ok: true, origin, job, inferred, notices } : { ok: true, origin, inferred, notices };
 }

@@ -23,7 +23,7 @@ export function IssueList() {
     <div className="issues" role="status" id="yaml-issues">
       <p>
         <strong>{result.issues.length} problem{result.issues.length === 1 ? '' : 's'}</strong>
-        {result.ok ? '' : ' — the canvas keeps the last valid pod until the YAML is valid again.'}
+        {result.ok ? '' : ' — the player keeps playing the last valid pod until the YAML is valid again.'}
       </p>
       <ul>
         {result.issues.map((issue, i) => (

@@ -3,7 +3,8 @@
  * The store's text is the truth; the editor mirrors it with the smallest change, so a canvas edit
  * keeps the cursor, and its own edits go back through replaceSource. CodeMirror keeps its own undo
  * history for typing; the app's Undo (outside the editor) covers every edit, these included.
- * Above it, InferNotice offers to infer the behaviours a pasted pod leaves out.
+ * Above it, InferNotice offers to infer the behaviours a pasted pod leaves out, and
+ * WorkloadNotice to play the pod of a pasted Deployment, Job or List.
  */
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, linter } from '@codemirror/lint';
@@ -15,6 +16,7 @@ import { scenarioResultOf } from '../../app/derived';
 import { useAppStore } from '../../app/store';
 import { issuesToDiagnostics, minimalChange } from './editor-sync';
 import { InferNotice } from './InferNotice';
+import { WorkloadNotice } from './WorkloadNotice';
 
 /** Marks the editor's transactions that mirror the store, so they are not sent back to it. */
 const fromStore = Annotation.define<boolean>();
@@ -72,6 +74,7 @@ export default function YamlEditor({ describedBy }: { describedBy?: string }) {
   return (
     <>
       <InferNotice />
+      <WorkloadNotice />
       <div className="yaml-editor" ref={host} />
     </>
   );
