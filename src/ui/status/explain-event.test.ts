@@ -61,6 +61,39 @@ describe('plain words for a moment', () => {
     expect(lines).not.toContain('Condition Initialized is now False.');
   });
 
+  it('say what a native sidecar start holds back: the next init step, the app, or once the app runs, nothing', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: sidecars
+  annotations:
+    podlab.dev/behavior: |
+      proxy: {run: 20, exitCode: 1}
+      setup: {run: 1}
+    podlab.dev/actions: |
+      - {at: 60, do: reboot-node, down: 10}
+spec:
+  initContainers:
+    - {name: proxy, image: envoyproxy/envoy:v1.31.0, restartPolicy: Always}
+    - {name: setup, image: busybox:1.36}
+    - {name: logs, image: fluent/fluent-bit:3.1, restartPolicy: Always}
+  containers:
+    - {name: app, image: nginx:1.27}
+`;
+    const trace = runOf(pod, null)!.trace;
+    const starts = (name: string) => trace.events.filter((e) => e.type === 'Started' && e.container === name).map((e) => explainEvent(trace, e));
+    expect(starts('proxy')[0]).toBe('Native sidecar proxy started. The next init step starts once it counts as started; it keeps running beside the app.');
+    expect(starts('logs')[0]).toBe('Native sidecar logs started. The app containers start once it counts as started; it keeps running beside the app.');
+    expect(starts('proxy')[1]).toBe('Native sidecar proxy started (restart #1), beside the app containers: the init sequence is done, so nothing waits for it.');
+    expect(starts('app')).toEqual([
+      'app started. The regular containers start together, once every init step is done.',
+      // After the reboot the kubelet runs the init sequence again in a new sandbox: the app waits for it again.
+      'app started (restart #1). The regular containers start together, once every init step is done.',
+    ]);
+    const afterReboot = trace.events.find((e) => e.type === 'Started' && e.container === 'proxy' && e.t > 60)!;
+    expect(explainEvent(trace, afterReboot)).toContain('The next init step starts once it counts as started');
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

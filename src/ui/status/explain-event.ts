@@ -50,9 +50,14 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'Started': {
       const again = event.restartCount > 0 ? ` (restart #${event.restartCount})` : '';
       if (role === 'init') return `Init container ${who} started${again}. The next step waits until it exits with code 0.`;
+      const appUp = appStartedBefore(trace, event);
       if (role === 'sidecar') {
-        return `${s('Native sidecar', 'Native sidecars')} ${who} started${again}. The next init step waits until ${s('it counts', 'they count')} as started; ${s('it keeps', 'they keep')} running beside the app.`;
+        const sidecar = `${s('Native sidecar', 'Native sidecars')} ${who} started${again}`;
+        if (appUp) return `${sidecar}, beside the app containers: the init sequence is done, so nothing waits for ${s('it', 'them')}.`;
+        const next = isLastInit(trace, event.container) ? 'The app containers start' : 'The next init step starts';
+        return `${sidecar}. ${next} once ${s('it counts', 'they count')} as started; ${s('it keeps', 'they keep')} running beside the app.`;
       }
+      if (appUp) return `${who} started${again}.`;
       return `${who} started${again}. The regular containers start together, once every init step is done.`;
     }
     case 'ContainerStarted':
@@ -138,6 +143,21 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'PodCondition':
       return `Condition ${event.condition} is now ${event.status}.`;
   }
+}
+
+/** Whether a regular container started before `event` since the pod's sandbox was last made: the init sequence is done. */
+function appStartedBefore(trace: Trace, event: TraceEvent): boolean {
+  const roles = rolesOf(trace);
+  for (let i = trace.events.indexOf(event) - 1; i >= 0; i--) {
+    const earlier = trace.events[i]!;
+    if (earlier.type === 'SandboxChanged') return false;
+    if (earlier.type === 'Started' && roles[earlier.container] === 'regular') return true;
+  }
+  return false;
+}
+
+function isLastInit(trace: Trace, name: string): boolean {
+  return trace.pod.initContainers.at(-1)?.name === name;
 }
 
 /** Stands for the subject while events are compared: two events with the same sentence about it group. */
