@@ -90,8 +90,23 @@ spec:
       // After the reboot the kubelet runs the init sequence again in a new sandbox: the app waits for it again.
       'app started (restart #1). The regular containers start together, once every init step is done.',
     ]);
+    // A plain init container's `started` gates nothing (its exit does): not told.
+    expect(explainEvent(trace, trace.events.find((e) => e.type === 'ContainerStarted' && e.container === 'setup')!)).toBeNull();
     const afterReboot = trace.events.find((e) => e.type === 'Started' && e.container === 'proxy' && e.t > 60)!;
     expect(explainEvent(trace, afterReboot)).toContain('The next init step starts once it counts as started');
+  });
+
+  it("say that a deleted pod's sidecars get their preStop at once but SIGTERM only in their turn", () => {
+    const pod = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/actions: |\n      - {at: 10, do: delete}\n').replace(
+      'spec:\n',
+      'spec:\n  initContainers:\n    - {name: proxy, image: envoyproxy/envoy:v1.31.0, restartPolicy: Always}\n',
+    );
+    const trace = runOf(pod, null)!.trace;
+    const killing = (name: string) => explainEvent(trace, trace.events.find((e) => e.type === 'Killing' && e.container === name)!);
+    expect(killing('proxy')).toBe(
+      'The kubelet stops proxy (PodDeleted): its preStop hook runs now if any, but SIGTERM waits until the app containers, and the sidecars defined after it, have stopped; SIGKILL when the 30s grace period runs out.',
+    );
+    expect(killing('a')).toBe('The kubelet stops a (PodDeleted): preStop hook if any, then SIGTERM, then SIGKILL after 30s.');
   });
 
   it('agree for failing probes too', () => {

@@ -3,13 +3,16 @@
  * Only restates what the engine recorded; the sentences describe Kubernetes' documented behaviour.
  */
 import { containerStatusAt, NODE_MONITOR_GRACE_PERIOD } from '../../engine/index';
-import type { Trace, TraceEvent } from '../../engine/trace';
+import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
 import { isNodeDownAt } from '../shared/node-down';
 import { terminationWords } from '../shared/termination-words';
 import { exitOutcome } from './exit-outcome';
 
 type Role = 'init' | 'sidecar' | 'regular';
+
+/** Reasons the kubelet stops one container, not the whole pod (whose stop orders the sidecars last). */
+const ONE_CONTAINER_KILLS = new Set<KillReason>(['LivenessProbeFailed', 'StartupProbeFailed', 'FailedPostStartHook', 'DefinitionChanged']);
 type Roles = Record<string, Role>;
 
 const rolesCache = new WeakMap<Trace, Roles>();
@@ -61,6 +64,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `${who} started${again}. The regular containers start together, once every init step is done.`;
     }
     case 'ContainerStarted':
+      // A plain init container has no startup probe, and its `started` gates nothing: its exit does.
+      if (role === 'init') return null;
       return `${who} ${s('counts', 'count')} as started (${s('its', 'their')} startup probe passed, or ${s('it has', 'they have')} none).`;
     case 'HookStarted':
       return event.hook === 'postStart'
@@ -88,6 +93,11 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'Killing':
       if (event.reason === 'DefinitionChanged') {
         return `The pod spec gives ${who} a new image, so the kubelet stops ${s('it', 'them')} (preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s) and starts ${s('it', 'them')} again with it, whatever the restartPolicy.`;
+      }
+      // A whole pod's stop orders its sidecars (kuberuntime_container.go killContainer): the
+      // Killing event and the preStop hook come at once, SIGTERM only in the sidecar's turn.
+      if (role === 'sidecar' && !ONE_CONTAINER_KILLS.has(event.reason)) {
+        return `The kubelet stops ${who} (${event.reason}): ${s('its preStop hook runs', 'their preStop hooks run')} now if any, but SIGTERM waits until the app containers, and the sidecars defined after ${s('it', 'them')}, have stopped; SIGKILL when the ${event.gracePeriod}s grace period runs out.`;
       }
       return `The kubelet stops ${who} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
     case 'Signal':
