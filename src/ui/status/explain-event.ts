@@ -200,8 +200,9 @@ export function momentSentences(trace: Trace, events: TraceEvent[]): MomentSente
 }
 
 /**
- * The moment's events without those a later one of the same moment undoes: a pod Pending, then
- * Running at the same instant, is Running then, as kubectl shows it; "now Pending" would be wrong.
+ * The moment's events without those a later one of the same moment undoes (a pod Pending, then
+ * Running at the same instant, is Running then, as kubectl shows it; "now Pending" would be
+ * wrong), nor those another one of the moment already says.
  */
 function lastStates(events: TraceEvent[]): TraceEvent[] {
   const stateOf = (event: TraceEvent): string | null =>
@@ -211,7 +212,10 @@ function lastStates(events: TraceEvent[]): TraceEvent[] {
     const state = stateOf(event);
     if (state !== null) last.set(state, event);
   }
+  // A container that starts and counts as started at once said the second in the first.
+  const startedNow = new Set(events.flatMap((event) => (event.type === 'Started' ? [event.container] : [])));
   return events.filter((event) => {
+    if (event.type === 'ContainerStarted' && startedNow.has(event.container)) return false;
     const state = stateOf(event);
     return state === null || last.get(state) === event;
   });
