@@ -37,6 +37,12 @@ describe('what the kubelet did after an exit', () => {
     expect(explainEvent(done, exit)).toBe(`shipper exited with code ${exit.exitCode} (${exit.reason}).`);
   });
 
+  it('tells a run stopped for a new image as started again with it, under Never too', () => {
+    const trace = play(pod({ restartPolicy: 'Never', containers: [app('web', { run: null })], actions: [{ at: 10, do: 'set-image', container: 'web', image: 'nginx:1.28' }] }));
+    expect(outcomes(trace, 'web')).toEqual(['newImage']);
+    expect(explainEvent(trace, eventsOf(trace, 'Exited', 'web')[0]!)).toMatch(/^web exited with code \d+ \(\w+\)\. The kubelet starts it again with the new image\.$/);
+  });
+
   it('tells a clean exit restarted under Always', () => {
     const trace = play(pod({ containers: [app('tick', { run: 5, exitCode: 0 })] }), 30);
     expect(explainEvent(trace, eventsOf(trace, 'Exited', 'tick')[0]!)).toBe(

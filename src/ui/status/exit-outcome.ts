@@ -1,13 +1,15 @@
 /**
  * What the kubelet did after a run ended, read from the trace: whether it started the container
- * again (its restart policy, its own or the pod's, or a restart rule decided so) or left it down.
+ * again (its restart policy, its own or the pod's, or a restart rule decided so) or left it down,
+ * or stopped it for a new image in the spec, to start it again with that whatever the policy.
  * Untold when the run was ended for the pod's sake (deletion, completion, deadline, the node going
  * down): no restart policy is asked then. The kubelet's sync after an exit is at the same instant
  * in the engine, so a trace that ends on an exit already holds what the kubelet did next.
  */
 import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 
-export type ExitOutcome = 'again' | 'stays' | 'untold';
+/** `newImage`: stopped because the spec names a new image, and started again with it whatever the policy. */
+export type ExitOutcome = 'again' | 'stays' | 'newImage' | 'untold';
 
 /** Kills that end a run for the pod's sake, not the container's. */
 const POD_KILLS = new Set<KillReason>(['PodDeleted', 'PodCompleted', 'InitContainerFailed', 'DeadlineExceeded']);
@@ -38,6 +40,7 @@ function outcomesOf(trace: Trace): Map<TraceEvent, ExitOutcome> {
       const kill = lastKill.get(e.container);
       lastKill.delete(e.container);
       if (podKilled || (kill !== undefined && POD_KILLS.has(kill))) outcomes.set(e, 'untold');
+      else if (kill === 'DefinitionChanged') outcomes.set(e, 'newImage');
       else {
         outcomes.set(e, 'stays');
         waiting.set(e.container, e);

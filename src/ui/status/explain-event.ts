@@ -115,6 +115,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
           return `${how} The kubelet starts ${s('it', 'them')} again, as ${s('its', 'their')} restart policy says${event.exitCode === 0 ? ', even after a clean exit' : ''}.`;
         case 'stays':
           return event.exitCode === 0 ? how : `${how} ${s('It is', 'They are')} not started again: ${s('its', 'their')} restart policy says so.`;
+        case 'newImage':
+          return `${how} The kubelet starts ${s('it', 'them')} again with the new image.`;
         case 'untold':
           return how;
       }
