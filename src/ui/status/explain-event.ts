@@ -214,10 +214,13 @@ function lastStates(events: TraceEvent[]): TraceEvent[] {
     const state = stateOf(event);
     if (state !== null) last.set(state, event);
   }
-  // A container that starts and counts as started at once said the second in the first.
+  // A container that starts and counts as started at once said the second in the first, and one
+  // stopped for its new image says what the image update does to it.
   const startedNow = new Set(events.flatMap((event) => (event.type === 'Started' ? [event.container] : [])));
+  const stoppedForImage = new Set(events.flatMap((event) => (event.type === 'Killing' && event.reason === 'DefinitionChanged' ? [event.container] : [])));
   return events.filter((event) => {
     if (event.type === 'ContainerStarted' && startedNow.has(event.container)) return false;
+    if (event.type === 'ImageUpdated' && stoppedForImage.has(event.container)) return false;
     const state = stateOf(event);
     return state === null || last.get(state) === event;
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/simulate';
 import { app, init, pod, sidecar } from '../../engine/testing/pod-builder';
-import { explainEvent } from './explain-event';
+import { explainEvent, explainMoment } from './explain-event';
 
 const trace = simulate(
   pod({
@@ -19,6 +19,14 @@ const say = (type: 'ImageUpdated' | 'Killing', container: string) =>
   explainEvent(trace, trace.events.find((e) => e.type === type && e.container === container)!);
 
 describe('plain words for an image update', () => {
+  it('tell a running container stopped for its new image once, by the stop', () => {
+    const lines = explainMoment(trace, trace.events.filter((e) => e.t === 10));
+    expect(lines).toContain('The pod spec gives web a new image, so the kubelet stops it (preStop hook if any, then SIGTERM, then SIGKILL after 30s) and starts it again with it, whatever the restartPolicy.');
+    expect(lines.filter((line) => line.includes('now has the image'))).toEqual([]);
+    // The init container is not stopped for it: its update is told.
+    expect(explainMoment(trace, trace.events.filter((e) => e.t === 30)).some((line) => line.startsWith('Init container migrate now has the image'))).toBe(true);
+  });
+
   it('say what the new spec means for each kind of container', () => {
     expect(say('ImageUpdated', 'web')).toBe(
       'web now has the image nginx:1.27 in the pod spec (kubectl set image). The kubelet restarts it with it; if already exited, only the restartPolicy can start it again.',
