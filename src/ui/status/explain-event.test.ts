@@ -109,6 +109,27 @@ spec:
       'The kubelet stops proxy (PodDeleted): its preStop hook runs now if any, but SIGTERM waits until the app containers, and the sidecars defined after it, have stopped; SIGKILL when the 30s grace period runs out.',
     );
     expect(killing('a')).toBe('The kubelet stops a (PodDeleted): preStop hook if any, then SIGTERM, then SIGKILL after 30s.');
+
+    // The work done, nothing is left to wait for.
+    const job = `apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+  annotations:
+    podlab.dev/behavior: |
+      work: {run: 3}
+spec:
+  restartPolicy: Never
+  initContainers:
+    - {name: proxy, image: envoyproxy/envoy:v1.31.0, restartPolicy: Always}
+  containers:
+    - {name: work, image: busybox:1.36}
+`;
+    const done = runOf(job, null)!.trace;
+    const stop = done.events.find((e) => e.type === 'Killing' && e.container === 'proxy')!;
+    expect(explainEvent(done, stop)).toBe(
+      'The app containers are done, so the kubelet stops proxy (PodCompleted), native sidecars in reverse order: preStop hook if any, then SIGTERM, then SIGKILL after 30s.',
+    );
   });
 
   it('agree for failing probes too', () => {

@@ -96,6 +96,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       // A whole pod's stop orders its sidecars (kuberuntime_container.go killContainer): the
       // Killing event and the preStop hook come at once, SIGTERM only in the sidecar's turn.
+      if (role === 'sidecar' && event.reason === 'PodCompleted') {
+        return `The app containers are done, so the kubelet stops ${who} (PodCompleted), native sidecars in reverse order: preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
+      }
       if (role === 'sidecar' && !ONE_CONTAINER_KILLS.has(event.reason)) {
         return `The kubelet stops ${who} (${event.reason}): ${s('its preStop hook runs', 'their preStop hooks run')} now if any, but SIGTERM waits until the app containers, and the sidecars defined after ${s('it', 'them')}, have stopped; SIGKILL when the ${event.gracePeriod}s grace period runs out.`;
       }
