@@ -139,6 +139,34 @@ describe('test/e2e/common/node/pods.go "Pods"', () => {
     expect(trace.deletion?.gracePeriod).toBe(30);
   });
 
+  // [NodeConformance] "should support pod readiness gates"
+  it('holds Ready False until every readiness gate\'s condition is True, and drops it when one turns False', () => {
+    const trace = run('readiness-gates.yaml', 120);
+    const SYNC_LOOP_FREQUENCY = 10;
+    const patches = trace.events.filter((e) => e.type === 'PodCondition' && e.condition.startsWith('k8s.io/')).map((e) => e.t);
+    expect(patches).toEqual([5, 15, 30]);
+    const ready = (t: number) => isReady(podStatusAt(trace, t));
+    // WaitForPodNameRunningInNamespace, then "Expect pod's Ready condition to be false initially".
+    const running = waitRunning(trace);
+    expect(running).toBeLessThanOrEqual(patches[0]!);
+    expect(ready(running)).toBe(false);
+    expect(conditionOf(podStatusAt(trace, running), 'Ready')).toMatchObject({
+      reason: 'ReadinessGatesNotReady',
+      message: 'corresponding condition of pod readiness gate "k8s.io/test-condition1" does not exist., corresponding condition of pod readiness gate "k8s.io/test-condition2" does not exist.',
+    });
+    // test-condition1 True, time.Sleep(syncLoopFrequency): still not ready.
+    expect(ready(patches[0]! + SYNC_LOOP_FREQUENCY - 1e-9)).toBe(false);
+    expect(conditionOf(podStatusAt(trace, patches[0]!), 'Ready')?.message).toBe('corresponding condition of pod readiness gate "k8s.io/test-condition2" does not exist.');
+    // test-condition2 True: validatePodReadiness(true), 1 s polls for a minute.
+    const readyAt = waitUntil(trace, 60, 'pod Ready', ready, patches[1]!);
+    expect(readyAt).toBeLessThan(patches[2]!);
+    // test-condition1 False: validatePodReadiness(false).
+    const unreadyAt = waitUntil(trace, 60, 'pod not Ready', (t) => !ready(t), patches[2]!);
+    expect(conditionOf(podStatusAt(trace, unreadyAt), 'Ready')?.message).toBe('the status of pod readiness gate "k8s.io/test-condition1" is not "True", but False');
+    // The containers stayed ready all along: READY reads 1/1 throughout.
+    expectAlways(trace, running, 60, 'ContainersReady', (t) => conditionOf(podStatusAt(trace, t), 'ContainersReady')?.status === 'True');
+  });
+
   // "should cap back-off at MaxContainerBackOff [Slow]"
   it('caps the crash-loop back-off at MaxContainerBackOff (300 s), within maxBackOffTolerance', () => {
     const MAX_CONTAINER_BACK_OFF = 300;

@@ -18,6 +18,7 @@ import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
 import { watchSilentNode } from './rules/node-controller';
+import { patchCondition } from './rules/status-patch';
 import { recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
@@ -273,6 +274,10 @@ class Simulation {
     if (action.do === 'delete') {
       this.pendingDeletes--;
       this.requestDeletion(action.gracePeriodSeconds);
+      return;
+    }
+    if (action.do === 'set-condition') {
+      patchCondition(sim, action.condition, action.status);
       return;
     }
     const c = sim.byName.get(action.container);

@@ -12,7 +12,9 @@ export type PodConditionType =
   | 'ContainersReady'
   | 'Ready'
   /** Not the kubelet's: set by the controller that deletes the pod (here the taint eviction controller). */
-  | 'DisruptionTarget';
+  | 'DisruptionTarget'
+  /** A readiness gate's own condition (`example.com/feature-1`), set by a client through the API. */
+  | (string & {});
 /** `Unknown` (exit code 255): containerd found the container's task gone after the node rebooted. */
 export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'Unknown' | 'ContainerStatusUnknown';
 

@@ -107,7 +107,12 @@ export type PodAction =
    */
   | { at: number; do: 'reboot-node'; down: number }
   /** From `at` on, the container's probes (only `probe`, when given) fail. */
-  | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind };
+  | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind }
+  /**
+   * A client patches the pod's status with this condition (`kubectl patch --subresource=status`),
+   * as the controller behind a readiness gate does; the kubelet then works Ready out again.
+   */
+  | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' };
 
 /** A `spec.tolerations` entry as written (empty key with Exists: every taint; empty effect: every effect). */
 export interface Toleration {
@@ -127,6 +132,8 @@ export interface PodModel {
   activeDeadlineSeconds?: number;
   /** The spec's own tolerations, before the API server's DefaultTolerationSeconds admission adds its defaults. */
   tolerations?: Toleration[];
+  /** `spec.readinessGates`: condition types that must also be True for the pod to be Ready. */
+  readinessGates?: string[];
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

@@ -12,7 +12,8 @@ export type ActionInput =
   | { at: number; do: 'kill'; container: string; exitCode?: number; oom?: boolean }
   | { at: number; do: 'set-image'; container: string; image: string }
   | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind }
-  | { at: number; do: 'reboot-node'; down?: number };
+  | { at: number; do: 'reboot-node'; down?: number }
+  | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */
 export function addAction(source: string, action: ActionInput): string {

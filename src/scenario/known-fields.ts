@@ -36,6 +36,7 @@ export const KNOWN_FIELDS = {
   lifecycle: ['postStart', 'preStop', 'stopSignal'],
   handler: HANDLER.filter((h) => h !== 'grpc'),
   port: ['containerPort', 'hostIP', 'hostPort', 'name', 'protocol'],
+  readinessGate: ['conditionType'],
   resources: ['claims', 'limits', 'requests'],
   volumeMount: ['mountPath', 'mountPropagation', 'name', 'readOnly', 'recursiveReadOnly', 'subPath', 'subPathExpr'],
 } as const;

@@ -25,6 +25,40 @@ describe('the scenario gate', () => {
     expect(model.containers[0]!.readinessProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 3, handler: 'httpGet' });
   });
 
+  it('reads readiness gates and the conditions a client sets for them, refusing what names no gate', () => {
+    const good = parseScenario(
+      pod(
+        `  readinessGates: [{conditionType: example.com/lb-ready}]\n  containers:\n    - {name: app, image: nginx:1.27}`,
+        // Unquoted, False is a YAML boolean: taken as the word.
+        `    podlab.dev/actions: |\n      - {at: 5, do: set-condition, condition: example.com/lb-ready, status: "True"}\n      - {at: 9, do: set-condition, condition: example.com/lb-ready, status: False}`,
+      ),
+    );
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model.readinessGates).toEqual(['example.com/lb-ready']);
+    expect(good.model.actions).toEqual([
+      { at: 5, do: 'set-condition', condition: 'example.com/lb-ready', status: 'True' },
+      { at: 9, do: 'set-condition', condition: 'example.com/lb-ready', status: 'False' },
+    ]);
+
+    expect(
+      issueLines(
+        pod(
+          `  readinessGates: [{conditionType: "bad type!"}, {condition: Ready}]\n  containers:\n    - {name: app, image: nginx:1.27}`,
+          `    podlab.dev/actions: |\n      - {at: 5, do: set-condition, condition: example.com/lb-ready, status: yes}`,
+        ),
+      ),
+    ).toEqual([
+      `9 spec.readinessGates[0].conditionType: Invalid value: "bad type!": must be a qualified name: a name of up to 63 alphanumerics, '-', '_' or '.', with an optional DNS subdomain prefix and '/' (e.g. 'example.com/feature-1')`,
+      '9 spec.readinessGates[1].condition: unknown field "condition": kubectl apply refuses it',
+      '9 spec.readinessGates[1].conditionType: Required value',
+      '7 metadata.annotations["podlab.dev/actions"][0].condition: must name one of the pod\'s readiness gates (bad type!), not string "example.com/lb-ready"',
+      '7 metadata.annotations["podlab.dev/actions"][0].status: must be True or False, not string "yes"',
+    ]);
+    expect(issueLines(pod(`  containers:\n    - {name: app, image: nginx:1.27}`, `    podlab.dev/actions: |\n      - {at: 5, do: set-condition, condition: x, status: "True"}`))).toEqual([
+      "7 metadata.annotations[\"podlab.dev/actions\"][0].do: sets a readiness gate's condition, but the pod has no spec.readinessGates",
+    ]);
+  });
+
   it('checks container restart rules (Kubernetes 1.35) as the API server does, and plays them', () => {
     const lines = issueLines(
       pod(`  restartPolicy: Never
@@ -119,9 +153,9 @@ describe('the scenario gate', () => {
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
-      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node; it is missing',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition; it is missing',
     ]);
   });
 

@@ -63,6 +63,12 @@ function containerNames(manifest: Json): string[] {
   return [...names(spec.initContainers), ...names(spec.containers)];
 }
 
+function readinessGatesOf(manifest: Json): string[] {
+  const spec = isRecord(manifest.spec) ? manifest.spec : {};
+  const gates = Array.isArray(spec.readinessGates) ? spec.readinessGates : [];
+  return gates.flatMap((gate) => (isRecord(gate) && typeof gate.conditionType === 'string' ? [gate.conditionType] : []));
+}
+
 /** Reads both annotations; their values are YAML documents of their own, so positions map inward. */
 function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: boolean) {
   const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
@@ -101,6 +107,6 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   };
 
   const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, names, list), new Map());
-  const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, names, list), []);
+  const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, names, readinessGatesOf(manifest), list), []);
   return { behaviors, actions, issues };
 }

@@ -5,7 +5,7 @@
  * matchPodFailurePolicy).
  */
 import { IssueList, type PathSegment } from './issues';
-import { isRecord, notA } from './value-checks';
+import { isQualifiedName, isRecord, notA } from './value-checks';
 
 export type PodFailurePolicyAction = 'Count' | 'FailIndex' | 'FailJob' | 'Ignore';
 
@@ -28,7 +28,6 @@ const CONDITION_STATUSES = ['False', 'True', 'Unknown'] as const;
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
 const MAX_CONDITION_PATTERNS = 20;
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
@@ -107,7 +106,7 @@ function checkConditions(patterns: unknown, path: PathSegment[], issues: IssueLi
     if (!isRecord(pattern)) return issues.add([...path, j], `must be a mapping${notA(pattern)}`);
     const { type, status } = pattern;
     if (type === undefined || type === '') issues.add([...path, j, 'type'], 'Invalid value: "": name part must be non-empty');
-    else if (typeof type !== 'string' || !QUALIFIED_NAME.test(type) || type.split('/').at(-1)!.length > 63) {
+    else if (!isQualifiedName(type)) {
       issues.add([...path, j, 'type'], `Invalid value: ${JSON.stringify(type)}: must be a qualified name (e.g. 'DisruptionTarget' or 'example.com/MyCondition')`);
     }
     // An empty status is defaulted to True (pkg/apis/batch/v1/defaults.go) before validation.

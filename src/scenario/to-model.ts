@@ -93,6 +93,9 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   };
   if (typeof spec.activeDeadlineSeconds === 'number') model.activeDeadlineSeconds = spec.activeDeadlineSeconds;
   if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
+  if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {
+    model.readinessGates = spec.readinessGates.filter(isRecord).map((gate) => gate.conditionType as string);
+  }
   return model;
 }
 

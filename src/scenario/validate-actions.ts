@@ -16,10 +16,15 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'fail-probes': ['at', 'do', 'container', 'probe'],
   'set-image': ['at', 'do', 'container', 'image'],
   'reboot-node': ['at', 'do', 'down'],
+  'set-condition': ['at', 'do', 'condition', 'status'],
 };
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
 
-export function readActions(value: unknown, containerNames: readonly string[], issues: IssueList): PodAction[] {
+/**
+ * @param readinessGates the pod's readiness gates: the conditions a set-condition action may set
+ *   (Podlab plays no other client's conditions).
+ */
+export function readActions(value: unknown, containerNames: readonly string[], readinessGates: readonly string[], issues: IssueList): PodAction[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issues.add([], `must be a list of actions such as {at: 30, do: delete}${notA(value)}`);
@@ -42,7 +47,8 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > MAX_TIME) {
       issues.add([i, 'at'], `must be a time in seconds from pod creation (0 to ${MAX_TIME})${notA(at)}`);
     }
-    if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
+    if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
+    else if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
     if (raw.exitCode !== undefined && (typeof raw.exitCode !== 'number' || !Number.isInteger(raw.exitCode) || raw.exitCode < 0 || raw.exitCode > 255)) {
@@ -65,6 +71,7 @@ export function readActions(value: unknown, containerNames: readonly string[], i
     if (issues.length > before) return;
     const t = at as number;
     if (kind === 'reboot-node') actions.push({ at: t, do: 'reboot-node', down: (down as number | undefined) ?? DEFAULT_NODE_DOWN });
+    else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
     else if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {
@@ -77,6 +84,21 @@ export function readActions(value: unknown, containerNames: readonly string[], i
   actions.sort((a, b) => a.at - b.at);
   checkRebootsApart(value, actions, issues);
   return actions;
+}
+
+function checkCondition(raw: Record<string, unknown>, i: number, readinessGates: readonly string[], issues: IssueList): void {
+  if (readinessGates.length === 0) issues.add([i, 'do'], 'sets a readiness gate\'s condition, but the pod has no spec.readinessGates');
+  else if (typeof raw.condition !== 'string' || !readinessGates.includes(raw.condition)) {
+    issues.add([i, 'condition'], `must name one of the pod's readiness gates (${readinessGates.join(', ')})${notA(raw.condition)}`);
+  }
+  if (conditionStatus(raw.status) === undefined) issues.add([i, 'status'], `must be True or False${notA(raw.status)}`);
+}
+
+/** "True" or "False"; a YAML boolean (`status: True` unquoted) is taken as the word it looks like. */
+function conditionStatus(value: unknown): 'True' | 'False' | undefined {
+  if (value === 'True' || value === true) return 'True';
+  if (value === 'False' || value === false) return 'False';
+  return undefined;
 }
 
 /** A node cannot reboot again while it is still down from an earlier reboot. */

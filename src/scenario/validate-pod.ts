@@ -12,6 +12,7 @@ import {
   checkEnum,
   checkInt,
   isIanaSvcName,
+  isQualifiedName,
   isRecord,
   notA,
   type Json,
@@ -60,6 +61,7 @@ function validateSpec(spec: Json, issues: IssueList): void {
   checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
   const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
   validateTolerations(spec.tolerations, issues);
+  validateReadinessGates(spec.readinessGates, issues);
 
   const volumes = validateVolumes(spec.volumes, issues);
   const names = new Set<string>();
@@ -317,6 +319,25 @@ function validateResources(resources: unknown, path: PathSegment[], issues: Issu
       issues.add([...path, 'requests', name], `Invalid value: must be less than or equal to ${name} limit`);
     }
   }
+}
+
+/**
+ * validation.go validateReadinessGates: each conditionType a qualified name. The engine holds the
+ * pod's Ready condition back until each gate's condition is True (rules/status-patch.ts).
+ */
+function validateReadinessGates(gates: unknown, issues: IssueList): void {
+  if (gates === undefined || gates === null) return;
+  if (!Array.isArray(gates)) return issues.add(['spec', 'readinessGates'], `must be a list of readiness gates${notA(gates)}`);
+  gates.forEach((gate: unknown, i) => {
+    const path = ['spec', 'readinessGates', i];
+    if (!isRecord(gate)) return issues.add(path, `must be a readiness gate such as {conditionType: example.com/feature-1}${notA(gate)}`);
+    checkKnownFields(issues, path, gate, 'readinessGate');
+    const type = gate.conditionType;
+    if (type === undefined || type === '') return issues.add([...path, 'conditionType'], 'Required value');
+    if (!isQualifiedName(type)) {
+      issues.add([...path, 'conditionType'], `Invalid value: ${JSON.stringify(type)}: must be a qualified name: a name of up to 63 alphanumerics, '-', '_' or '.', with an optional DNS subdomain prefix and '/' (e.g. 'example.com/feature-1')`);
+    }
+  });
 }
 
 /**

@@ -81,3 +81,10 @@ export function isIanaSvcName(value: string): boolean {
     !value.includes('--')
   );
 }
+
+const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** validation.IsQualifiedName: an optional DNS subdomain prefix and '/', then a name of up to 63 characters. */
+export function isQualifiedName(value: unknown): boolean {
+  return typeof value === 'string' && QUALIFIED_NAME.test(value) && value.split('/').at(-1)!.length <= 63;
+}

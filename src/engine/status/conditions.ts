@@ -13,6 +13,9 @@ export function isKubeletOwned(type: PodConditionType): boolean {
 
 export interface ConditionInput {
   phase: PodPhase;
+  /** The readiness gates' condition types, and the conditions the API has (others set them). */
+  readinessGates: readonly string[];
+  apiConditions: readonly PodCondition[];
   sandboxReady: boolean;
   sidecar: boolean[];
   init: ContainerStatus[];
@@ -26,11 +29,26 @@ export function podConditions(input: ConditionInput): Generated[] {
   return [
     { type: 'PodReadyToStartContainers', status: input.sandboxReady ? 'True' : 'False' },
     initializedCondition(input),
-    // Without readiness gates, Ready mirrors ContainersReady.
-    { ...containersReady, type: 'Ready' },
+    readyCondition(input, containersReady),
     containersReady,
     { type: 'PodScheduled', status: 'True' },
   ];
+}
+
+/**
+ * Ready is ContainersReady, unless a readiness gate's condition is missing or not True.
+ * kubelet: pkg/kubelet/status/generate.go GeneratePodReadyCondition.
+ */
+function readyCondition({ readinessGates, apiConditions }: ConditionInput, containersReady: Generated): Generated {
+  if (containersReady.status !== 'True' || readinessGates.length === 0) return { ...containersReady, type: 'Ready' };
+  const unready: string[] = [];
+  for (const gate of readinessGates) {
+    const condition = apiConditions.find((c) => c.type === gate);
+    if (!condition) unready.push(`corresponding condition of pod readiness gate "${gate}" does not exist.`);
+    else if (condition.status !== 'True') unready.push(`the status of pod readiness gate "${gate}" is not "True", but ${condition.status}`);
+  }
+  if (unready.length === 0) return { type: 'Ready', status: 'True' };
+  return { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: unready.join(', ') };
 }
 
 function initializedCondition({ phase, sidecar, init, regular }: ConditionInput): Generated {

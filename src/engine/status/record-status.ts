@@ -74,7 +74,15 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
 
   const previousConditions = rec.conditions[rec.conditions.length - 1]?.value ?? [];
   // The conditions are generated with the phase the pod worker acts on, held back or not.
-  const generated = podConditions({ phase, sandboxReady: sim.sandboxReady, sidecar, init, regular });
+  const generated = podConditions({
+    phase,
+    readinessGates: sim.model.readinessGates ?? [],
+    apiConditions: previousConditions,
+    sandboxReady: sim.sandboxReady,
+    sidecar,
+    init,
+    regular,
+  });
   // status_manager.go: nothing is sent while the kubelet's own conditions are as the API has them
   // (isPodStatusByKubeletEqual); a status sent is merged by mergePodStatus, which keeps the
   // conditions others own (DisruptionTarget) first, in their order, then appends the kubelet's.
