@@ -110,6 +110,11 @@ export function setImageAt(container: string, image: string): void {
   edit((source) => addAction(source, { at: now(), do: 'set-image', container, image }));
 }
 
+/** A client patches the pod's status now: the readiness gate's condition becomes `status`. */
+export function setConditionAt(condition: string, status: 'True' | 'False'): void {
+  edit((source) => addAction(source, { at: now(), do: 'set-condition', condition, status }));
+}
+
 /** The node goes down now, for the scenario format's default time, and comes back. */
 export function rebootNodeAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'reboot-node', down: DEFAULT_NODE_DOWN }));

@@ -26,6 +26,8 @@ export interface ActionEntry {
   gracePeriodSeconds?: unknown;
   image?: unknown;
   down?: unknown;
+  condition?: unknown;
+  status?: unknown;
 }
 
 export interface PodView {

@@ -176,6 +176,28 @@ describe("sidecar-readiness-holds-ready: a sidecar's readiness holds the pod's R
   });
 });
 
+describe('readiness-gate: the pod is Ready only while the gate\'s condition is True', () => {
+  const trace = play('readiness-gate.yaml', 90);
+  const gate = 'target-health.elbv2.k8s.aws/k8s-shop-checkout-5d3a1c2b7e';
+
+  it('holds Ready False with ReadinessGatesNotReady while the app is ready, until the controller sets the gate', () => {
+    const appReady = events(trace, 'Ready', 'checkout').find((e) => e.ready)!.t;
+    expect(appReady).toBeLessThan(20);
+    expect(condition(trace, 'ContainersReady', 10)).toBe('True');
+    expect(condition(trace, 'Ready', 10)).toBe('False');
+    expect(kubectlRow(trace, 10).ready).toBe('1/1');
+    expect(condition(trace, gate, 19)).toBeUndefined();
+    expect(condition(trace, gate, 20)).toBe('True');
+    expect(condition(trace, 'Ready', 20)).toBe('True');
+  });
+
+  it('drops Ready when the gate turns False, while the container stays ready and running', () => {
+    expect(condition(trace, 'Ready', 60)).toBe('False');
+    expect(condition(trace, 'ContainersReady', 60)).toBe('True');
+    expect(kubectlRow(trace, 80)).toMatchObject({ ready: '1/1', status: 'Running', restarts: '0' });
+  });
+});
+
 describe('sidecar-crash-restart: the sidecar crashes, the app keeps running', () => {
   const trace = play('sidecar-crash-restart.yaml');
 

@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { formatSeconds } from '../shared/format';
+import { ReadinessGates } from './ReadinessGates';
 import { UpdateImage } from './UpdateImage';
 
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
@@ -56,6 +57,7 @@ export function BreakIt() {
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
       <UpdateImage target={target} />
+      <ReadinessGates />
     </section>
   );
 }

@@ -132,6 +132,19 @@ spec:
     );
   });
 
+  it('say what a readiness gate does: the container is ready, the pod waits for the gate\'s condition', () => {
+    const gated = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/actions: |\n      - {at: 5, do: set-condition, condition: example.com/lb, status: "True"}\n').replace(
+      'spec:\n',
+      'spec:\n  readinessGates: [{conditionType: example.com/lb}]\n',
+    );
+    const trace = runOf(gated, null)!.trace;
+    expect(explainMoment(trace, momentOf(trace, 'Ready'))).toContain("a, b, c and 2 more are ready, but the pod's readiness gates hold its Ready condition False: no Service traffic yet.");
+    expect(explainMoment(trace, trace.events.filter((e) => e.t === 5))).toEqual([
+      'A client sets condition example.com/lb to True through the API, as the controller behind a readiness gate does.',
+      'Condition Ready is now True.',
+    ]);
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

@@ -2,7 +2,7 @@
  * Plain words for a trace event, for the learner alone: what happened and what it means next.
  * Only restates what the engine recorded; the sentences describe Kubernetes' documented behaviour.
  */
-import { containerStatusAt, NODE_MONITOR_GRACE_PERIOD } from '../../engine/index';
+import { containerStatusAt, isKubeletOwned, NODE_MONITOR_GRACE_PERIOD, valueAt } from '../../engine/index';
 import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
 import { isNodeDownAt } from '../shared/node-down';
@@ -87,9 +87,16 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
           ? `${who} exited with code 0, so ${s('its', 'their')} status reads ready: this init step is done.`
           : `${who} no longer ${s('reads', 'read')} ready: ${s('it has', 'they have')} to run again.`;
       }
-      return event.ready
-        ? `${who} ${s('is', 'are')} ready: ${s('it', 'they')} can receive traffic.`
-        : `${who} ${s('is', 'are')} no longer ready: ${s('its', 'their')} traffic stops.`;
+      if (!event.ready) return `${who} ${s('is', 'are')} no longer ready: ${s('its', 'their')} traffic stops.`;
+      // Services send traffic to a pod whose Ready condition is True, not to a ready container.
+      switch (podReadyAt(trace, event.t)) {
+        case 'True':
+          return `${who} ${s('is', 'are')} ready: ${s('it', 'they')} can receive traffic.`;
+        case 'ReadinessGatesNotReady':
+          return `${who} ${s('is', 'are')} ready, but the pod's readiness gates hold its Ready condition False: no Service traffic yet.`;
+        default:
+          return `${who} ${s('is', 'are')} ready; the pod gets Service traffic once every container is.`;
+      }
     case 'Killing':
       if (event.reason === 'DefinitionChanged') {
         return `The pod spec gives ${who} a new image, so the kubelet stops ${s('it', 'them')} (preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s) and starts ${s('it', 'them')} again with it, whatever the restartPolicy.`;
@@ -156,8 +163,21 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'PodPhase':
       return `The pod phase is now ${event.phase}${event.reason ? ` (${event.reason})` : ''}.`;
     case 'PodCondition':
+      // Not the kubelet's, nor the eviction's DisruptionTarget: a readiness gate's, set by a client.
+      if (!isKubeletOwned(event.condition) && event.condition !== 'DisruptionTarget') {
+        return `A client sets condition ${event.condition} to ${event.status} through the API, as the controller behind a readiness gate does.`;
+      }
+      if (event.condition === 'Ready' && event.reason === 'ReadinessGatesNotReady') {
+        return 'Condition Ready is now False: the containers are ready, but a readiness gate\'s condition is not True (ReadinessGatesNotReady). Services send it no traffic.';
+      }
       return `Condition ${event.condition} is now ${event.status}.`;
   }
+}
+
+/** The pod's Ready condition at the end of instant t: True, or why not. */
+function podReadyAt(trace: Trace, t: number): 'True' | string {
+  const ready = valueAt(trace.conditions, t)?.find((c) => c.type === 'Ready');
+  return ready?.status === 'True' ? 'True' : (ready?.reason ?? 'unknown');
 }
 
 /** Whether a regular container started before `event` since the pod's sandbox was last made: the init sequence is done. */
