@@ -145,7 +145,12 @@ type UnboundAction =
   | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
   | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind }
   | { at: number; do: 'set-image'; target: number; image: string }
-  | { at: number; do: 'reboot-node'; down: number };
+  | { at: number; do: 'reboot-node'; down: number }
+  /** On the readiness gate at index `gate` (modulo the number of gates; dropped when there are none). */
+  | { at: number; do: 'set-condition'; gate: number; status: 'True' | 'False' };
+
+/** Readiness gates' condition types, of which a pod lists none (mostly), one or two. */
+const GATES = ['example.com/lb-ready', 'example.com/warmed'];
 
 function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
@@ -157,14 +162,17 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
     fc.record({ at, do: fc.constant('set-image' as const), target: fc.nat(5), image: fc.constantFrom('example/v2:1.0', 'example/v3:1.0') }),
     fc.record({ at, do: fc.constant('reboot-node' as const), down: seconds(40) }),
+    fc.record({ at, do: fc.constant('set-condition' as const), gate: fc.nat(1), status: fc.constantFrom<'True' | 'False'>('True', 'False') }),
   );
 }
 
-function bind(actions: UnboundAction[], names: string[]): PodAction[] {
+function bind(actions: UnboundAction[], names: string[], gates: string[]): PodAction[] {
   let nodeUpAt = -1;
   return actions
+    .filter((a) => a.do !== 'set-condition' || gates.length > 0)
     .map((a): PodAction => {
       if (a.do === 'delete' || a.do === 'reboot-node') return a;
+      if (a.do === 'set-condition') return { at: a.at, do: 'set-condition', condition: gates[a.gate % gates.length]!, status: a.status };
       const container = names[a.target % names.length]!;
       if (a.do === 'set-image') return { at: a.at, do: 'set-image', container, image: a.image };
       return a.do === 'kill'
@@ -191,7 +199,8 @@ const MAX_CONTAINERS = 6;
 /**
  * Any pod: 0–3 init containers (regular ones and native sidecars in any order), 1–3 regular
  * containers, any restart policy (the pod's, and now and then a container's own, with rules),
- * behaviours, probes, hooks, and up to three user actions in the first 200 s.
+ * behaviours, probes, hooks, now and then readiness gates, and up to three user actions in the
+ * first 200 s.
  */
 export const arbitraryPod: fc.Arbitrary<PodModel> = fc
   .record({
@@ -203,6 +212,7 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     initContainers: fc.array(fc.oneof(ordinaryInit, probedContainer('sidecar')), { maxLength: 3 }),
     containers: fc.array(probedContainer('regular'), { minLength: 1, maxLength: 3 }),
     actions: fc.array(actionArb(200), { maxLength: 3 }),
+    gates: rarely(0, fc.integer({ min: 1, max: GATES.length })),
   })
   .map((p) => {
     const initContainers = p.initContainers.map((c, i) => named(c, p.names[i]!));
@@ -214,9 +224,10 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
       terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
       initContainers,
       containers,
-      actions: bind(p.actions, [...initContainers, ...containers].map((c) => c.name)),
+      actions: bind(p.actions, [...initContainers, ...containers].map((c) => c.name), GATES.slice(0, p.gates)),
     };
     if (p.activeDeadlineSeconds !== undefined) model.activeDeadlineSeconds = p.activeDeadlineSeconds;
+    if (p.gates > 0) model.readinessGates = GATES.slice(0, p.gates);
     return model;
   });
 
@@ -267,7 +278,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
       terminationGracePeriodSeconds: 30,
       initContainers: [],
       containers,
-      actions: bind(p.kills, containers.map((c) => c.name)),
+      actions: bind(p.kills, containers.map((c) => c.name), []),
     };
   });
 
@@ -316,6 +327,7 @@ export function podManifest(model: PodModel): Record<string, unknown> {
     terminationGracePeriodSeconds: model.terminationGracePeriodSeconds,
   };
   if (model.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = model.activeDeadlineSeconds;
+  if (model.readinessGates) spec.readinessGates = model.readinessGates.map((conditionType) => ({ conditionType }));
   if (model.initContainers.length > 0) spec.initContainers = model.initContainers.map(containerManifest);
   spec.containers = model.containers.map(containerManifest);
   return {
