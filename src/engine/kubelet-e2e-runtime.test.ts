@@ -139,6 +139,19 @@ describe('test/e2e/common/node/pods.go "Pods"', () => {
     expect(trace.deletion?.gracePeriod).toBe(30);
   });
 
+  // [Conformance] "should allow activeDeadlineSeconds to be updated"
+  it('fails a running pod with DeadlineExceeded once its deadline is lowered below its age', () => {
+    const trace = run('deadline-updated.yaml', 120);
+    const running = waitRunning(trace);
+    const update = trace.events.find((e) => e.type === 'DeadlineUpdated')!;
+    expect(update).toMatchObject({ activeDeadlineSeconds: 5 });
+    expect(running).toBeLessThanOrEqual(update.t);
+    expect(phaseAt(trace, update.t - 1e-9)).toBe('Running');
+    // WaitForPodTerminatedInNamespace(reason "DeadlineExceeded"): Failed with that reason, within PodStart.
+    const failed = waitUntil(trace, POD_START, 'pod terminated', (t) => isTerminal(phaseAt(trace, t)), update.t);
+    expect(podStatusAt(trace, failed)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+  });
+
   // [NodeConformance] "should support pod readiness gates"
   it('holds Ready False until every readiness gate\'s condition is True, and drops it when one turns False', () => {
     const trace = run('readiness-gates.yaml', 120);

@@ -280,6 +280,10 @@ class Simulation {
       patchCondition(sim, action.condition, action.status);
       return;
     }
+    if (action.do === 'set-deadline') {
+      this.updateDeadline(action.activeDeadlineSeconds);
+      return;
+    }
     const c = sim.byName.get(action.container);
     if (!c) return;
     if (action.do === 'fail-probes') {
@@ -310,6 +314,20 @@ class Simulation {
     if (sim.terminated) return;
     if (!sim.killPodReason) this.cancelSync();
     changed(sim);
+  }
+
+  /**
+   * The deadline is lowered (or set) on the running pod. The kubelet's sync after the update asks
+   * activeDeadlineHandler.ShouldEvict (pkg/kubelet/active_deadline.go): a pod active longer than
+   * the new deadline, counted from its startTime, is stopped at once; else at the new deadline.
+   */
+  private updateDeadline(seconds: number): void {
+    const { sim } = this;
+    // A pod gone from the API can no longer be updated.
+    if (sim.deletedAt !== undefined) return;
+    sim.rec.emit({ t: sim.now, type: 'DeadlineUpdated', activeDeadlineSeconds: seconds });
+    if (seconds <= sim.now) this.exceedDeadline();
+    else sim.queue.push(seconds, () => this.exceedDeadline());
   }
 
   private exceedDeadline(): void {

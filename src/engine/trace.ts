@@ -61,6 +61,8 @@ export type TraceEvent = Base &
     | { type: 'DeletionRequested'; gracePeriod: number; by?: 'taint-eviction-controller' }
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
+    /** The pod's spec now sets this activeDeadlineSeconds (an API update; no Kubernetes Event). */
+    | { type: 'DeadlineUpdated'; activeDeadlineSeconds: number }
     | { type: 'PodDeleted' }
     /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
     | { type: 'NodeDown'; until: number }

@@ -112,7 +112,9 @@ export type PodAction =
    * A client patches the pod's status with this condition (`kubectl patch --subresource=status`),
    * as the controller behind a readiness gate does; the kubelet then works Ready out again.
    */
-  | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' };
+  | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' }
+  /** The pod's spec.activeDeadlineSeconds is set, or lowered, to this (an update of the running pod). */
+  | { at: number; do: 'set-deadline'; activeDeadlineSeconds: number };
 
 /** A `spec.tolerations` entry as written (empty key with Exists: every taint; empty effect: every effect). */
 export interface Toleration {

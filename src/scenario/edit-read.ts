@@ -28,6 +28,7 @@ export interface ActionEntry {
   down?: unknown;
   condition?: unknown;
   status?: unknown;
+  activeDeadlineSeconds?: unknown;
 }
 
 export interface PodView {

@@ -59,6 +59,24 @@ describe('the scenario gate', () => {
     ]);
   });
 
+  it('lets a set-deadline action set or lower the deadline, never raise it', () => {
+    const containers = `  activeDeadlineSeconds: 60\n  containers:\n    - {name: app, image: nginx:1.27}`;
+    const good = parseScenario(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: set-deadline, activeDeadlineSeconds: 30}`));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model.actions).toEqual([{ at: 5, do: 'set-deadline', activeDeadlineSeconds: 30 }]);
+    expect(
+      issueLines(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: set-deadline, activeDeadlineSeconds: 30}\n      - {at: 9, do: set-deadline, activeDeadlineSeconds: 45}\n      - {at: 12, do: set-deadline, activeDeadlineSeconds: 0}`)),
+    ).toEqual([
+      '9 metadata.annotations["podlab.dev/actions"][2].activeDeadlineSeconds: must be a whole number of seconds from 1 to 2147483647, not number 0',
+      '8 metadata.annotations["podlab.dev/actions"][1].activeDeadlineSeconds: Invalid value: 45: must be less than or equal to previous value (30): the API server lets a running pod\'s deadline be set or lowered, never raised',
+    ]);
+    expect(
+      issueLines(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: set-deadline, activeDeadlineSeconds: 30}\n      - {at: 9, do: set-deadline, activeDeadlineSeconds: 45}`)),
+    ).toEqual([
+      '8 metadata.annotations["podlab.dev/actions"][1].activeDeadlineSeconds: Invalid value: 45: must be less than or equal to previous value (30): the API server lets a running pod\'s deadline be set or lowered, never raised',
+    ]);
+  });
+
   it('checks container restart rules (Kubernetes 1.35) as the API server does, and plays them', () => {
     const lines = issueLines(
       pod(`  restartPolicy: Never
@@ -153,9 +171,9 @@ describe('the scenario gate', () => {
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
-      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition; it is missing',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline; it is missing',
     ]);
   });
 

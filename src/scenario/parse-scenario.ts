@@ -63,8 +63,7 @@ function containerNames(manifest: Json): string[] {
   return [...names(spec.initContainers), ...names(spec.containers)];
 }
 
-function readinessGatesOf(manifest: Json): string[] {
-  const spec = isRecord(manifest.spec) ? manifest.spec : {};
+function readinessGatesOf(spec: Json): string[] {
   const gates = Array.isArray(spec.readinessGates) ? spec.readinessGates : [];
   return gates.flatMap((gate) => (isRecord(gate) && typeof gate.conditionType === 'string' ? [gate.conditionType] : []));
 }
@@ -107,6 +106,12 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   };
 
   const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, names, list), new Map());
-  const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, names, readinessGatesOf(manifest), list), []);
+  const spec = isRecord(manifest.spec) ? manifest.spec : {};
+  const context = {
+    containerNames: names,
+    readinessGates: readinessGatesOf(spec),
+    ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
+  };
+  const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, context, list), []);
   return { behaviors, actions, issues };
 }

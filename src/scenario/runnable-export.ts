@@ -294,6 +294,8 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       return `   at ${action.at} s: reboot the node the pod runs on, for ${action.down} s (Podlab only: no manifest or kubectl command can do it; on a node you own, \`sudo systemctl reboot\` there — the pod's init containers then run again)`;
     case 'kill':
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
+    case 'set-deadline':
+      return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {
       const patch = JSON.stringify({ status: { conditions: [{ type: action.condition, status: action.status }] } });
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} --subresource=status -p '${patch}'`;

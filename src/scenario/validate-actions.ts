@@ -17,14 +17,20 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'set-image': ['at', 'do', 'container', 'image'],
   'reboot-node': ['at', 'do', 'down'],
   'set-condition': ['at', 'do', 'condition', 'status'],
+  'set-deadline': ['at', 'do', 'activeDeadlineSeconds'],
 };
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
 
-/**
- * @param readinessGates the pod's readiness gates: the conditions a set-condition action may set
- *   (Podlab plays no other client's conditions).
- */
-export function readActions(value: unknown, containerNames: readonly string[], readinessGates: readonly string[], issues: IssueList): PodAction[] {
+/** What the pod's spec says that its actions are checked against. */
+export interface ActionContext {
+  containerNames: readonly string[];
+  /** The conditions a set-condition action may set (Podlab plays no other client's conditions). */
+  readinessGates: readonly string[];
+  /** The spec's own deadline, which a set-deadline action may only lower. */
+  activeDeadlineSeconds?: number;
+}
+
+export function readActions(value: unknown, { containerNames, readinessGates, activeDeadlineSeconds }: ActionContext, issues: IssueList): PodAction[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issues.add([], `must be a list of actions such as {at: 30, do: delete}${notA(value)}`);
@@ -48,6 +54,7 @@ export function readActions(value: unknown, containerNames: readonly string[], r
       issues.add([i, 'at'], `must be a time in seconds from pod creation (0 to ${MAX_TIME})${notA(at)}`);
     }
     if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
+    else if (kind === 'set-deadline') checkDeadline(raw.activeDeadlineSeconds, i, issues);
     else if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
@@ -71,6 +78,7 @@ export function readActions(value: unknown, containerNames: readonly string[], r
     if (issues.length > before) return;
     const t = at as number;
     if (kind === 'reboot-node') actions.push({ at: t, do: 'reboot-node', down: (down as number | undefined) ?? DEFAULT_NODE_DOWN });
+    else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
     else if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
@@ -83,7 +91,31 @@ export function readActions(value: unknown, containerNames: readonly string[], r
   });
   actions.sort((a, b) => a.at - b.at);
   checkRebootsApart(value, actions, issues);
+  checkDeadlinesLower(value, actions, activeDeadlineSeconds, issues);
   return actions;
+}
+
+function checkDeadline(value: unknown, i: number, issues: IssueList): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 2 ** 31 - 1) {
+    issues.add([i, 'activeDeadlineSeconds'], `must be a whole number of seconds from 1 to ${2 ** 31 - 1}${notA(value)}`);
+  }
+}
+
+/**
+ * validation.go ValidatePodUpdate: activeDeadlineSeconds may be set, or lowered, never raised
+ * (nor unset); each update is checked against the value before it.
+ */
+function checkDeadlinesLower(raw: unknown[], actions: PodAction[], initial: number | undefined, issues: IssueList): void {
+  let previous = initial;
+  for (const action of actions) {
+    if (action.do !== 'set-deadline') continue;
+    if (previous !== undefined && action.activeDeadlineSeconds > previous) {
+      const index = raw.findIndex((r) => isRecord(r) && r.do === 'set-deadline' && r.at === action.at && r.activeDeadlineSeconds === action.activeDeadlineSeconds);
+      issues.add([index, 'activeDeadlineSeconds'], `Invalid value: ${action.activeDeadlineSeconds}: must be less than or equal to previous value (${previous}): the API server lets a running pod's deadline be set or lowered, never raised`);
+      continue;
+    }
+    previous = action.activeDeadlineSeconds;
+  }
 }
 
 function checkCondition(raw: Record<string, unknown>, i: number, readinessGates: readonly string[], issues: IssueList): void {

@@ -145,6 +145,17 @@ spec:
     ]);
   });
 
+  it('say what a lowered deadline does, now or later', () => {
+    const lowered = (at: number, seconds: number) => {
+      const trace = runOf(FIVE_APPS.replace('  name: five\n', `  name: five\n  annotations:\n    podlab.dev/actions: |\n      - {at: ${at}, do: set-deadline, activeDeadlineSeconds: ${seconds}}\n`), null)!.trace;
+      return explainEvent(trace, trace.events.find((e) => e.type === 'DeadlineUpdated')!);
+    };
+    expect(lowered(10, 5)).toBe("The pod's activeDeadlineSeconds is now 5: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.");
+    expect(lowered(10, 40)).toBe(
+      "The pod's activeDeadlineSeconds is now 40 (an update of the running pod, which may only lower it): at 40s from its start the kubelet stops it, and it fails with DeadlineExceeded.",
+    );
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

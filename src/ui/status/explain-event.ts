@@ -138,6 +138,10 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         return `Init container ${who} now has the image ${event.image} in the pod spec. It is not restarted for that: a running or finished run keeps its old image; only a run after a failure uses the new one.`;
       }
       return `${role === 'sidecar' ? 'Native sidecar ' : ''}${who} now ${s('has', 'have')} the image ${event.image} in the pod spec (kubectl set image). The kubelet restarts ${s('it', 'them')} with it${role === 'sidecar' ? ' once started' : '; if already exited, only the restartPolicy can start it again'}.`;
+    case 'DeadlineUpdated':
+      return event.activeDeadlineSeconds <= event.t
+        ? `The pod's activeDeadlineSeconds is now ${event.activeDeadlineSeconds}: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.`
+        : `The pod's activeDeadlineSeconds is now ${event.activeDeadlineSeconds} (an update of the running pod, which may only lower it): at ${event.activeDeadlineSeconds}s from its start the kubelet stops it, and it fails with DeadlineExceeded.`;
     case 'DeletionRequested':
       if (event.by === 'taint-eviction-controller') {
         return `The taint eviction controller deletes the pod, with its own grace period (${event.gracePeriod}s). The node is still down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job. A Deployment or other owner would already be starting a replacement on another node.`;
