@@ -88,7 +88,7 @@ function afterFailure(trace: Trace, job: JobTerms, failedAt: number): string {
     return `The Job fails (PodFailurePolicy) as soon as ${fails}: ${match.message}. No more pods are created.`;
   }
   if (match?.action === 'Ignore' && match.on === 'podConditions') {
-    return `The Job does not count this failure: ${fails} (${match.message}), so the Job controller creates a new pod. Podlab plays this one pod, with what befalls it; the Job completes if a new pod runs without that.`;
+    return `The Job does not count this failure: ${fails} (${match.message}), so the Job controller creates a new pod. Podlab plays only this one, disruption included: whether the Job completes depends on how the new pod runs.`;
   }
   if (match?.action === 'Ignore') {
     const until = job.activeDeadlineSeconds === undefined ? '' : `, until activeDeadlineSeconds (${job.activeDeadlineSeconds} s) fails the Job with DeadlineExceeded`;
