@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { EXAMPLE_SCENARIO, EMPTY_SCENARIO } from '../app/example-scenario';
 import { addContainer, duplicateContainer, moveContainer, removeContainer, renameContainer, setContainerField, setPodField } from './edit-containers';
 import { readPod } from './edit-read';
-import { KIND_TEMPLATES, TEMPLATES } from './templates';
+import { TEMPLATES } from './template-library';
+import { KIND_TEMPLATES } from './templates';
 
 const names = (source: string) => {
   const pod = readPod(source);

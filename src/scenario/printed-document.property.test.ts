@@ -14,7 +14,8 @@ import { setBehaviorField, setProbeWindowField } from './edit-behavior';
 import { addContainer, duplicateContainer, moveContainer, removeContainer, renameContainer, setContainerField, setPodField } from './edit-containers';
 import { readPod } from './edit-read';
 import { parseScenario, type ScenarioResult } from './parse-scenario';
-import { KIND_TEMPLATES, TEMPLATES, type ContainerKind } from './templates';
+import { TEMPLATES } from './template-library';
+import { KIND_TEMPLATES, type ContainerKind } from './templates';
 import { forgetParses } from './yaml-source';
 
 const sources = [

@@ -1,14 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
 import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { formatSeconds } from '../shared/format';
-import { ReadinessGates } from './ReadinessGates';
 import { UpdateImage } from './UpdateImage';
 
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
+// Only a pod with readiness gates shows it: loaded then, not with the first screen.
+const ReadinessGates = lazy(() => import('./ReadinessGates.chunk'));
 
 /** Acts on the pod at the current time; each act becomes a timed action in the scenario. */
 export function BreakIt() {
@@ -57,7 +58,11 @@ export function BreakIt() {
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
       <UpdateImage target={target} />
-      <ReadinessGates />
+      {Array.isArray(view.spec.readinessGates) && view.spec.readinessGates.length > 0 && (
+        <Suspense fallback={null}>
+          <ReadinessGates />
+        </Suspense>
+      )}
     </section>
   );
 }

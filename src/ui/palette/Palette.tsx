@@ -1,15 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { addContainer } from '../../app/actions';
-import { KIND_TEMPLATES, TEMPLATES, type ContainerKind, type ContainerTemplate } from '../../scenario/templates';
+import { KIND_TEMPLATES, type ContainerKind, type ContainerTemplate } from '../../scenario/templates';
 import { PaletteItem } from './PaletteItem';
 import { usePaletteDrag } from './usePaletteDrag';
 
 const KINDS: ContainerKind[] = ['init', 'native-sidecar', 'classic-sidecar', 'main'];
-const GROUPS: { title: string; kinds: ContainerKind[] }[] = [
-  { title: 'Before the app', kinds: ['init'] },
-  { title: 'Beside the app', kinds: ['native-sidecar', 'classic-sidecar'] },
-  { title: 'The app', kinds: ['main'] },
-];
+// The ready-made containers are most of the palette's bytes and none of what a first look needs.
+const TemplateGroups = lazy(() => import('./TemplateGroups.chunk'));
 
 /** The container kinds and ready-made containers: press to add at the end, or drag onto the Pod. */
 export function Palette() {
@@ -26,14 +24,9 @@ export function Palette() {
         ))}
       </div>
       <h2 className="panel-title">Templates</h2>
-      {GROUPS.map((group) => (
-        <section key={group.title} className="palette-group" aria-label={group.title}>
-          <h3>{group.title}</h3>
-          {TEMPLATES.filter((t) => group.kinds.includes(t.kind)).map((template) => (
-            <PaletteItem key={template.id} template={template} drag={drag} onAdd={add} variant="template" />
-          ))}
-        </section>
-      ))}
+      <Suspense fallback={null}>
+        <TemplateGroups drag={drag} onAdd={add} />
+      </Suspense>
       {drag.ghost &&
         // In the body, above every panel: a panel is its own stacking context.
         createPortal(
