@@ -19,6 +19,8 @@ export interface JobTerms {
   /** Indexed completion only: each index is retried this many times, on its own. */
   backoffLimitPerIndex?: number;
   maxFailedIndexes?: number;
+  /** spec.suspend: the controller creates no pod until the Job is resumed. */
+  suspended?: boolean;
 }
 
 /** Whether the Job would complete, read from the simulated trace of its pod. */
@@ -32,6 +34,16 @@ export interface JobOutcome {
  * controller creates runs the same scenario, so one pod's fate is the Job's.
  */
 export function jobOutcome(trace: Trace, job: JobTerms): JobOutcome {
+  const outcome = playedOutcome(trace, job);
+  if (!job.suspended) return outcome;
+  return {
+    completes: false,
+    message: `The Job is suspended (spec.suspend: true): the Job controller creates no pod until it is resumed. Once resumed: ${outcome.message}`,
+  };
+}
+
+/** The verdict from the pod's run, as if the Job's pods were created at once. */
+function playedOutcome(trace: Trace, job: JobTerms): JobOutcome {
   const succeededAt = trace.phase.find((entry) => entry.value.phase === 'Succeeded')?.t;
   const failedAt = trace.phase.find((entry) => entry.value.phase === 'Failed')?.t;
   const deadline = job.activeDeadlineSeconds;

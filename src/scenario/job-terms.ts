@@ -68,6 +68,7 @@ export function jobTerms(
   if (typeof spec.activeDeadlineSeconds === 'number') terms.activeDeadlineSeconds = spec.activeDeadlineSeconds;
   if (backoffLimitPerIndex !== undefined) terms.backoffLimitPerIndex = backoffLimitPerIndex;
   if (maxFailedIndexes !== undefined) terms.maxFailedIndexes = maxFailedIndexes;
+  if (spec.suspend === true) terms.suspended = true;
   if (spec.podFailurePolicy !== undefined) readPolicy(spec, template, terms, refused);
 
   const rules = terms.podFailurePolicy?.length;

@@ -131,6 +131,17 @@ spec:
   });
 });
 
+// test/e2e/apps/job.go "should not create pods when created in suspend state".
+describe('a suspended Job', () => {
+  it('creates no pod until resumed, and says what its pod would do then', () => {
+    const result = judge(job('{run: 3}', 'suspend: true'));
+    expect(result).toMatchObject({ completes: false });
+    expect(result.message).toBe(
+      'The Job is suspended (spec.suspend: true): the Job controller creates no pod until it is resumed. Once resumed: The Job completes: its pod succeeds at 3 s.',
+    );
+  });
+});
+
 describe('a Job with activeDeadlineSeconds', () => {
   it('fails with DeadlineExceeded when its pod is still running at the deadline', () => {
     expect(judge(job('{run: 900}', 'activeDeadlineSeconds: 60')).message).toBe(
