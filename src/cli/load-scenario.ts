@@ -4,7 +4,7 @@ import type { PodModel } from '../engine/types';
 import type { ScenarioIssue } from '../scenario/issues';
 import type { JobTerms } from '../scenario/job-outcome';
 import { parseScenario } from '../scenario/parse-scenario';
-import { importWorkload, type WorkloadImport } from '../scenario/workload-import';
+import { importWorkload, looksLikeWorkload, type WorkloadImport } from '../scenario/workload-import';
 
 /** `job`: what a Job (or CronJob) says about its pod, for the verdict once the pod has played. */
 export type Loaded = { ok: true; model: PodModel; notes: string[]; job?: JobTerms } | { ok: false; messages: string[] };
@@ -30,8 +30,7 @@ export function loadScenario(file: string): Loaded {
   if (direct.ok) return withInferredBehaviours(file, source.text) ?? { ok: true, model: direct.model, notes: [] };
 
   // Not a plain Pod: maybe a Deployment, a Job, a List or several documents.
-  const looksLikeWorkload = direct.issues.some((i) => i.path === 'kind' || i.path === 'apiVersion' || /one YAML document/.test(i.message));
-  if (looksLikeWorkload) {
+  if (looksLikeWorkload(direct.issues)) {
     const imported = importWorkload(source.text);
     if (imported.ok) {
       const parsed = parseScenario(imported.source);

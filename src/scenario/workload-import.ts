@@ -7,6 +7,7 @@ import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLM
 import { BEHAVIOR_ANNOTATION } from './annotations';
 import type { InferredBehavior } from './infer-behavior';
 import { inferMissing, writeInferred } from './infer-missing';
+import type { ScenarioIssue } from './issues';
 import type { JobTerms } from './job-outcome';
 import { jobTerms } from './job-terms';
 
@@ -51,6 +52,14 @@ const TEMPLATE_PATHS: Record<string, readonly string[]> = {
 const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'generation', 'selfLink', 'ownerReferences'];
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/**
+ * Whether the scenario gate refused a text for what a workload is (another kind, another
+ * apiVersion, several documents), so that importing its pod is worth a try.
+ */
+export function looksLikeWorkload(issues: readonly ScenarioIssue[]): boolean {
+  return issues.some((i) => i.path === 'kind' || i.path === 'apiVersion' || /one YAML document/.test(i.message));
+}
 
 /** Extracts the pod scenario from pasted or dropped YAML. Never throws. */
 export function importWorkload(text: string): WorkloadImport {

@@ -9,7 +9,7 @@ import { replaceSource } from '../../app/actions';
 import { scenarioResultOf } from '../../app/derived';
 import { selectSource } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { importWorkload, type PodOrigin } from '../../scenario/workload-import';
+import { importWorkload, looksLikeWorkload, type PodOrigin } from '../../scenario/workload-import';
 import { importText, type ImportReport } from '../import/import-text';
 import { ImportReportView } from '../import/ImportReportView';
 
@@ -49,7 +49,9 @@ export function WorkloadNotice() {
 
 /** Where the pod is when the text is not itself a Pod scenario but holds one; else null. */
 function heldPod(source: string): PodOrigin | null {
-  if (scenarioResultOf(source).ok) return null;
+  const result = scenarioResultOf(source);
+  // A Pod being typed, with a problem in it, is not imported on every keystroke.
+  if (result.ok || !looksLikeWorkload(result.issues)) return null;
   const imported = importWorkload(source);
   if (!imported.ok) return null;
   const { origin } = imported;
