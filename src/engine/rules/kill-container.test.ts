@@ -23,6 +23,19 @@ describe('graceful deletion and termination order', () => {
     expect(kubectlRow(trace, 15).deleted).toBe(true);
   });
 
+  // pod_workers.go calculateEffectiveGracePeriod gives at least 1 s; killContainer runs preStop
+  // within it, then leaves its 2 s minimum between SIGTERM and SIGKILL.
+  it('gives a deletion with grace 0 a grace of 1 s: the preStop hook is cut at 1 s, SIGKILL 2 s after SIGTERM', () => {
+    const trace = simulate(
+      pod({
+        containers: [app('main', { preStop: 5, stop: 'ignore' }, { preStop: true })],
+        actions: [{ at: 10, do: 'delete', gracePeriodSeconds: 0 }],
+      }),
+    );
+    expect(eventsOf(trace, 'Killing')[0]).toMatchObject({ t: 10, gracePeriod: 1 });
+    expect(signals(trace)).toEqual(['11 main SIGTERM', '13 main SIGKILL']);
+  });
+
   it('runs every preStop hook at the deletion instant, sidecars included', () => {
     const trace = simulate(
       pod({

@@ -71,7 +71,9 @@ export function* killContainer(sim: Sim, c: ContainerRuntime, opts: KillOptions)
  */
 export function* killPod(sim: Sim, reason: KillReason, gracePeriod: number, spawn: (task: Task) => { done: boolean }): Task {
   sim.killPodReason = reason;
-  const grace = Math.max(gracePeriod, MINIMUM_GRACE_PERIOD);
+  // pod_workers.go calculateEffectiveGracePeriod: "no matter what, we always supply a grace
+  // period of 1"; the 2 s minimum between TERM and KILL comes after preStop (killContainer).
+  const grace = Math.max(gracePeriod, 1);
   const hasSidecars = sim.init.some((c) => c.spec.role === 'sidecar');
   const sidecars = sim.init.filter((c) => c.spec.role === 'sidecar');
   const children = [...sim.init, ...sim.regular]

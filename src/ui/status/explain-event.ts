@@ -97,19 +97,22 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         default:
           return `${who} ${s('is', 'are')} ready; the pod gets Service traffic once every container is.`;
       }
-    case 'Killing':
+    case 'Killing': {
+      // The kubelet leaves at least 2 s between SIGTERM and SIGKILL (minimumGracePeriodInSeconds).
+      const killAfter = Math.max(event.gracePeriod, 2);
       if (event.reason === 'DefinitionChanged') {
-        return `The pod spec gives ${who} a new image, so the kubelet stops ${s('it', 'them')} (preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s) and starts ${s('it', 'them')} again with it, whatever the restartPolicy.`;
+        return `The pod spec gives ${who} a new image, so the kubelet stops ${s('it', 'them')} (preStop hook if any, then SIGTERM, then SIGKILL after ${killAfter}s) and starts ${s('it', 'them')} again with it, whatever the restartPolicy.`;
       }
       // A whole pod's stop orders its sidecars (kuberuntime_container.go killContainer): the
       // Killing event and the preStop hook come at once, SIGTERM only in the sidecar's turn.
       if (role === 'sidecar' && event.reason === 'PodCompleted') {
-        return `The app containers are done, so the kubelet stops ${who} (PodCompleted), native sidecars in reverse order: preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
+        return `The app containers are done, so the kubelet stops ${who} (PodCompleted), native sidecars in reverse order: preStop hook if any, then SIGTERM, then SIGKILL after ${killAfter}s.`;
       }
       if (role === 'sidecar' && !ONE_CONTAINER_KILLS.has(event.reason)) {
         return `The kubelet stops ${who} (${event.reason}): ${s('its preStop hook runs', 'their preStop hooks run')} now if any, but SIGTERM waits until the app containers, and the sidecars defined after ${s('it', 'them')}, have stopped; SIGKILL when the ${event.gracePeriod}s grace period runs out.`;
       }
-      return `The kubelet stops ${who} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${event.gracePeriod}s.`;
+      return `The kubelet stops ${who} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${killAfter}s.`;
+    }
     case 'Signal':
       return event.signal === 'SIGTERM'
         ? `SIGTERM sent to ${who}: ${s('it', 'they')} should shut down now.`
