@@ -385,6 +385,19 @@ describe('test/e2e/node/pods.go "Pods Extended"', () => {
     });
     expect(podDeleteVerifier(trace)).toEqual([]);
   });
+
+  // "Pod Container lifecycle" / "evicted pods should be terminal"
+  it('leaves a pod evicted for its container\'s ephemeral storage Failed with reason Evicted, though OnFailure', () => {
+    const trace = run('evicted-terminal.yaml', 600);
+    const evicted = trace.events.find((e) => e.type === 'Evicted')!;
+    expect(evicted).toMatchObject({ t: 20, resource: 'ephemeral-storage' });
+    // WaitForPodTerminatedInNamespace(reason "Evicted"): Failed with that reason, within PodStart.
+    const failed = waitUntil(trace, POD_START, 'pod terminated', (t) => isTerminal(phaseAt(trace, t)), evicted.t);
+    expect(podStatusAt(trace, failed)).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+    // Terminal: it stays Failed, and the container killed by the eviction (137) is not run again.
+    expectAlways(trace, failed, 600, 'phase Failed', (t) => phaseAt(trace, t) === 'Failed');
+    expect(podStatusAt(trace, 600).containerStatuses[0]).toMatchObject({ restartCount: 0, state: { terminated: { exitCode: 137 } } });
+  });
 });
 
 describe('test/e2e_node/pod_conditions_test.go "Pod conditions managed by Kubelet"', () => {

@@ -128,6 +128,10 @@ export interface Sim {
   /** The node came back without the pod's sandbox: the next sync re-creates it. */
   sandboxLost: boolean;
   deadlineExceeded: boolean;
+  /** The eviction manager's message, once it evicted the pod. */
+  evicted?: string;
+  /** The DisruptionTarget the kubelet sends with the pod's terminal phase, not before (node-pressure evictions). */
+  disruption?: { reason: string; message: string };
   deletedAt?: number;
 }
 

@@ -180,9 +180,10 @@ class Simulation {
     const { sim } = this;
     // Each sync begins by publishing the status it sees.
     recordStatus(sim, true);
-    if (sim.deletion || sim.deadlineExceeded) {
-      const reason = sim.deadlineExceeded && !sim.deletion ? 'DeadlineExceeded' : 'PodDeleted';
-      const grace = sim.deletion?.gracePeriod ?? sim.model.terminationGracePeriodSeconds;
+    if (sim.deletion || sim.evicted !== undefined || sim.deadlineExceeded) {
+      const reason = sim.deletion ? 'PodDeleted' : sim.evicted !== undefined ? 'Evicted' : 'DeadlineExceeded';
+      // A hard eviction threshold overrides the grace period with 0 (eviction_manager.go).
+      const grace = sim.deletion?.gracePeriod ?? (sim.evicted !== undefined ? 0 : sim.model.terminationGracePeriodSeconds);
       yield* killPod(sim, reason, grace, (t) => this.spawn(t));
       this.terminate();
       return;
@@ -284,6 +285,10 @@ class Simulation {
       this.updateDeadline(action.activeDeadlineSeconds);
       return;
     }
+    if (action.do === 'evict') {
+      this.evict(action.resource, action.container);
+      return;
+    }
     const c = sim.byName.get(action.container);
     if (!c) return;
     if (action.do === 'fail-probes') {
@@ -330,9 +335,33 @@ class Simulation {
     else sim.queue.push(seconds, () => this.exceedDeadline());
   }
 
+  /**
+   * The eviction manager, past a hard threshold of node pressure, evicts the pod
+   * (pkg/kubelet/eviction/eviction_manager.go evictPod): a Warning Evicted event, then the pod is
+   * killed with its grace period overridden to 0 (the pod worker gives 1 s), and its status set to
+   * Failed, reason Evicted, with DisruptionTarget True (TerminationByKubelet) for node pressure,
+   * both published once every container has stopped (see record-status.ts); a container past its
+   * ephemeral-storage limit (localStorageEviction) sets no condition. The pod stays in the API,
+   * terminal: no container is started again.
+   */
+  private evict(resource: string, container?: string): void {
+    const { sim } = this;
+    // The eviction manager evicts only the node's active pods, and only while the kubelet runs.
+    if (sim.nodeDown || sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined || sim.deadlineExceeded) return;
+    // eviction/helpers.go nodeLowMessageFmt (the real one goes on with the threshold and usage)
+    // and containerEphemeralStorageMessageFmt.
+    const limit = container === undefined ? undefined : sim.byName.get(container)?.spec.ephemeralStorageLimit;
+    const message = container === undefined ? `The node was low on resource: ${resource}. ` : `Container ${container} exceeded its local ephemeral storage limit "${limit}". `;
+    sim.rec.emitK8s({ t: sim.now, type: 'Evicted', resource, ...(container === undefined ? {} : { containerOverLimit: container }) }, 'Warning', 'Evicted', message);
+    if (container === undefined) sim.disruption = { reason: 'TerminationByKubelet', message };
+    sim.evicted = message;
+    this.cancelSync();
+    changed(sim);
+  }
+
   private exceedDeadline(): void {
     const { sim } = this;
-    if (sim.terminated || sim.deletion || sim.killPodReason) return;
+    if (sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined) return;
     sim.deadlineExceeded = true;
     this.cancelSync();
     changed(sim);

@@ -63,6 +63,11 @@ export type TraceEvent = Base &
     | { type: 'ImageUpdated'; container: string; image: string }
     /** The pod's spec now sets this activeDeadlineSeconds (an API update; no Kubernetes Event). */
     | { type: 'DeadlineUpdated'; activeDeadlineSeconds: number }
+    /**
+     * The kubelet's eviction manager evicts the pod: the node ran low on `resource`, or
+     * `containerOverLimit` wrote past its ephemeral-storage limit (not `container`: the whole pod goes).
+     */
+    | { type: 'Evicted'; resource: string; containerOverLimit?: string }
     | { type: 'PodDeleted' }
     /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
     | { type: 'NodeDown'; until: number }
@@ -84,6 +89,8 @@ export type KillReason =
   | 'PodCompleted'
   | 'InitContainerFailed'
   | 'DeadlineExceeded'
+  /** The kubelet's eviction manager stops the pod (node pressure). */
+  | 'Evicted'
   | 'LivenessProbeFailed'
   | 'StartupProbeFailed'
   | 'FailedPostStartHook'

@@ -93,6 +93,8 @@ export interface ContainerModel {
   restartPolicy?: RestartPolicy;
   /** Checked in order when the container exits, before its restartPolicy (set whenever these are). */
   restartPolicyRules?: ContainerRestartRule[];
+  /** `resources.limits.ephemeral-storage`, as written: the eviction message names it. */
+  ephemeralStorageLimit?: string;
   behavior: Behavior;
 }
 
@@ -114,7 +116,15 @@ export type PodAction =
    */
   | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' }
   /** The pod's spec.activeDeadlineSeconds is set, or lowered, to this (an update of the running pod). */
-  | { at: number; do: 'set-deadline'; activeDeadlineSeconds: number };
+  | { at: number; do: 'set-deadline'; activeDeadlineSeconds: number }
+  /**
+   * The kubelet's eviction manager evicts the pod: the node runs low on `resource` past a hard
+   * threshold, or, with `container`, that container writes more than its ephemeral-storage limit.
+   */
+  | { at: number; do: 'evict'; resource: EvictionResource; container?: string };
+
+/** What a node can run low on, as the kubelet's eviction signals name it. */
+export type EvictionResource = 'memory' | 'ephemeral-storage' | 'pid';
 
 /** A `spec.tolerations` entry as written (empty key with Exists: every taint; empty effect: every effect). */
 export interface Toleration {

@@ -3,7 +3,7 @@
  * probes, image updates, node reboots, delete) that make a run reproducible.
  */
 import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { ProbeKind } from '../engine/types';
+import type { EvictionResource, ProbeKind } from '../engine/types';
 import { ACTIONS_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
 
@@ -13,7 +13,8 @@ export type ActionInput =
   | { at: number; do: 'set-image'; container: string; image: string }
   | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind }
   | { at: number; do: 'reboot-node'; down?: number }
-  | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' };
+  | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' }
+  | { at: number; do: 'evict'; resource: EvictionResource };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */
 export function addAction(source: string, action: ActionInput): string {

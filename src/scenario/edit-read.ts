@@ -29,6 +29,7 @@ export interface ActionEntry {
   condition?: unknown;
   status?: unknown;
   activeDeadlineSeconds?: unknown;
+  resource?: unknown;
 }
 
 export interface PodView {

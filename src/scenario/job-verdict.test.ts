@@ -93,6 +93,13 @@ spec:
     expect(result).toMatchObject({ completes: false, message: expect.stringContaining('The Job does not count this failure: its pod fails at 420 s (Pod default/work has condition DisruptionTarget matching Ignore rule at index 0)') });
   });
 
+  it('does not count a pod the kubelet evicted for node pressure, whose DisruptionTarget comes with its Failed phase', () => {
+    const result = judge(
+      job('{run: 900}', 'podFailurePolicy:\n  rules: [{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}]', 'Never', '\n        podlab.dev/actions: |\n          - {at: 20, do: evict, resource: memory}'),
+    );
+    expect(result).toMatchObject({ completes: false, message: expect.stringContaining('The Job does not count this failure: its pod fails at 20 s (Pod default/work has condition DisruptionTarget matching Ignore rule at index 0)') });
+  });
+
   it('fails each index at once with FailIndex, and the Job with FailedIndexes or MaxFailedIndexesExceeded', () => {
     const perIndex = 'completionMode: Indexed\ncompletions: 4\nbackoffLimitPerIndex: 2\npodFailurePolicy:\n  rules: [{action: FailIndex, onExitCodes: {operator: In, values: [3]}}]';
     const result = judge(job('{run: 2, exitCode: 3}', perIndex));

@@ -77,6 +77,25 @@ describe('the scenario gate', () => {
     ]);
   });
 
+  it('reads evict actions: node pressure on a resource, or a container past its ephemeral-storage limit', () => {
+    const containers = `  containers:\n    - {name: app, image: nginx:1.27}\n    - {name: writer, image: busybox, resources: {limits: {ephemeral-storage: 5Mi}}}`;
+    const good = parseScenario(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: evict}\n      - {at: 6, do: evict, resource: pid}\n      - {at: 7, do: evict, container: writer}`));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model.actions).toEqual([
+      { at: 5, do: 'evict', resource: 'memory' },
+      { at: 6, do: 'evict', resource: 'pid' },
+      { at: 7, do: 'evict', resource: 'ephemeral-storage', container: 'writer' },
+    ]);
+    expect(good.model.containers[1]!.ephemeralStorageLimit).toBe('5Mi');
+    expect(
+      issueLines(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: evict, resource: cpu}\n      - {at: 6, do: evict, container: app}\n      - {at: 7, do: evict, container: writer, resource: memory}`)),
+    ).toEqual([
+      '7 metadata.annotations["podlab.dev/actions"][0].resource: must be what the node runs low on: memory, ephemeral-storage, pid (absent: memory), not string "cpu"',
+      '8 metadata.annotations["podlab.dev/actions"][1].container: must name a container with a resources.limits.ephemeral-storage, the one limit the kubelet evicts for (writer), not string "app"',
+      '9 metadata.annotations["podlab.dev/actions"][2].resource: must be ephemeral-storage (or absent) for a container that writes past its limit',
+    ]);
+  });
+
   it('checks container restart rules (Kubernetes 1.35) as the API server does, and plays them', () => {
     const lines = issueLines(
       pod(`  restartPolicy: Never
@@ -171,9 +190,9 @@ describe('the scenario gate', () => {
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
-      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline; it is missing',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict; it is missing',
     ]);
   });
 

@@ -63,6 +63,15 @@ function containerNames(manifest: Json): string[] {
   return [...names(spec.initContainers), ...names(spec.containers)];
 }
 
+/** The regular containers with an ephemeral-storage limit, which the eviction manager enforces. */
+function storageLimitedOf(spec: Json): string[] {
+  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
+  return containers.flatMap((c) => {
+    const limits = isRecord(c.resources) && isRecord(c.resources.limits) ? c.resources.limits : {};
+    return typeof c.name === 'string' && limits['ephemeral-storage'] !== undefined ? [c.name] : [];
+  });
+}
+
 function readinessGatesOf(spec: Json): string[] {
   const gates = Array.isArray(spec.readinessGates) ? spec.readinessGates : [];
   return gates.flatMap((gate) => (isRecord(gate) && typeof gate.conditionType === 'string' ? [gate.conditionType] : []));
@@ -109,6 +118,7 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   const spec = isRecord(manifest.spec) ? manifest.spec : {};
   const context = {
     containerNames: names,
+    storageLimited: storageLimitedOf(spec),
     readinessGates: readinessGatesOf(spec),
     ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
   };

@@ -294,6 +294,9 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       return `   at ${action.at} s: reboot the node the pod runs on, for ${action.down} s (Podlab only: no manifest or kubectl command can do it; on a node you own, \`sudo systemctl reboot\` there — the pod's init containers then run again)`;
     case 'kill':
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
+    case 'evict':
+      // Only a node that really runs low on a resource makes its kubelet evict a pod.
+      return `   at ${action.at} s: the kubelet evicts the pod, its node low on ${action.resource} (Podlab only: no manifest or kubectl command can; \`kubectl drain\` evicts through the API instead, a graceful deletion)`;
     case 'set-deadline':
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {

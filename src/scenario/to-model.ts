@@ -61,6 +61,8 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
   if (startup) model.startupProbe = startup;
   if (readiness) model.readinessProbe = readiness;
   if (liveness) model.livenessProbe = liveness;
+  const limit = isRecord(c.resources) && isRecord(c.resources.limits) ? c.resources.limits['ephemeral-storage'] : undefined;
+  if (limit !== undefined) model.ephemeralStorageLimit = String(limit);
   // A sidecar's Always is its role; any other container-level policy overrides the pod's.
   if (c.restartPolicy !== undefined && model.role !== 'sidecar') {
     model.restartPolicy = c.restartPolicy as RestartPolicy;

@@ -1,5 +1,5 @@
 /** The `podlab.dev/actions` annotation: what the user does to the pod, and when. */
-import type { PodAction, ProbeKind } from '../engine/types';
+import type { EvictionResource, PodAction, ProbeKind } from '../engine/types';
 import type { IssueList } from './issues';
 import { imageProblem } from './image-reference';
 import { isRecord, notA } from './value-checks';
@@ -18,19 +18,23 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'reboot-node': ['at', 'do', 'down'],
   'set-condition': ['at', 'do', 'condition', 'status'],
   'set-deadline': ['at', 'do', 'activeDeadlineSeconds'],
+  evict: ['at', 'do', 'resource', 'container'],
 };
+const EVICTION_RESOURCES: EvictionResource[] = ['memory', 'ephemeral-storage', 'pid'];
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
 
 /** What the pod's spec says that its actions are checked against. */
 export interface ActionContext {
   containerNames: readonly string[];
+  /** The regular containers with an ephemeral-storage limit: those an evict action may name. */
+  storageLimited: readonly string[];
   /** The conditions a set-condition action may set (Podlab plays no other client's conditions). */
   readinessGates: readonly string[];
   /** The spec's own deadline, which a set-deadline action may only lower. */
   activeDeadlineSeconds?: number;
 }
 
-export function readActions(value: unknown, { containerNames, readinessGates, activeDeadlineSeconds }: ActionContext, issues: IssueList): PodAction[] {
+export function readActions(value: unknown, { containerNames, storageLimited, readinessGates, activeDeadlineSeconds }: ActionContext, issues: IssueList): PodAction[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issues.add([], `must be a list of actions such as {at: 30, do: delete}${notA(value)}`);
@@ -55,6 +59,7 @@ export function readActions(value: unknown, { containerNames, readinessGates, ac
     }
     if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
     else if (kind === 'set-deadline') checkDeadline(raw.activeDeadlineSeconds, i, issues);
+    else if (kind === 'evict') checkEviction(raw, i, storageLimited, issues);
     else if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
@@ -78,6 +83,11 @@ export function readActions(value: unknown, { containerNames, readinessGates, ac
     if (issues.length > before) return;
     const t = at as number;
     if (kind === 'reboot-node') actions.push({ at: t, do: 'reboot-node', down: (down as number | undefined) ?? DEFAULT_NODE_DOWN });
+    else if (kind === 'evict') {
+      const container = raw.container as string | undefined;
+      const resource = (raw.resource as EvictionResource | undefined) ?? (container ? 'ephemeral-storage' : 'memory');
+      actions.push(container ? { at: t, do: 'evict', resource, container } : { at: t, do: 'evict', resource });
+    }
     else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
     else if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
@@ -93,6 +103,20 @@ export function readActions(value: unknown, { containerNames, readinessGates, ac
   checkRebootsApart(value, actions, issues);
   checkDeadlinesLower(value, actions, activeDeadlineSeconds, issues);
   return actions;
+}
+
+/** A node-pressure eviction names a resource; a container's, its ephemeral-storage limit (eviction_manager.go localStorageEviction). */
+function checkEviction(raw: Record<string, unknown>, i: number, storageLimited: readonly string[], issues: IssueList): void {
+  if (raw.resource !== undefined && !EVICTION_RESOURCES.includes(raw.resource as EvictionResource)) {
+    issues.add([i, 'resource'], `must be what the node runs low on: ${EVICTION_RESOURCES.join(', ')} (absent: memory)${notA(raw.resource)}`);
+  }
+  if (raw.container === undefined) return;
+  if (typeof raw.container !== 'string' || !storageLimited.includes(raw.container)) {
+    const which = storageLimited.length > 0 ? storageLimited.join(', ') : 'the pod has none';
+    issues.add([i, 'container'], `must name a container with a resources.limits.ephemeral-storage, the one limit the kubelet evicts for (${which})${notA(raw.container)}`);
+  } else if (raw.resource !== undefined && raw.resource !== 'ephemeral-storage') {
+    issues.add([i, 'resource'], 'must be ephemeral-storage (or absent) for a container that writes past its limit');
+  }
 }
 
 function checkDeadline(value: unknown, i: number, issues: IssueList): void {

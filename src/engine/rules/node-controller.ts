@@ -27,6 +27,7 @@
 import type { Sim } from '../runtime';
 import type { PodCondition } from '../trace';
 import type { PodModel, Toleration } from '../types';
+import { setDisruptionTarget } from './status-patch';
 
 /** kube-controller-manager --node-monitor-grace-period, in seconds (default since 1.32). */
 export const NODE_MONITOR_GRACE_PERIOD = 50;
@@ -132,15 +133,6 @@ function markPodNotReady(sim: Sim): void {
 function evictPod(sim: Sim, evict: () => void): void {
   const { rec, now } = sim;
   rec.emitK8s({ t: now, type: 'TaintEviction' }, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podRef(sim)}`, 'taint-eviction-controller');
-  const reason = 'DeletionByTaintManager';
-  const message = 'Taint manager: deleting due to NoExecute taint';
-  const conditions = lastConditions(sim);
-  const old = conditions.find((c) => c.type === 'DisruptionTarget');
-  // UpdatePodCondition: a new condition goes last; an existing one is replaced in place.
-  if (!old || old.status !== 'True' || old.reason !== reason || old.message !== message) {
-    const target: PodCondition = { type: 'DisruptionTarget', status: 'True', reason, message, lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : now };
-    rec.setConditions(now, old ? conditions.map((c) => (c === old ? target : c)) : [...conditions, target]);
-    if (old?.status !== 'True') rec.emit({ t: now, type: 'PodCondition', condition: 'DisruptionTarget', status: 'True', reason });
-  }
+  setDisruptionTarget(sim, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
   evict();
 }

@@ -8,6 +8,7 @@ import type { ContainerStatus, PodCondition, PodPhase } from '../trace';
 import { isKubeletOwned, podConditions } from './conditions';
 import { containerStatus, markUnknownAtTermination } from './container-status';
 import { podPhase } from './pod-phase';
+import { setDisruptionTarget } from '../rules/status-patch';
 
 /**
  * The statuses of every container, regenerating only those touched since the last time; also
@@ -67,11 +68,18 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
     }
   }
 
-  const sidecar = sim.sidecarFlags;
   if (generatePhase) sim.generatedPhase = generatedPhase(sim, init, regular);
-  const { phase } = sim.generatedPhase;
-  publishPhase(sim);
+  const becameTerminal = publishPhase(sim);
+  publishConditions(sim, init, regular);
+  // mergePodStatus sends a DisruptionTarget the kubelet set (an eviction) only with the terminal
+  // phase, once no container can run, its lastTransitionTime then; it goes last.
+  if (becameTerminal && sim.disruption) setDisruptionTarget(sim, sim.disruption.reason, sim.disruption.message);
+}
 
+function publishConditions(sim: Sim, init: ContainerStatus[], regular: ContainerStatus[]): void {
+  const { rec, now } = sim;
+  const sidecar = sim.sidecarFlags;
+  const { phase } = sim.generatedPhase;
   const previousConditions = rec.conditions[rec.conditions.length - 1]?.value ?? [];
   // The conditions are generated with the phase the pod worker acts on, held back or not.
   const generated = podConditions({
@@ -100,6 +108,7 @@ export function recordStatus(sim: Sim, generatePhase = false): void {
 /** The phase generateAPIPodStatus computes: what the pod worker acts on. */
 function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerStatus[]): PhaseStatus {
   const previous = sim.generatedPhase;
+  if (sim.evicted !== undefined) return { phase: 'Failed', reason: 'Evicted', message: sim.evicted };
   if (sim.deadlineExceeded) {
     return { phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
   }
@@ -123,17 +132,17 @@ function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerSta
  * The phase the API sees. status_manager.go mergePodStatus holds back a terminal phase, with its
  * reason and message, while the pod could still have running containers: a pod whose init
  * container failed under Never, or that passed its deadline, shows its old phase until the
- * sidecars and the rest have stopped.
+ * sidecars and the rest have stopped. True when the API sees it become terminal now.
  */
-function publishPhase(sim: Sim): void {
+function publishPhase(sim: Sim): boolean {
   const { rec, now } = sim;
   const previous = rec.phase[rec.phase.length - 1]!.value;
   const terminal = (phase: PodPhase) => phase === 'Succeeded' || phase === 'Failed';
   const held = terminal(sim.generatedPhase.phase) && !terminal(previous.phase) && !sim.terminated;
   const next = held ? previous : sim.generatedPhase;
-  if (rec.setPhase(now, next) && next.phase !== previous.phase) {
-    rec.emit({ t: now, type: 'PodPhase', phase: next.phase, ...(next.reason ? { reason: next.reason } : {}) });
-  }
+  if (!rec.setPhase(now, next) || next.phase === previous.phase) return false;
+  rec.emit({ t: now, type: 'PodPhase', phase: next.phase, ...(next.reason ? { reason: next.reason } : {}) });
+  return terminal(next.phase);
 }
 
 /** A lookup in a handful of conditions, without building a map on every status: most steps record one. */

@@ -20,6 +20,8 @@ function describe(action: ActionEntry): string {
       return action.probe === undefined ? `make the probes of ${asText(action.container)} fail` : `make the ${asText(action.probe)} probe of ${asText(action.container)} fail`;
     case 'reboot-node':
       return `reboot the node (down ${asText(action.down ?? DEFAULT_NODE_DOWN)}s)`;
+    case 'evict':
+      return `evict the pod (node low on ${asText(action.resource ?? 'memory')})`;
     case 'set-deadline':
       return `set activeDeadlineSeconds to ${asText(action.activeDeadlineSeconds)}`;
     case 'set-condition':

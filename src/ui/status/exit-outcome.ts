@@ -2,7 +2,7 @@
  * What the kubelet did after a run ended, read from the trace: whether it started the container
  * again (its restart policy, its own or the pod's, or a restart rule decided so) or left it down,
  * or stopped it for a new image in the spec, to start it again with that whatever the policy.
- * Untold when the run was ended for the pod's sake (deletion, completion, deadline, the node going
+ * Untold when the run was ended for the pod's sake (deletion, completion, deadline, eviction, the node going
  * down): no restart policy is asked then. The kubelet's sync after an exit is at the same instant
  * in the engine, so a trace that ends on an exit already holds what the kubelet did next.
  */
@@ -12,7 +12,7 @@ import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 export type ExitOutcome = 'again' | 'stays' | 'newImage' | 'untold';
 
 /** Kills that end a run for the pod's sake, not the container's. */
-const POD_KILLS = new Set<KillReason>(['PodDeleted', 'PodCompleted', 'InitContainerFailed', 'DeadlineExceeded']);
+const POD_KILLS = new Set<KillReason>(['PodDeleted', 'PodCompleted', 'InitContainerFailed', 'DeadlineExceeded', 'Evicted']);
 /** What the kubelet records for a container it sets out to start again (BackOff: it will, later). */
 const RESTARTING = new Set<TraceEvent['type']>(['Pulling', 'Pulled', 'PullBackOff', 'PullFailed', 'Created', 'Started', 'BackOff']);
 

@@ -156,6 +156,20 @@ spec:
     );
   });
 
+  it('say why the kubelet evicts the pod, and that nothing in it starts again', () => {
+    const evicted = (action: string, resources = '') => {
+      const trace = runOf(FIVE_APPS.replace('  name: five\n', `  name: five\n  annotations:\n    podlab.dev/actions: |\n      - ${action}\n`).replace('    - name: a\n      image: nginx:1.27\n', `    - name: a\n      image: nginx:1.27\n${resources}`), null)!.trace;
+      return explainEvent(trace, trace.events.find((e) => e.type === 'Evicted')!);
+    };
+    expect(evicted('{at: 10, do: evict, resource: pid}')).toMatch(/^The node is low on pid, past a hard eviction threshold: the kubelet evicts the pod\. .* The pod ends Failed with reason Evicted; it stays in the API, and nothing in it starts again\./);
+    const pressure = runOf(FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/actions: "[{at: 10, do: evict}]"\n'), null)!.trace;
+    const target = pressure.events.find((e) => e.type === 'PodCondition' && e.condition === 'DisruptionTarget')!;
+    expect(explainEvent(pressure, target)).toMatch(/^Condition DisruptionTarget is now True \(TerminationByKubelet\), sent with the Failed phase once every container has stopped/);
+    expect(evicted('{at: 10, do: evict, container: a}', '      resources: {limits: {ephemeral-storage: 1Gi}}\n')).toMatch(
+      /^Container a has written more than its ephemeral-storage limit: the kubelet evicts the pod\./,
+    );
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

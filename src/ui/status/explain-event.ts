@@ -141,6 +141,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         return `Init container ${who} now has the image ${event.image} in the pod spec. It is not restarted for that: a running or finished run keeps its old image; only a run after a failure uses the new one.`;
       }
       return `${role === 'sidecar' ? 'Native sidecar ' : ''}${who} now ${s('has', 'have')} the image ${event.image} in the pod spec (kubectl set image). The kubelet restarts ${s('it', 'them')} with it${role === 'sidecar' ? ' once started' : '; if already exited, only the restartPolicy can start it again'}.`;
+    case 'Evicted':
+      return `${event.containerOverLimit === undefined ? `The node is low on ${event.resource}, past a hard eviction threshold` : `Container ${event.containerOverLimit} has written more than its ephemeral-storage limit`}: the kubelet evicts the pod. It stops every container with its grace period cut to 1 s: preStop hooks and the sidecars' turn get a second at most, SIGKILL follows SIGTERM 2 s later. The pod ends Failed with reason Evicted; it stays in the API, and nothing in it starts again. A Deployment would create a new pod, on another node if this one is still short.`;
     case 'DeadlineUpdated':
       return event.activeDeadlineSeconds <= event.t
         ? `The pod's activeDeadlineSeconds is now ${event.activeDeadlineSeconds}: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.`
@@ -176,6 +178,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       if (event.condition === 'Ready' && event.reason === 'ReadinessGatesNotReady') {
         return 'Condition Ready is now False: the containers are ready, but a readiness gate\'s condition is not True (ReadinessGatesNotReady). Services send it no traffic.';
+      }
+      if (event.condition === 'DisruptionTarget' && event.reason === 'TerminationByKubelet') {
+        return "Condition DisruptionTarget is now True (TerminationByKubelet), sent with the Failed phase once every container has stopped: the pod was disrupted, not failed by its own code, which a Job's podFailurePolicy can tell (onPodConditions).";
       }
       return `Condition ${event.condition} is now ${event.status}.`;
   }
