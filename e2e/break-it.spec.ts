@@ -121,3 +121,25 @@ test('reboot the node: while it is down the API shows the last status, then ever
   await page.getByRole('button', { name: 'Remove action 1' }).click();
   await expect(podlab.column('RESTARTS')).toHaveText('0');
 });
+
+test('evict the pod: a Warning Evicted event, every container stopped, the pod Failed (Evicted) for good', async ({ podlab, page }) => {
+  // Without the example's deletion at 40 s, which would end the pod first.
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await podlab.seek(20);
+  await podlab.button('Evict pod').click();
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('evict the pod (node low on memory)');
+
+  const trace = await podlab.engineTrace();
+  const events = page.getByRole('region', { name: 'Events' });
+  await podlab.seek(20.5);
+  await expect(events).toContainText('The node was low on resource: memory.');
+  await expect(page.getByLabel('What is happening')).toContainText('the kubelet evicts the pod');
+  await podlab.seek(trace.end);
+  const row = await podlab.expectEngineStatusAt(trace, trace.end);
+  // web (nginx) exits 0 on SIGTERM: kubectl prints its container's reason over the pod's Evicted.
+  expect(row).toBe('Completed');
+  await expect(podlab.column('RESTARTS')).toHaveText('0');
+  await expect(podlab.pod.getByText('phase: Failed (Evicted)')).toBeVisible();
+});

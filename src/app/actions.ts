@@ -120,6 +120,11 @@ export function rebootNodeAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'reboot-node', down: DEFAULT_NODE_DOWN }));
 }
 
+/** The node runs low on memory now, past a hard threshold: the kubelet evicts the pod. */
+export function evictPodAt(): void {
+  edit((source) => addAction(source, { at: now(), do: 'evict', resource: 'memory' }));
+}
+
 export function deletePodAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'delete' }));
 }

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
-import { deletePodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
+import { deletePodAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
 import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { formatSeconds } from '../shared/format';
-import { UpdateImage } from './UpdateImage';
 
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
-// Only a pod with readiness gates shows it: loaded then, not with the first screen.
+// Not needed for a first look: the image form just after, the gates' control only for a pod with gates.
+const UpdateImage = lazy(() => import('./UpdateImage.chunk'));
 const ReadinessGates = lazy(() => import('./ReadinessGates.chunk'));
 
 /** Acts on the pod at the current time; each act becomes a timed action in the scenario. */
@@ -55,14 +55,13 @@ export function BreakIt() {
         <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
         <button type="button" onClick={rebootNodeAt} title={`The node goes down for ${DEFAULT_NODE_DOWN}s: every container dies, then the init containers run again`}>Reboot node</button>
+        <button type="button" onClick={evictPodAt} title="The node runs low on memory: the kubelet evicts the pod, which ends Failed (Evicted)">Evict pod</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
-      <UpdateImage target={target} />
-      {Array.isArray(view.spec.readinessGates) && view.spec.readinessGates.length > 0 && (
-        <Suspense fallback={null}>
-          <ReadinessGates />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        <UpdateImage target={target} />
+        {Array.isArray(view.spec.readinessGates) && view.spec.readinessGates.length > 0 && <ReadinessGates />}
+      </Suspense>
     </section>
   );
 }
