@@ -108,7 +108,10 @@ function publishConditions(sim: Sim, init: ContainerStatus[], regular: Container
 /** The phase generateAPIPodStatus computes: what the pod worker acts on. */
 function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerStatus[]): PhaseStatus {
   const previous = sim.generatedPhase;
-  if (sim.evicted !== undefined) return { phase: 'Failed', reason: 'Evicted', message: sim.evicted };
+  // The eviction's status function sets Failed on the status generated before the kill, with the
+  // kubelet's conditions already made from the old phase; the next status is generated once every
+  // container has stopped (kubelet.go SyncTerminatingPod).
+  if (sim.evicted !== undefined && sim.terminated) return { phase: 'Failed', reason: 'Evicted', message: sim.evicted };
   if (sim.deadlineExceeded) {
     return { phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
   }
