@@ -9,6 +9,7 @@ import type {
   Behavior,
   ContainerModel,
   ContainerRestartRule,
+  EvictionResource,
   HealthWindow,
   PodAction,
   PodModel,
@@ -146,6 +147,7 @@ type UnboundAction =
   | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind }
   | { at: number; do: 'set-image'; target: number; image: string }
   | { at: number; do: 'reboot-node'; down: number }
+  | { at: number; do: 'evict'; resource: EvictionResource }
   /** On the readiness gate at index `gate` (modulo the number of gates; dropped when there are none). */
   | { at: number; do: 'set-condition'; gate: number; status: 'True' | 'False' };
 
@@ -162,6 +164,7 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
     fc.record({ at, do: fc.constant('set-image' as const), target: fc.nat(5), image: fc.constantFrom('example/v2:1.0', 'example/v3:1.0') }),
     fc.record({ at, do: fc.constant('reboot-node' as const), down: seconds(40) }),
+    fc.record({ at, do: fc.constant('evict' as const), resource: fc.constantFrom<EvictionResource>('memory', 'ephemeral-storage', 'pid') }),
     fc.record({ at, do: fc.constant('set-condition' as const), gate: fc.nat(1), status: fc.constantFrom<'True' | 'False'>('True', 'False') }),
   );
 }
@@ -171,7 +174,7 @@ function bind(actions: UnboundAction[], names: string[], gates: string[]): PodAc
   return actions
     .filter((a) => a.do !== 'set-condition' || gates.length > 0)
     .map((a): PodAction => {
-      if (a.do === 'delete' || a.do === 'reboot-node') return a;
+      if (a.do === 'delete' || a.do === 'reboot-node' || a.do === 'evict') return a;
       if (a.do === 'set-condition') return { at: a.at, do: 'set-condition', condition: gates[a.gate % gates.length]!, status: a.status };
       const container = names[a.target % names.length]!;
       if (a.do === 'set-image') return { at: a.at, do: 'set-image', container, image: a.image };

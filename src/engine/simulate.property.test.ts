@@ -204,7 +204,7 @@ describe('crash-loop backoff', () => {
 
 // §13 getPhase, §5 KillPod at completion, §11 deletion.
 describe('pod phase', () => {
-  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete');
+  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete' || a.do === 'evict');
   const firstDelete = (pod: PodModel) => pod.actions.find((a) => a.do === 'delete');
 
   it('never ends on its own a pod whose containers all restart Always (by their own policy or the pod\'s)', () => {
@@ -303,6 +303,26 @@ describe('pod phase', () => {
         const trace = traceOf(pod);
         if (indexedEvents(trace, 'DeletionRequested')[0]!.gracePeriod === 0) return;
         expect(trace.events[trace.events.length - 1]!.type).toBe('PodDeleted');
+      }),
+      RUNS,
+    );
+  });
+
+  // eviction_manager.go evictPod: a terminal pod, its grace period 0 (1 s from the pod worker).
+  it('ends an evicted pod Failed with reason Evicted, within a 1 s kill, starting nothing after', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter((pod) => pod.actions.some((a) => a.do === 'evict')), (pod) => {
+        const trace = traceOf(pod);
+        const evicted = indexedEvents(trace, 'Evicted')[0];
+        fc.pre(evicted !== undefined);
+        expect(indexedEvents(trace, 'Evicted')).toHaveLength(1);
+        expect(indexedEvents(trace, 'Started').filter((e) => e.index > evicted.index)).toEqual([]);
+        expect(indexedEvents(trace, 'Killing').filter((e) => e.index > evicted.index).every((e) => e.reason === 'Evicted' && e.gracePeriod === 1)).toBe(true);
+        // A node down during the kill holds it, and what is published, until it is back.
+        const downs = indexedEvents(trace, 'NodeDown').filter((e) => e.t <= evicted.t + killBound(1));
+        const terminal = indexedEvents(trace, 'PodPhase').find((e) => isTerminal(e.phase));
+        expect(terminal!.t).toBeLessThanOrEqual(Math.max(evicted.t, ...downs.map((e) => e.until)) + workerBusyBound(pod) + killBound(1));
+        expect(finalPhase(trace)).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
       }),
       RUNS,
     );
