@@ -386,6 +386,18 @@ describe('test/e2e/node/pods.go "Pods Extended"', () => {
     expect(podDeleteVerifier(trace)).toEqual([]);
   });
 
+  // "Pod Container lifecycle" / "should not create extra sandbox if all containers are done"
+  it('makes no new sandbox for a pod whose containers have all exited 0', () => {
+    const trace = run('no-extra-sandbox.yaml', 600);
+    // WaitForPodSuccessInNamespace: phase Succeeded within PodStart.
+    const succeeded = waitUntil(trace, POD_START, 'pod succeeded', (t) => phaseAt(trace, t) === 'Succeeded');
+    // Then the kubelet's events about the pod (polled every 2 s for a minute until there are some): none is SandboxChanged.
+    const listed = trace.events.filter((e) => e.event?.from === 'kubelet' && e.t <= succeeded + 60).map((e) => e.event!.reason);
+    expect(listed).toContain('Started');
+    expect(listed).not.toContain('SandboxChanged');
+    expect(trace.events.filter((e) => e.event?.reason === 'SandboxChanged')).toEqual([]);
+  });
+
   // "Pod Container lifecycle" / "evicted pods should be terminal"
   it('leaves a pod evicted for its container\'s ephemeral storage Failed with reason Evicted, though OnFailure', () => {
     const trace = run('evicted-terminal.yaml', 600);
