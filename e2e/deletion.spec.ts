@@ -34,3 +34,28 @@ test('deleting the pod stops the app first and the native sidecars last, in reve
   await expect(podlab.pod).toContainText('deleted');
   await expect(podlab.timeline).toContainText('Terminating');
 });
+
+test('a negative grace period is accepted with the API server\'s warning, and a deletion gets 1 s', async ({ podlab, page }) => {
+  await podlab.button('Empty pod').click();
+  await podlab.button('Main container').click();
+  await podlab.openTab(/^Pod/);
+  const grace = podlab.field('Grace period (s)');
+  await grace.fill('-1');
+  await expect(grace).toHaveAccessibleDescription('Warning: must be >= 0; negative values are invalid and will be treated as 1');
+  await expect(grace).not.toHaveAttribute('aria-invalid', 'true');
+  await podlab.openTab(/^YAML/);
+  const warnings = page.getByRole('status').filter({ hasText: 'warning' });
+  await expect(warnings).toContainText('1 warning — the API server accepts this pod, and kubectl apply prints:');
+  await expect(warnings).toContainText('Warning: spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1');
+
+  await podlab.seek(10);
+  await podlab.button('Delete pod').click();
+  const trace = await podlab.engineTrace();
+  expect(trace.deletion).toMatchObject({ t: 10, gracePeriod: 1 });
+  await podlab.seek(10);
+  await expect(page.getByRole('region', { name: 'Events' })).toContainText('Stopping container');
+  // SIGKILL comes 2 s after SIGTERM at the latest (the kubelet's floor): gone by 12 s, not 30 s.
+  expect(trace.deletedAt).toBeLessThanOrEqual(12);
+  await podlab.seek(trace.deletedAt!);
+  await expect(podlab.kubectl.getByRole('row').nth(1)).toHaveText(/^Error from server \(NotFound\)/);
+});

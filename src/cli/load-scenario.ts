@@ -27,7 +27,11 @@ export function loadScenario(file: string): Loaded {
   const source = readSource(file);
   if (!source.ok) return { ok: false, messages: [source.message] };
   const direct = parseScenario(source.text);
-  if (direct.ok) return withInferredBehaviours(file, source.text) ?? { ok: true, model: direct.model, notes: [] };
+  if (direct.ok) {
+    const warnings = direct.warnings.map((w) => `Warning: ${formatIssue(file, w)}`);
+    const loaded = withInferredBehaviours(file, source.text) ?? { ok: true, model: direct.model, notes: [] };
+    return loaded.ok ? { ...loaded, notes: [...warnings, ...loaded.notes] } : loaded;
+  }
 
   // Not a plain Pod: maybe a Deployment, a Job, a List or several documents.
   if (looksLikeWorkload(direct.issues)) {
@@ -35,7 +39,9 @@ export function loadScenario(file: string): Loaded {
     if (imported.ok) {
       const parsed = parseScenario(imported.source);
       if (parsed.ok) {
-        const loaded = { ok: true as const, model: parsed.model, notes: importNotes(file, imported) };
+        // The pod's lines are those of the extracted pod, not of the file.
+        const warnings = parsed.warnings.map((w) => `Warning: ${formatIssue(`${file} (pod of ${imported.origin.kind} ${imported.origin.name})`, { ...w, line: null })}`);
+        const loaded = { ok: true as const, model: parsed.model, notes: [...warnings, ...importNotes(file, imported)] };
         return imported.job ? { ...loaded, job: imported.job } : loaded;
       }
       return { ok: false, messages: parsed.issues.map((i) => formatIssue(`${file} (pod of ${imported.origin.kind} ${imported.origin.name})`, i)) };

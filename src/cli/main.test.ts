@@ -62,6 +62,13 @@ describe('podlab simulate', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 
+  it('plays what the API server only warns about, printing its warning on stderr as kubectl does', async () => {
+    const path = file('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  terminationGracePeriodSeconds: -1\n  containers:\n    - {name: app, image: nginx:1.27}\n');
+    const { code, err } = await run('simulate', path, '--until', '5');
+    expect(code).toBe(0);
+    expect(err.split('\n')[0]).toBe(`Warning: ${path}:5:34: spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1`);
+  });
+
   it('rejects bad flags with a usage message', async () => {
     expect((await run('simulate', fixture, '--until', 'soon')).code).toBe(2);
     expect((await run('simulate', fixture, '--output', 'table')).err).toContain('--output needs --at');

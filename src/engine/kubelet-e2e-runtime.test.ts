@@ -4,6 +4,7 @@ import {
   conditionOf,
   containerAt,
   expectAlways,
+  gateFixture,
   isReady,
   isTerminal,
   moments,
@@ -384,6 +385,21 @@ describe('test/e2e/node/pods.go "Pods Extended"', () => {
       return podStatusAt(trace, t).containerStatuses[0]?.restartCount === 1;
     });
     expect(podDeleteVerifier(trace)).toEqual([]);
+  });
+
+  // "Pod TerminationGracePeriodSeconds is negative" / "pod with negative grace period"
+  it('stores a negative terminationGracePeriodSeconds as 1, with the API server\'s warning, and deletes the pod with it', () => {
+    const gate = gateFixture('kubelet-e2e-runtime', 'negative-grace-period.yaml');
+    if (!gate.ok) throw new Error(JSON.stringify(gate.issues));
+    // "pod spec TerminationGracePeriodSeconds is not 1" fails the test.
+    expect(gate.model.terminationGracePeriodSeconds).toBe(1);
+    expect(gate.warnings.map((w) => `${w.line} ${w.path}: ${w.message}`)).toEqual([
+      '17 spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1',
+    ]);
+    const trace = run('negative-grace-period.yaml', 120);
+    expect(trace.deletion?.gracePeriod).toBe(1);
+    expect(trace.events.filter((e) => e.type === 'Killing').map((e) => e.gracePeriod)).toEqual([1]);
+    expect(trace.deletedAt).toBe(12);
   });
 
   // "Pod Container lifecycle" / "should not create extra sandbox if all containers are done"

@@ -77,6 +77,27 @@ describe('the scenario gate', () => {
     ]);
   });
 
+  it('accepts what the API server only warns about, with its warning at the line, and plays it as stored', () => {
+    const warned = parseScenario(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web.example
+spec:
+  terminationGracePeriodSeconds: -5
+  containers:
+    - {name: app, image: nginx:1.27}`);
+    if (!warned.ok) throw new Error(JSON.stringify(warned.issues));
+    expect(warned.model.terminationGracePeriodSeconds).toBe(1);
+    expect(warned.warnings.map((w) => `${w.line} ${w.path}: ${w.message}`)).toEqual([
+      "4 metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]",
+      '6 spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1',
+    ]);
+    const long = parseScenario(pod('  containers:\n    - {name: app, image: nginx:1.27}').replace('name: web', `name: ${'a'.repeat(60)}.${'b'.repeat(10)}`));
+    expect(long.ok && long.warnings[0]?.message).toMatch(/recommended: \[must be no more than 63 characters must not contain dots\]$/);
+    const plain = parseScenario(pod('  containers:\n    - {name: app, image: nginx:1.27}'));
+    expect(plain.ok && plain.warnings).toEqual([]);
+  });
+
   it('reads evict actions: node pressure on a resource, or a container past its ephemeral-storage limit', () => {
     const containers = `  containers:\n    - {name: app, image: nginx:1.27}\n    - {name: writer, image: busybox, resources: {limits: {ephemeral-storage: 5Mi}}}`;
     const good = parseScenario(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: evict}\n      - {at: 6, do: evict, resource: pid}\n      - {at: 7, do: evict, container: writer}`));

@@ -8,22 +8,24 @@ import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './i
 import { toModel } from './to-model';
 import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
+import { podWarnings } from './pod-warnings';
 import { validatePod } from './validate-pod';
 import { isRecord, type Json } from './value-checks';
 import { issueAt, locate, locateInside, parseYaml, type ParsedYaml } from './yaml-source';
 
 export type { ScenarioIssue } from './issues';
 
+/** `warnings`: what the API server accepts but warns about, as kubectl prints it (pod-warnings.ts). */
 export type ScenarioResult =
-  | { ok: true; model: PodModel; manifest: Json; issues: ScenarioIssue[] }
+  | { ok: true; model: PodModel; manifest: Json; issues: ScenarioIssue[]; warnings: ScenarioIssue[] }
   | { ok: false; issues: ScenarioIssue[] };
 
 export function parseScenario(text: string): ScenarioResult {
   try {
     // A text an edit printed is read from the edited document, which knows no lines; the rare
-    // text with problems is read again with them, so that every problem names its line.
+    // text with problems (or warnings) is read again with them, so that each names its line.
     const quick = parse(text, false);
-    return quick.ok ? quick : parse(text, true);
+    return quick.ok && quick.warnings.length === 0 ? quick : parse(text, true);
   } catch (error) {
     // A bug of ours must not lose the user's work: report it as a problem with the input.
     const message = error instanceof Error ? error.message : String(error);
@@ -53,7 +55,8 @@ function parse(text: string, positions: boolean): ScenarioResult {
   const annotations = readable ? readAnnotations(manifest, parsed, positions) : undefined;
   const issues = [...podIssues, ...(annotations?.issues ?? [])];
   if (issues.length > 0 || !isRecord(manifest)) return { ok: false, issues };
-  return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? []), manifest, issues: [] };
+  const warnings = podWarnings(manifest).items.map(({ path, message }) => issueAt(parsed, path, message));
+  return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? []), manifest, issues: [], warnings };
 }
 
 function containerNames(manifest: Json): string[] {

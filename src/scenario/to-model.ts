@@ -13,6 +13,7 @@ import type {
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, type Json } from './value-checks';
+import { gracePeriodOf } from './validate-pod';
 
 /** pkg/apis/core/v1/defaults.go: a 0 in these fields means "use the default". */
 function probeTiming(probe: unknown): ProbeTiming | undefined {
@@ -88,7 +89,7 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
     name: metadata.name as string,
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default',
     restartPolicy: (spec.restartPolicy as PodModel['restartPolicy'] | undefined) ?? 'Always',
-    terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
+    terminationGracePeriodSeconds: gracePeriodOf(spec),
     initContainers: list(spec.initContainers).map((c) => container(c, true, behaviors)),
     containers: list(spec.containers).map((c) => container(c, false, behaviors)),
     actions,

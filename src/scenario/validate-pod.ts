@@ -23,6 +23,12 @@ const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
+/** spec.terminationGracePeriodSeconds as the API server stores it: 30 when absent, 1 when negative. */
+export function gracePeriodOf(spec: Json): number {
+  const grace = spec.terminationGracePeriodSeconds;
+  return typeof grace !== 'number' ? 30 : grace < 0 ? 1 : grace;
+}
+
 export function validatePod(manifest: unknown, issues: IssueList = new IssueList()): IssueList {
   if (!isRecord(manifest)) {
     issues.add([], `a scenario is one Pod manifest (a YAML mapping)${notA(manifest)}`);
@@ -57,9 +63,10 @@ export function validatePod(manifest: unknown, issues: IssueList = new IssueList
 function validateSpec(spec: Json, issues: IssueList): void {
   checkKnownFields(issues, ['spec'], spec, 'spec');
   checkEnum(issues, ['spec', 'restartPolicy'], spec.restartPolicy, RESTART_POLICIES);
-  checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 0);
+  // A negative grace period is taken as 1, with a warning (pod-warnings.ts).
+  checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, -(2 ** 31));
   checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
-  const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
+  const grace = gracePeriodOf(spec);
   validateTolerations(spec.tolerations, issues);
   validateReadinessGates(spec.readinessGates, issues);
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { parseScenario } from '../../scenario/parse-scenario';
+import { parseScenario, type ScenarioResult } from '../../scenario/parse-scenario';
 import { simulate } from '../simulate';
 import { podStatusAt } from '../status/status-at';
 import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } from '../trace';
@@ -15,10 +15,14 @@ import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } f
 export type PodStatus = ReturnType<typeof podStatusAt>;
 export type EventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
+/** `fixtures/<folder>/<fixture>` through the scenario gate: what the API server would store. */
+export function gateFixture(folder: string, fixture: string): ScenarioResult {
+  return parseScenario(readFileSync(new URL(`../fixtures/${folder}/${fixture}`, import.meta.url), 'utf8'));
+}
+
 /** Simulates `fixtures/<folder>/<fixture>` (up to `until`, or as the engine chooses), with every probe run. */
 export function runFixture(folder: string, fixture: string, until?: number): Trace {
-  const text = readFileSync(new URL(`../fixtures/${folder}/${fixture}`, import.meta.url), 'utf8');
-  const parsed = parseScenario(text);
+  const parsed = gateFixture(folder, fixture);
   if (!parsed.ok) {
     const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     throw new Error(`${fixture} does not parse: ${issues}`);

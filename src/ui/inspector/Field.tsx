@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useIssue } from '../../app/useIssue';
+import { useIssue, useWarning } from '../../app/useIssue';
 
 interface FieldProps {
   label: string;
@@ -24,6 +24,7 @@ interface FieldProps {
 export function TextField({ label, value, onCommit, issuePath = null, hint, commitOn = 'change', numeric, multiline, disabled }: FieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const issue = useIssue(issuePath);
+  const warning = useWarning(issuePath);
   const id = useId();
   const commit = (text: string) => {
     if (text !== value) onCommit(text);
@@ -33,7 +34,7 @@ export function TextField({ label, value, onCommit, issuePath = null, hint, comm
     value: draft ?? value,
     disabled,
     'aria-invalid': issue ? true : undefined,
-    'aria-describedby': issue || hint ? `${id}-note` : undefined,
+    'aria-describedby': issue || warning || hint ? `${id}-note` : undefined,
     onFocus: () => setDraft(value),
     onChange: (event: { target: { value: string } }) => {
       setDraft(event.target.value);
@@ -58,7 +59,7 @@ export function TextField({ label, value, onCommit, issuePath = null, hint, comm
           }}
         />
       )}
-      <FieldNote id={`${id}-note`} issue={issue} hint={hint} />
+      <FieldNote id={`${id}-note`} issue={issue} warning={warning} hint={hint} />
     </div>
   );
 }
@@ -104,8 +105,9 @@ export function CheckField({ label, checked, onChange, issuePath = null, disable
   );
 }
 
-function FieldNote({ id, issue, hint }: { id?: string; issue?: string | undefined; hint?: string | undefined }): ReactNode {
+function FieldNote({ id, issue, warning, hint }: { id?: string; issue?: string | undefined; warning?: string | undefined; hint?: string | undefined }): ReactNode {
   if (issue) return <span id={id} className="field-issue"><span aria-hidden="true">⚠ </span>{issue}</span>;
+  if (warning) return <span id={id} className="field-warning">Warning: {warning}</span>;
   if (hint) return <span id={id} className="field-hint">{hint}</span>;
   return null;
 }

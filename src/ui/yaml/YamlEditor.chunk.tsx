@@ -21,9 +21,14 @@ import { WorkloadNotice } from './WorkloadNotice';
 /** Marks the editor's transactions that mirror the store, so they are not sent back to it. */
 const fromStore = Annotation.define<boolean>();
 
-const scenarioLinter = linter((view) => issuesToDiagnostics(view.state.doc, scenarioResultOf(view.state.doc.toString()).issues), {
-  delay: 150,
-});
+const scenarioLinter = linter(
+  (view) => {
+    const result = scenarioResultOf(view.state.doc.toString());
+    const warnings = result.ok ? issuesToDiagnostics(view.state.doc, result.warnings, 'warning') : [];
+    return [...issuesToDiagnostics(view.state.doc, result.issues), ...warnings];
+  },
+  { delay: 150 },
+);
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '0.8rem', backgroundColor: '#fff' },

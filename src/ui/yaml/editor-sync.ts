@@ -30,7 +30,7 @@ export function minimalChange(before: string, after: string): TextChange | null 
 }
 
 /** Issues with a line become diagnostics from their column to the end of that line; the rest stay in the list. */
-export function issuesToDiagnostics(doc: Text, issues: readonly ScenarioIssue[]): Diagnostic[] {
+export function issuesToDiagnostics(doc: Text, issues: readonly ScenarioIssue[], severity: Diagnostic['severity'] = 'error'): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     if (issue.line === null) continue;
@@ -39,7 +39,7 @@ export function issuesToDiagnostics(doc: Text, issues: readonly ScenarioIssue[])
     out.push({
       from,
       to: from < line.to ? line.to : from,
-      severity: 'error',
+      severity,
       source: issue.path || undefined,
       message: issue.message,
     });
