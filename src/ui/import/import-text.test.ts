@@ -36,4 +36,14 @@ describe('importText', () => {
     expect(report.notices.map((n) => n.message).join('\n')).toMatch(/restartPolicy/);
     expect(useAppStore.getState().scenario.source).toBe(before);
   });
+
+  it('loads a pod the API server only warns about, with its warning among the notices', () => {
+    const report = importText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  terminationGracePeriodSeconds: -1\n  containers:\n  - name: a\n    image: nginx:1.27\n');
+    expect(report.ok).toBe(true);
+    expect(report.notices.filter((n) => n.level === 'warning')).toEqual([
+      // No line: the pod played is the text with its inferred behaviour added, not the text pasted.
+      { level: 'warning', message: 'spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1' },
+    ]);
+    expect(useAppStore.getState().scenario.source).toContain('terminationGracePeriodSeconds: -1');
+  });
 });

@@ -5,7 +5,7 @@
 import { openScenario } from '../../app/actions';
 import { markOpened } from '../../app/persistence';
 import type { InferredBehavior } from '../../scenario/infer-behavior';
-import { parseScenario } from '../../scenario/parse-scenario';
+import { parseScenario, type ScenarioIssue } from '../../scenario/parse-scenario';
 import type { JobTerms } from '../../scenario/job-outcome';
 import { importWorkload, type ImportNotice, type PodOrigin } from '../../scenario/workload-import';
 
@@ -24,17 +24,17 @@ export function importText(text: string, apply: (source: string) => void = openI
   const imported = importWorkload(text);
   if (!imported.ok) return imported;
   const gate = parseScenario(imported.source);
-  if (!gate.ok) {
-    // Lines point into the user's text only when the pod was taken as written.
-    const sameText = imported.source === text;
-    const problems: ImportNotice[] = gate.issues.map((issue) => ({
-      level: 'error',
-      message: `${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
-      ...(sameText && issue.line !== null ? { line: issue.line } : {}),
-    }));
-    return { ok: false, notices: [...imported.notices, ...problems] };
-  }
+  // Lines point into the user's text only when the pod was taken as written.
+  const sameText = imported.source === text;
+  const noticeOf = (level: ImportNotice['level']) => (issue: ScenarioIssue): ImportNotice => ({
+    level,
+    message: `${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
+    ...(sameText && issue.line !== null ? { line: issue.line } : {}),
+  });
+  if (!gate.ok) return { ok: false, notices: [...imported.notices, ...gate.issues.map(noticeOf('error'))] };
   apply(imported.source);
-  const { origin, job, inferred, notices } = imported;
+  const { origin, job, inferred } = imported;
+  // What the API server accepts but warns about, as kubectl apply prints it.
+  const notices = [...imported.notices, ...gate.warnings.map(noticeOf('warning'))];
   return job ? { ok: true, origin, job, inferred, notices } : { ok: true, origin, inferred, notices };
 }
