@@ -106,7 +106,7 @@ spec:
     const trace = runOf(pod, null)!.trace;
     const killing = (name: string) => explainEvent(trace, trace.events.find((e) => e.type === 'Killing' && e.container === name)!);
     expect(killing('proxy')).toBe(
-      'The kubelet stops proxy (PodDeleted): its preStop hook runs now if any, but SIGTERM waits until the app containers, and the sidecars defined after it, have stopped; SIGKILL when the 30s grace period runs out.',
+      'The kubelet stops proxy (PodDeleted): its preStop hook runs now if any, but SIGTERM waits until the app containers, and the sidecars defined after it, have stopped, or the 30s grace period has run out; SIGKILL when it has, and 2s after SIGTERM at the earliest.',
     );
     expect(killing('a')).toBe('The kubelet stops a (PodDeleted): preStop hook if any, then SIGTERM, then SIGKILL after 30s.');
 

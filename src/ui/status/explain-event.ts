@@ -109,7 +109,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         return `The app containers are done, so the kubelet stops ${who} (PodCompleted), native sidecars in reverse order: preStop hook if any, then SIGTERM, then SIGKILL after ${killAfter}s.`;
       }
       if (role === 'sidecar' && !ONE_CONTAINER_KILLS.has(event.reason)) {
-        return `The kubelet stops ${who} (${event.reason}): ${s('its preStop hook runs', 'their preStop hooks run')} now if any, but SIGTERM waits until the app containers, and the sidecars defined after ${s('it', 'them')}, have stopped; SIGKILL when the ${event.gracePeriod}s grace period runs out.`;
+        return `The kubelet stops ${who} (${event.reason}): ${s('its preStop hook runs', 'their preStop hooks run')} now if any, but SIGTERM waits until the app containers, and the sidecars defined after ${s('it', 'them')}, have stopped, or the ${event.gracePeriod}s grace period has run out; SIGKILL when it has, and 2s after SIGTERM at the earliest.`;
       }
       return `The kubelet stops ${who} (${event.reason}): preStop hook if any, then SIGTERM, then SIGKILL after ${killAfter}s.`;
     }
