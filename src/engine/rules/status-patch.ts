@@ -1,6 +1,7 @@
 /**
- * Conditions others than the kubelet's own set on the pod: a client's patch for a readiness gate,
- * and DisruptionTarget, which whoever stops the pod for a disruption sets.
+ * Conditions set outside the kubelet's own status generation: a client's patch for a readiness
+ * gate, and DisruptionTarget, set by whoever stops the pod for a disruption (the taint eviction
+ * controller; the kubelet's eviction manager, through its status function).
  */
 import { changed, type Sim } from '../runtime';
 import type { PodCondition } from '../trace';
