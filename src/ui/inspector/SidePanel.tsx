@@ -2,12 +2,12 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { selectPodView, selectResult, selectSelected } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { BreakIt } from './BreakIt';
-import { PodInspector } from './PodInspector';
-import { YamlPanel } from './YamlPanel';
 
-// Tabs the first screen does not show load when they are first opened.
+// Tabs load when they are first opened (the container's with the first screen, just after it).
 const ContainerInspector = lazy(() => import('./ContainerInspector.chunk'));
+const PodInspector = lazy(() => import('./PodInspector.chunk'));
 const ActionList = lazy(() => import('./ActionList.chunk'));
+const YamlPanel = lazy(() => import('./YamlPanel.chunk'));
 
 type Tab = 'container' | 'pod' | 'actions' | 'yaml';
 
@@ -56,13 +56,21 @@ export function SidePanel() {
           ) : (
             <p className="muted">Select a container on the Pod.</p>
           ))}
-        {tab === 'pod' && <PodInspector />}
+        {tab === 'pod' && (
+          <Suspense fallback={<p className="muted">Loading the pod's settings…</p>}>
+            <PodInspector />
+          </Suspense>
+        )}
         {tab === 'actions' && (
           <Suspense fallback={<p className="muted">Loading the actions…</p>}>
             <ActionList />
           </Suspense>
         )}
-        {tab === 'yaml' && <YamlPanel />}
+        {tab === 'yaml' && (
+          <Suspense fallback={<p className="muted">Loading the YAML…</p>}>
+            <YamlPanel />
+          </Suspense>
+        )}
       </div>
     </aside>
   );

@@ -7,7 +7,7 @@ import { SelectField, TextField, asText } from './Field';
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'].map((value) => ({ value, label: value }));
 
 /** The pod's own fields, and how long the run goes when the pod does not finish by itself. */
-export function PodInspector() {
+export default function PodInspector() {
   const view = useAppStore(selectPodView);
   const horizon = useAppStore(selectHorizon);
   return (

@@ -6,7 +6,7 @@ import type { ScenarioIssue } from '../../scenario/parse-scenario';
 const YamlEditor = lazy(() => import('../yaml/YamlEditor.chunk'));
 
 /** The scenario as text: edits here and on the canvas are the same edits. Shown as text only, never as HTML. */
-export function YamlPanel() {
+export default function YamlPanel() {
   return (
     <div className="yaml-panel">
       <Suspense fallback={<p className="muted yaml-loading">Loading the YAML editor…</p>}>
@@ -17,7 +17,7 @@ export function YamlPanel() {
   );
 }
 
-export function IssueList() {
+function IssueList() {
   const result = useAppStore(selectResult);
   if (result.ok && result.warnings.length > 0) return <WarningList warnings={result.warnings} />;
   if (result.issues.length === 0) return null;
