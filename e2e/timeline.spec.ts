@@ -1,3 +1,4 @@
+import { shownEnd } from '../src/ui/timeline/shown-end';
 import { expect, test } from './fixtures/podlab';
 
 const MARKER = /^(\w+) at (\d+\.\d) s: /;
@@ -32,7 +33,8 @@ test('the lanes are drawn: pointing at a span or a marker tells what it is, and 
   const tip = page.getByRole('tooltip');
   const name = await podlab.timeline.getByText('web', { exact: true }).boundingBox();
   const region = await podlab.timeline.boundingBox();
-  const end = Number(await podlab.time.getAttribute('max'));
+  // The lanes reach a little past the run's end, where the pod's last states go on.
+  const end = shownEnd(await podlab.engineTrace());
   // The tracks run from the lane names to the region's padding; a lane's row is its name's.
   const left = name!.x + name!.width;
   const right = region!.x + region!.width - 10;
@@ -52,6 +54,7 @@ test('the lanes are drawn: pointing at a span or a marker tells what it is, and 
 
   // The words of the lanes are there for screen readers too.
   await expect(podlab.timeline.getByRole('list', { name: 'States over time' })).toContainText('web: PodInitializing 0.0–');
+  await expect(podlab.timeline.getByRole('list', { name: 'States over time' })).toContainText(/Terminating \d+\.\d–\d+\.\d s; Deleted from \d+\.\d s on/);
 });
 
 const FOUR_APPS = `apiVersion: v1

@@ -8,6 +8,7 @@ import { LaneCanvas } from './LaneCanvas';
 import { hitAt, LATE_SHARE, markerWords, MARKER_DROP, MARKER_SIZE, spanWords, xOf, type Row } from './lane-geometry';
 import { LaneWords } from './LaneWords';
 import { lanesOf, tickStep, type Lane } from './lanes';
+import { shownEnd } from './shown-end';
 import { markerAfterKey, shownMarkers, tabStopOf, type MarkerSlot, type Window } from './marker-keys';
 import { TimelineCursor } from './TimelineCursor';
 
@@ -29,8 +30,9 @@ interface Tip {
 export function Timeline() {
   const trace = useTrace();
   const end = trace?.end ?? 0;
+  const reach = trace ? shownEnd(trace) : 0;
   const [zoom, setZoom] = useState<Window | null>(null);
-  const view = clampWindow(zoom ?? { from: 0, to: Math.max(end, MIN_WINDOW) }, end);
+  const view = clampWindow(zoom ?? { from: 0, to: Math.max(reach, MIN_WINDOW) }, reach);
   const tracks = useRef<HTMLDivElement>(null);
   const names = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
@@ -74,16 +76,16 @@ export function Timeline() {
 
   const zoomBy = (factor: number, around = useAppStore.getState().playback.t) => {
     const span = Math.max(MIN_WINDOW, (view.to - view.from) * factor);
-    if (span >= end) return setZoom(null);
+    if (span >= reach) return setZoom(null);
     const share = (around - view.from) / (view.to - view.from);
-    setZoom(clampWindow({ from: around - share * span, to: around - share * span + span }, end));
+    setZoom(clampWindow({ from: around - share * span, to: around - share * span + span }, reach));
   };
   const onWheel = (event: WheelEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey) {
       zoomBy(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX));
     } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
       const shift = ((event.deltaX || event.deltaY) / 800) * (view.to - view.from);
-      if (zoom) setZoom(clampWindow({ from: view.from + shift, to: view.to + shift }, end));
+      if (zoom) setZoom(clampWindow({ from: view.from + shift, to: view.to + shift }, reach));
     }
   };
 

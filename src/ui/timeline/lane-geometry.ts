@@ -55,5 +55,5 @@ export function hitAt(lanes: readonly Lane[], rows: readonly Row[], view: Window
 export const LATE_SHARE = 0.6;
 
 export const markerWords = (marker: Marker) => `${marker.reason} at ${formatSeconds(marker.t)}: ${marker.message}`;
-export const spanTimes = (span: Span) => `${span.from.toFixed(1)}–${formatSeconds(span.to)}`;
+export const spanTimes = (span: Span) => (span.last ? `from ${formatSeconds(span.from)} on` : `${span.from.toFixed(1)}–${formatSeconds(span.to)}`);
 export const spanWords = (lane: Lane, span: Span) => `${lane.name}: ${span.label}, ${spanTimes(span)}`;

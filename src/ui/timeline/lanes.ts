@@ -6,10 +6,13 @@ import { containerEvents } from '../../app/trace-index';
 import type { ContainerStatus, History, Trace, TraceEvent } from '../../engine/trace';
 import { spanLabel, toneOf, type Tone } from '../shared/container-state';
 import { nodeDownPeriods, type DownPeriod } from '../shared/node-down';
+import { shownEnd } from './shown-end';
 
 export interface Span {
   from: number;
   to: number;
+  /** The state the pod was left in: it lasts past the run's end (drawn up to shownEnd). */
+  last?: true;
   tone: Tone | 'pending' | 'succeeded' | 'terminating' | 'gone';
   label: string;
 }
@@ -38,18 +41,20 @@ export function lanesOf(trace: Trace): Lane[] {
   let lanes = cache.get(trace);
   if (!lanes) {
     const down = nodeDownPeriods(trace);
+    // A container's last state lasts past the end; a deleted pod's containers are gone with it.
+    const last = trace.finished && trace.deletedAt === undefined ? shownEnd(trace) : undefined;
     const computed: Lane[] = [
       { name: 'Pod', role: 'pod', spans: withNodeDown(podSpans(trace), down), markers: markersOf(trace.events.filter((e) => !('container' in e))) },
       ...trace.pod.initContainers.map((c): Lane => ({
         name: c.name,
         role: c.sidecar ? 'sidecar' : 'init',
-        spans: withNodeDown(containerSpans(trace.containerStatuses[c.name], trace.end), down),
+        spans: withNodeDown(containerSpans(trace.containerStatuses[c.name], trace.end, last), down),
         markers: markersOf(containerEvents(trace, c.name)),
       })),
       ...trace.pod.containers.map((name): Lane => ({
         name,
         role: 'regular',
-        spans: withNodeDown(containerSpans(trace.containerStatuses[name], trace.end), down),
+        spans: withNodeDown(containerSpans(trace.containerStatuses[name], trace.end, last), down),
         markers: markersOf(containerEvents(trace, name)),
       })),
     ];
@@ -83,7 +88,7 @@ function sameLane(a: Lane, b: Lane): boolean {
   );
 }
 
-function containerSpans(history: History<ContainerStatus> | undefined, end: number): Span[] {
+function containerSpans(history: History<ContainerStatus> | undefined, end: number, lastUntil?: number): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < (history?.length ?? 0); i++) {
     const entry = history![i]!;
@@ -93,6 +98,13 @@ function containerSpans(history: History<ContainerStatus> | undefined, end: numb
     if (last && last.label === span.label && last.tone === span.tone) last.to = to;
     else if (to > entry.t || i === history!.length - 1) spans.push(span);
   }
+  return lastUntil === undefined ? spans : lastingPast(spans, lastUntil);
+}
+
+/** The final span, which goes on after the run, reaches `until`. */
+function lastingPast(spans: Span[], until: number): Span[] {
+  const final = spans.at(-1);
+  if (final) Object.assign(final, { to: until, last: true });
   return spans;
 }
 
@@ -133,9 +145,9 @@ function podSpans(trace: Trace): Span[] {
   if (trace.deletion) {
     const gone = trace.deletedAt ?? trace.end;
     spans.push({ from: trace.deletion.t, to: gone, tone: 'terminating', label: 'Terminating' });
-    if (trace.deletedAt !== undefined && trace.deletedAt < trace.end) spans.push({ from: trace.deletedAt, to: trace.end, tone: 'gone', label: 'Deleted' });
+    if (trace.deletedAt !== undefined) spans.push({ from: trace.deletedAt, to: trace.end, tone: 'gone', label: 'Deleted' });
   }
-  return spans;
+  return trace.finished ? lastingPast(spans, shownEnd(trace)) : spans;
 }
 
 /** Tick spacing for an axis of `duration` seconds: about 6–12 ticks at a round step. */
