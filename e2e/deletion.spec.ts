@@ -39,6 +39,9 @@ test('a negative grace period is accepted with the API server\'s warning, and a 
   await podlab.button('Empty pod').click();
   await podlab.button('Main container').click();
   await podlab.openTab(/^Pod/);
+  // Nothing requests or limits cpu or memory.
+  await expect(page.getByRole('status', { name: 'QoS class' })).toHaveText('BestEffort');
+  await expect(page.getByRole('status', { name: 'QoS class' })).toHaveAccessibleDescription(/evicts it among the first/);
   const grace = podlab.field('Grace period (s)');
   await grace.fill('-1');
   await expect(grace).toHaveAccessibleDescription('Warning: must be >= 0; negative values are invalid and will be treated as 1');

@@ -47,6 +47,7 @@ describe('podlab simulate', () => {
     );
     const status = JSON.parse((await run('simulate', fixture, '--at', '8', '--output', 'status')).out);
     expect(status.phase).toBe('Running');
+    expect(status.qosClass).toBe('BestEffort');
     expect(status.initContainerStatuses.map((s: { name: string }) => s.name)).toEqual(['migrate', 'proxy']);
     expect(status.containerStatuses[0]).toMatchObject({ name: 'app', started: true, ready: false, restartCount: 0 });
     expect((await run('simulate', fixture, '--at', '8', '--output', 'events')).out).toMatch(/^Events:\n {2}Type +Reason +Age +From +Message\n/);

@@ -387,6 +387,14 @@ describe('test/e2e/node/pods.go "Pods Extended"', () => {
     expect(podDeleteVerifier(trace)).toEqual([]);
   });
 
+  // [Conformance] "Pods Set QOS Class" / "should be set on Pods with matching resource requests and limits for memory and cpu"
+  it('gives a pod whose requests equal its limits for cpu and memory the QoS class Guaranteed, from its creation', () => {
+    const trace = run('qos-class-guaranteed.yaml', 60);
+    // podClient.Create, then Get: status.qosClass is set at creation, before the kubelet reports anything.
+    expect(podStatusAt(trace, 0).qosClass).toBe('Guaranteed');
+    expect(podStatusAt(trace, 60).qosClass).toBe('Guaranteed');
+  });
+
   // "Pod TerminationGracePeriodSeconds is negative" / "pod with negative grace period"
   it('stores a negative terminationGracePeriodSeconds as 1, with the API server\'s warning, and deletes the pod with it', () => {
     const gate = gateFixture('kubelet-e2e-runtime', 'negative-grace-period.yaml');

@@ -121,6 +121,7 @@ class Simulation {
         namespace: sim.model.namespace,
         initContainers: sim.model.initContainers.map((c) => ({ name: c.name, sidecar: c.role === 'sidecar' })),
         containers: sim.model.containers.map((c) => c.name),
+        qosClass: sim.model.qosClass ?? 'BestEffort',
       },
       phase: sim.rec.phase,
       conditions: sim.rec.conditions,

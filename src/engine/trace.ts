@@ -2,7 +2,7 @@
  * The engine's output: events in causal order, plus the history of every status the API server
  * would have shown, so that questions about any moment t are cheap binary searches.
  */
-import type { HookKind, ProbeKind } from './types';
+import type { HookKind, ProbeKind, QosClass } from './types';
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 export type PodConditionType =
@@ -143,6 +143,8 @@ export interface Trace {
     namespace: string;
     initContainers: { name: string; sidecar: boolean }[];
     containers: string[];
+    /** `status.qosClass`, set at creation and never changed. */
+    qosClass: QosClass;
   };
   phase: History<{ phase: PodPhase; reason?: string; message?: string }>;
   conditions: History<PodCondition[]>;

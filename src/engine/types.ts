@@ -136,6 +136,9 @@ export interface Toleration {
   tolerationSeconds?: number;
 }
 
+/** A pod's quality of service class, from its containers' cpu and memory requests and limits. */
+export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+
 export interface PodModel {
   name: string;
   namespace: string;
@@ -146,6 +149,8 @@ export interface PodModel {
   tolerations?: Toleration[];
   /** `spec.readinessGates`: condition types that must also be True for the pod to be Ready. */
   readinessGates?: string[];
+  /** `status.qosClass`, which the API server sets at creation from the resources (absent: BestEffort). */
+  qosClass?: QosClass;
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

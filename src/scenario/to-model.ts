@@ -13,6 +13,7 @@ import type {
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, type Json } from './value-checks';
+import { qosClassOf } from './qos-class';
 import { gracePeriodOf } from './validate-pod';
 
 /** pkg/apis/core/v1/defaults.go: a 0 in these fields means "use the default". */
@@ -95,6 +96,8 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
     actions,
   };
   if (typeof spec.activeDeadlineSeconds === 'number') model.activeDeadlineSeconds = spec.activeDeadlineSeconds;
+  const qosClass = qosClassOf(spec);
+  if (qosClass !== 'BestEffort') model.qosClass = qosClass;
   if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
   if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {
     model.readinessGates = spec.readinessGates.filter(isRecord).map((gate) => gate.conditionType as string);

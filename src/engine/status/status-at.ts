@@ -3,6 +3,7 @@
  * enough to ask on every animation frame.
  */
 import type { ContainerStatus, History, PodCondition, PodPhase, Trace } from '../trace';
+import type { QosClass } from '../types';
 
 /** The API's `.status` of the pod at t (times in seconds since creation). */
 export interface PodStatus {
@@ -15,6 +16,7 @@ export interface PodStatus {
   deletionTimestamp?: number;
   deletionGracePeriodSeconds?: number;
   startTime: number;
+  qosClass: QosClass;
 }
 
 /** The value in force at t: the last entry with entry.t <= t (the first entry before it starts). */
@@ -50,6 +52,7 @@ export function podStatusAt(trace: Trace, t: number): PodStatus {
       // The API sorts regular container statuses by name.
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     startTime: 0,
+    qosClass: trace.pod.qosClass,
   };
   if (phase.reason) status.reason = phase.reason;
   if (phase.message) status.message = phase.message;

@@ -1,15 +1,24 @@
 import { setHorizon, setPodField } from '../../app/actions';
-import { selectHorizon, selectPodView } from '../../app/selectors';
+import { selectHorizon, selectPodView, selectRun } from '../../app/selectors';
+import type { QosClass } from '../../engine/types';
 import { useAppStore } from '../../app/store';
 import { parseNumberInput } from '../shared/format';
 import { SelectField, TextField, asText } from './Field';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'].map((value) => ({ value, label: value }));
 
+/** What each class means where it matters: which pods the kubelet evicts first under node pressure. */
+const QOS_WORDS: Record<QosClass, string> = {
+  BestEffort: 'no container requests or limits cpu or memory: all the memory it uses is more than it requested, so under node pressure the kubelet evicts it among the first',
+  Burstable: 'some requests or limits, not equal in every container: under node pressure the kubelet evicts first the pods using more than they request',
+  Guaranteed: 'every container limits cpu and memory and requests as much: it never uses more memory than it requested, so under node pressure it is evicted among the last',
+};
+
 /** The pod's own fields, and how long the run goes when the pod does not finish by itself. */
 export default function PodInspector() {
   const view = useAppStore(selectPodView);
   const horizon = useAppStore(selectHorizon);
+  const qosClass = useAppStore((s) => selectRun(s)?.trace.pod.qosClass);
   return (
     <div className="inspector" aria-label="Pod settings">
       <TextField label="Pod name" value={view.name} commitOn="blur" issuePath="metadata.name" onCommit={(text) => setPodField(['metadata', 'name'], text.trim() || undefined)} />
@@ -36,6 +45,13 @@ export default function PodInspector() {
         issuePath="spec.activeDeadlineSeconds"
         onCommit={(text) => setPodField(['spec', 'activeDeadlineSeconds'], parseNumberInput(text))}
       />
+      {qosClass && (
+        <div className="field">
+          <span className="field-label" id="qos-class-label">QoS class</span>
+          <output aria-labelledby="qos-class-label" aria-describedby="qos-class-note" className="field-value">{qosClass}</output>
+          <span id="qos-class-note" className="field-hint">status.qosClass, from the cpu and memory requests and limits: {QOS_WORDS[qosClass]}.</span>
+        </div>
+      )}
       <TextField
         label="Run until (s)"
         numeric
