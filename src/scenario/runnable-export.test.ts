@@ -167,6 +167,26 @@ spec:
     expect(notes).toHaveLength(5);
   });
 
+  it('writes past a container ephemeral-storage limit for its eviction, and says what no command can do', () => {
+    const evicted = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: full
+  annotations:
+    podlab.dev/actions: |
+      - {at: 20, do: evict, container: writer}
+      - {at: 40, do: evict, resource: memory}
+spec:
+  containers:
+    - name: writer
+      image: busybox:1.36
+      resources: {limits: {ephemeral-storage: 5Mi}}
+`);
+    expect(evicted.yaml).toContain('#   at 20 s: kubectl exec full -c writer -- dd if=/dev/zero of=/tmp/podlab-fill bs=1M count=6   (past its ephemeral-storage limit 5Mi');
+    expect(evicted.yaml).toContain('#   at 40 s: the kubelet evicts the pod, its node low on memory (Podlab only');
+    expect(evicted.pod.spec.containers[0].resources).toEqual({ limits: { 'ephemeral-storage': '5Mi' } });
+  });
+
   it('adds a memory limit so that an OOM kill can happen', () => {
     expect(pod.spec.containers[0].resources).toEqual({ limits: { memory: '32Mi' } });
   });

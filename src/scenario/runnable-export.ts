@@ -11,6 +11,7 @@ import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, RunBehav
 import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
+import { parseQuantity } from './quantity';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
 /** Other busybox tags that stand in for a set-image action's new images: they still run the script. */
@@ -294,9 +295,16 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       return `   at ${action.at} s: reboot the node the pod runs on, for ${action.down} s (Podlab only: no manifest or kubectl command can do it; on a node you own, \`sudo systemctl reboot\` there — the pod's init containers then run again)`;
     case 'kill':
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
-    case 'evict':
+    case 'evict': {
+      if (action.container !== undefined) {
+        // Writing past the limit into the container's own filesystem is what the eviction manager checks.
+        const limit = findModel(model, action.container)?.ephemeralStorageLimit ?? '';
+        const count = Math.floor((parseQuantity(limit) ?? 0) / 2 ** 20) + 1;
+        return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- dd if=/dev/zero of=/tmp/podlab-fill bs=1M count=${count}   (past its ephemeral-storage limit ${limit}: the kubelet evicts the pod at its next check, within 10 s)`;
+      }
       // Only a node that really runs low on a resource makes its kubelet evict a pod.
       return `   at ${action.at} s: the kubelet evicts the pod, its node low on ${action.resource} (Podlab only: no manifest or kubectl command can; \`kubectl drain\` evicts through the API instead, a graceful deletion)`;
+    }
     case 'set-deadline':
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {
