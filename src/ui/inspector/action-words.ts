@@ -1,0 +1,29 @@
+/** A timed act of the scenario in words, as the Actions tab lists it; what is not valid is shown as written. */
+import type { ActionEntry } from '../../scenario/edit-read';
+import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
+import { asText } from './Field';
+
+export function actionWords(action: ActionEntry): string {
+  switch (action.do) {
+    case 'delete':
+      return `delete the pod${action.gracePeriodSeconds !== undefined ? ` (grace ${asText(action.gracePeriodSeconds)}s)` : ''}`;
+    case 'kill':
+      return action.oom === true ? `OOM-kill ${asText(action.container)}` : `kill ${asText(action.container)} (exit ${asText(action.exitCode ?? 137)})`;
+    case 'set-image':
+      return `set the image of ${asText(action.container)} to ${asText(action.image)}`;
+    case 'fail-probes':
+      return action.probe === undefined ? `make the probes of ${asText(action.container)} fail` : `make the ${asText(action.probe)} probe of ${asText(action.container)} fail`;
+    case 'reboot-node':
+      return `reboot the node (down ${asText(action.down ?? DEFAULT_NODE_DOWN)}s)`;
+    case 'evict':
+      return action.container === undefined
+        ? `evict the pod (node low on ${asText(action.resource ?? 'memory')})`
+        : `evict the pod (${asText(action.container)} past its ephemeral-storage limit)`;
+    case 'set-deadline':
+      return `set activeDeadlineSeconds to ${asText(action.activeDeadlineSeconds)}`;
+    case 'set-condition':
+      return `set condition ${asText(action.condition)} to ${asText(action.status)}`;
+    default:
+      return asText(action.do);
+  }
+}
