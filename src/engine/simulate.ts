@@ -19,7 +19,7 @@ import { exitProcess } from './rules/process';
 import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
 import { watchSilentNode } from './rules/node-controller';
 import { patchCondition } from './rules/status-patch';
-import { recordStatus } from './status/record-status';
+import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
 import type { ProbeRun, Trace } from './trace';
@@ -183,6 +183,8 @@ class Simulation {
     recordStatus(sim, true);
     if (sim.deletion || sim.evicted !== undefined || sim.deadlineExceeded) {
       const reason = sim.deletion ? 'PodDeleted' : sim.evicted !== undefined ? 'Evicted' : 'DeadlineExceeded';
+      // active_deadline.go ShouldEvict records it as it fails the pod.
+      if (reason === 'DeadlineExceeded') sim.rec.emitK8s({ t: sim.now, type: 'DeadlineExceeded' }, 'Normal', reason, DEADLINE_MESSAGE);
       // A hard eviction threshold overrides the grace period with 0 (eviction_manager.go).
       const grace = sim.deletion?.gracePeriod ?? (sim.evicted !== undefined ? 0 : sim.model.terminationGracePeriodSeconds);
       yield* killPod(sim, reason, grace, (t) => this.spawn(t));

@@ -63,6 +63,8 @@ export type TraceEvent = Base &
     | { type: 'ImageUpdated'; container: string; image: string }
     /** The pod's spec now sets this activeDeadlineSeconds (an API update; no Kubernetes Event). */
     | { type: 'DeadlineUpdated'; activeDeadlineSeconds: number }
+    /** The kubelet fails the pod for being active past its activeDeadlineSeconds. */
+    | { type: 'DeadlineExceeded' }
     /**
      * The kubelet's eviction manager evicts the pod: the node ran low on `resource`, or
      * `containerOverLimit` wrote past its ephemeral-storage limit (not `container`: the whole pod goes).

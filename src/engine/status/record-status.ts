@@ -105,6 +105,9 @@ function publishConditions(sim: Sim, init: ContainerStatus[], regular: Container
   rec.setConditions(now, conditions);
 }
 
+/** pkg/kubelet/active_deadline.go: the pod's status message, and its Event's. */
+export const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
+
 /** The phase generateAPIPodStatus computes: what the pod worker acts on. */
 function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerStatus[]): PhaseStatus {
   const previous = sim.generatedPhase;
@@ -113,7 +116,7 @@ function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerSta
   // container has stopped (kubelet.go SyncTerminatingPod).
   if (sim.evicted !== undefined && sim.terminated) return { phase: 'Failed', reason: 'Evicted', message: sim.evicted };
   if (sim.deadlineExceeded) {
-    return { phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+    return { phase: 'Failed', reason: 'DeadlineExceeded', message: DEADLINE_MESSAGE };
   }
   // A terminal phase never changes again.
   if (previous.phase === 'Succeeded' || previous.phase === 'Failed') return previous;

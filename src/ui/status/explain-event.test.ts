@@ -150,6 +150,8 @@ spec:
       const trace = runOf(FIVE_APPS.replace('  name: five\n', `  name: five\n  annotations:\n    podlab.dev/actions: |\n      - {at: ${at}, do: set-deadline, activeDeadlineSeconds: ${seconds}}\n`), null)!.trace;
       return explainEvent(trace, trace.events.find((e) => e.type === 'DeadlineUpdated')!);
     };
+    const passed = runOf(FIVE_APPS.replace('spec:\n', 'spec:\n  activeDeadlineSeconds: 30\n'), null)!.trace;
+    expect(explainEvent(passed, passed.events.find((e) => e.type === 'DeadlineExceeded')!)).toMatch(/^The pod has been active for 30s, past its activeDeadlineSeconds: the kubelet fails it \(DeadlineExceeded\)/);
     expect(lowered(10, 5)).toBe("The pod's activeDeadlineSeconds is now 5: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.");
     expect(lowered(10, 40)).toBe(
       "The pod's activeDeadlineSeconds is now 40 (an update of the running pod, which may only lower it): at 40s from its start the kubelet stops it, and it fails with DeadlineExceeded.",

@@ -143,6 +143,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `${role === 'sidecar' ? 'Native sidecar ' : ''}${who} now ${s('has', 'have')} the image ${event.image} in the pod spec (kubectl set image). The kubelet restarts ${s('it', 'them')} with it${role === 'sidecar' ? ' once started' : '; if already exited, only the restartPolicy can start it again'}.`;
     case 'Evicted':
       return `${event.containerOverLimit === undefined ? `The node is low on ${event.resource}, past a hard eviction threshold` : `Container ${event.containerOverLimit} has written more than its ephemeral-storage limit`}: the kubelet evicts the pod. It stops every container with its grace period cut to 1 s: preStop hooks and the sidecars' turn get a second at most, SIGKILL follows SIGTERM 2 s later. The pod ends Failed with reason Evicted; it stays in the API, and nothing in it starts again. A Deployment would create a new pod, on another node if this one is still short.`;
+    case 'DeadlineExceeded':
+      return `The pod has been active for ${event.t}s, past its activeDeadlineSeconds: the kubelet fails it (DeadlineExceeded) and stops every container, with preStop hooks and its grace period. Whatever the restart policy, nothing in it starts again; a Job would count it as a failed pod.`;
     case 'DeadlineUpdated':
       return event.activeDeadlineSeconds <= event.t
         ? `The pod's activeDeadlineSeconds is now ${event.activeDeadlineSeconds}: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.`
