@@ -1,4 +1,4 @@
-/** The library's node-pressure-eviction scenario plays out what its explanation promises. */
+/** The library's pods that the kubelet stops before they end: an eviction, a deadline. */
 import { describe, expect, it } from 'vitest';
 import { containerStatusAt, kubectlRow, podStatusAt } from '../engine';
 import { events, first, play } from './testing/library-kit';
@@ -32,5 +32,27 @@ describe('node-pressure-eviction: the kubelet evicts the pod when the node runs 
   it("shows Error in kubectl's STATUS, the report server's exit 137, not Evicted", () => {
     expect(kubectlRow(trace, 39)).toMatchObject({ ready: '2/2', status: 'Running' });
     expect(kubectlRow(trace, 43)).toMatchObject({ ready: '0/2', status: 'Error', restarts: '0' });
+  });
+});
+
+describe('active-deadline: activeDeadlineSeconds stops a pod that runs too long', () => {
+  const trace = play('active-deadline.yaml', 120);
+
+  it('records DeadlineExceeded at 45 s and turns Ready False at once, while both containers still run', () => {
+    expect(first(trace, 'DeadlineExceeded')).toMatchObject({ t: 45, event: { type: 'Normal', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' } });
+    const ready = podStatusAt(trace, 45).conditions.find((c) => c.type === 'Ready');
+    expect(ready).toMatchObject({ status: 'False', reason: 'PodFailed' });
+    expect(kubectlRow(trace, 46)).toMatchObject({ ready: '2/2', status: 'Running' });
+  });
+
+  it('stops the re-index with its 20 s grace period, then the proxy, and ends Failed with reason DeadlineExceeded', () => {
+    expect(events(trace, 'Killing').map((e) => [e.t, e.container, e.reason, e.gracePeriod])).toEqual([
+      [45, 'proxy', 'DeadlineExceeded', 20],
+      [45, 'reindex', 'DeadlineExceeded', 20],
+    ]);
+    expect(first(trace, 'Exited', 'reindex')).toMatchObject({ t: 48, exitCode: 143 });
+    expect(first(trace, 'Signal', 'proxy').t).toBe(48);
+    expect(podStatusAt(trace, trace.end)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+    expect(trace.events.filter((e) => e.type === 'Started' && e.t > 45)).toEqual([]);
   });
 });
