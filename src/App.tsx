@@ -1,11 +1,10 @@
-import { useKeyboardShortcuts } from './app/useKeyboardShortcuts';
+import { lazy, Suspense } from 'react';
 import { usePlaybackClock } from './app/usePlaybackClock';
 import { PodCanvas } from './ui/canvas/PodCanvas';
 import { SidePanel } from './ui/inspector/SidePanel';
 import { Palette } from './ui/palette/Palette';
 import { PlayerBar } from './ui/player/PlayerBar';
 import { ImportDialogSlot } from './ui/import/ImportDialogSlot';
-import { useFileDrop } from './ui/import/useFileDrop';
 import { NoticeBar } from './ui/share/NoticeBar';
 import { AppHeader } from './ui/shell/AppHeader';
 import { EventList } from './ui/status/EventList';
@@ -13,11 +12,13 @@ import { StatusStrip } from './ui/status/StatusStrip';
 import { WhatsHappening } from './ui/status/WhatsHappening';
 import { Timeline } from './ui/timeline/Timeline';
 
-/** The shell: it composes the features and owns the clock and the shortcuts, nothing else. */
+// Fetched as the page loads, beside the first render rather than in its bundle: nothing shown needs it.
+const globalInputs = import('./ui/shell/GlobalInputs.chunk');
+const GlobalInputs = lazy(() => globalInputs);
+
+/** The shell: it composes the features and owns the clock and the page's inputs, nothing else. */
 export function App() {
   usePlaybackClock();
-  useKeyboardShortcuts();
-  const dragging = useFileDrop();
   return (
     <>
       <div className="app">
@@ -37,11 +38,9 @@ export function App() {
       </div>
       <NoticeBar />
       <ImportDialogSlot />
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <p>Drop a YAML file to import its pod</p>
-        </div>
-      )}
+      <Suspense fallback={null}>
+        <GlobalInputs />
+      </Suspense>
     </>
   );
 }
