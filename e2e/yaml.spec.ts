@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/podlab';
 
 const NGINX_DEPLOYMENT = readFileSync(new URL('../src/scenario/fixtures/nginx-deployment.yaml', import.meta.url), 'utf8');
+// kubernetes.io "Handling retriable and non-retriable pod failures with Pod failure policy".
+const POD_FAILURE_POLICY_JOB = readFileSync(new URL('../src/scenario/fixtures/job-pod-failure-policy.yaml', import.meta.url), 'utf8');
 
 const COUNTDOWN_JOB = `apiVersion: batch/v1
 kind: Job
@@ -87,36 +89,6 @@ test('a Job says whether it would complete; broken input keeps the pod and names
   await expect(podlab.container('count')).toBeVisible();
 });
 
-// kubernetes.io "Handling retriable and non-retriable pod failures with Pod failure policy".
-const POD_FAILURE_POLICY_JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: job-pod-failure-policy-example
-spec:
-  completions: 12
-  parallelism: 3
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: main
-        image: docker.io/library/bash:5
-        command: ["bash"]
-        args:
-        - -c
-        - echo "Hello world!" && sleep 5 && exit 42
-  backoffLimit: 6
-  podFailurePolicy:
-    rules:
-    - action: FailJob
-      onExitCodes:
-        containerName: main
-        operator: In
-        values: [42]
-    - action: Ignore
-      onPodConditions:
-      - type: DisruptionTarget
-`;
 
 test("a Job's pod failure policy decides the verdict; a rule Kubernetes refuses is named at its line", async ({ podlab }) => {
   await podlab.button('Import YAML').click();

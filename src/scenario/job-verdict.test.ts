@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine';
 import { jobOutcome } from './job-outcome';
 import { parseScenario } from './parse-scenario';
 import { importWorkload } from './workload-import';
+
+const POD_FAILURE_POLICY_JOB = readFileSync(new URL('./fixtures/job-pod-failure-policy.yaml', import.meta.url), 'utf8');
 
 /** Imports a Job, plays its pod and judges the Job, with the import's notices. */
 function judge(text: string) {
@@ -33,35 +36,7 @@ ${spec.replace(/^/gm, '  ')}
 describe('a Job with a podFailurePolicy', () => {
   // kubernetes.io "Handling retriable and non-retriable pod failures with Pod failure policy".
   it('fails at once on the docs example: exit code 42 matches its FailJob rule', () => {
-    const result = judge(`apiVersion: batch/v1
-kind: Job
-metadata:
-  name: job-pod-failure-policy-example
-spec:
-  completions: 12
-  parallelism: 3
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: main
-        image: docker.io/library/bash:5
-        command: ["bash"]
-        args:
-        - -c
-        - echo "Hello world!" && sleep 5 && exit 42
-  backoffLimit: 6
-  podFailurePolicy:
-    rules:
-    - action: FailJob
-      onExitCodes:
-        containerName: main
-        operator: In
-        values: [42]
-    - action: Ignore
-      onPodConditions:
-      - type: DisruptionTarget
-`);
+    const result = judge(POD_FAILURE_POLICY_JOB);
     expect(result.completes).toBe(false);
     expect(result.message).toBe(
       'The Job fails (PodFailurePolicy) as soon as its pod fails at 5 s: Container main for pod default/job-pod-failure-policy-example failed with exit code 42 matching FailJob rule at index 0. No more pods are created.',
