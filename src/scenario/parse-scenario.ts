@@ -10,7 +10,7 @@ import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
 import { podWarnings } from './pod-warnings';
 import { validatePod } from './validate-pod';
-import { isRecord, type Json } from './value-checks';
+import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
 import { issueAt, locate, locateInside, parseYaml, type ParsedYaml } from './yaml-source';
 
 export type { ScenarioIssue } from './issues';
@@ -23,9 +23,10 @@ export type ScenarioResult =
 export function parseScenario(text: string): ScenarioResult {
   try {
     // A text an edit printed is read from the edited document, which knows no lines; the rare
-    // text with problems (or warnings) is read again with them, so that each names its line.
+    // text with problems (or warnings it could not place) is read again with them, so that each
+    // names its line.
     const quick = parse(text, false);
-    return quick.ok && quick.warnings.length === 0 ? quick : parse(text, true);
+    return quick.ok && quick.warnings.every((w) => w.line !== null) ? quick : parse(text, true);
   } catch (error) {
     // A bug of ours must not lose the user's work: report it as a problem with the input.
     const message = error instanceof Error ? error.message : String(error);
@@ -68,11 +69,7 @@ function containerNames(manifest: Json): string[] {
 
 /** The regular containers with an ephemeral-storage limit, which the eviction manager enforces. */
 function storageLimitedOf(spec: Json): string[] {
-  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
-  return containers.flatMap((c) => {
-    const limits = isRecord(c.resources) && isRecord(c.resources.limits) ? c.resources.limits : {};
-    return typeof c.name === 'string' && limits['ephemeral-storage'] !== undefined ? [c.name] : [];
-  });
+  return recordsIn(spec.containers).flatMap((c) => (typeof c.name === 'string' && mappingAt(c, 'resources', 'limits')['ephemeral-storage'] !== undefined ? [c.name] : []));
 }
 
 function readinessGatesOf(spec: Json): string[] {

@@ -6,7 +6,7 @@
  */
 import type { QosClass } from '../engine/types';
 import { parseQuantity } from './quantity';
-import { isRecord, type Json } from './value-checks';
+import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
 
 const QOS_RESOURCES = ['cpu', 'memory'] as const;
 type Totals = Partial<Record<(typeof QOS_RESOURCES)[number], number>>;
@@ -18,15 +18,15 @@ export function qosClassOf(spec: Json): QosClass {
   const podLevel = isRecord(spec.resources) ? spec.resources : undefined;
   // Pod-level resources, when they name cpu or memory, decide alone (PodLevelResources).
   if (podLevel && (hasQosResource(podLevel.requests) || hasQosResource(podLevel.limits))) {
-    add(requests, { ...podRequestDefaults(spec, podLevel.limits), ...(isRecord(podLevel.requests) ? podLevel.requests : {}) });
+    add(requests, { ...podRequestDefaults(spec, podLevel.limits), ...mappingAt(podLevel, 'requests') });
     if (isRecord(podLevel.limits)) {
       const found = add(limits, podLevel.limits);
       if (found.length < QOS_RESOURCES.length) guaranteed = false;
     }
   } else {
-    for (const c of containersOf(spec)) {
+    for (const c of [...recordsIn(spec.containers), ...recordsIn(spec.initContainers)]) {
       add(requests, requestsOf(c));
-      if (add(limits, limitsOf(c)).length < QOS_RESOURCES.length) guaranteed = false;
+      if (add(limits, mappingAt(c, 'resources', 'limits')).length < QOS_RESOURCES.length) guaranteed = false;
     }
   }
   const requested = Object.keys(requests) as (keyof Totals)[];
@@ -52,17 +52,9 @@ function hasQosResource(list: unknown): boolean {
   return isRecord(list) && QOS_RESOURCES.some((name) => list[name] !== undefined);
 }
 
-function containersOf(spec: Json): Json[] {
-  return [spec.containers, spec.initContainers].flatMap((list) => (Array.isArray(list) ? list.filter(isRecord) : []));
-}
-
-function limitsOf(c: Json): Json {
-  return isRecord(c.resources) && isRecord(c.resources.limits) ? c.resources.limits : {};
-}
-
 /** A container's requests after defaulting: each one it leaves out is its limit. */
 function requestsOf(c: Json): Json {
-  return { ...limitsOf(c), ...(isRecord(c.resources) && isRecord(c.resources.requests) ? c.resources.requests : {}) };
+  return { ...mappingAt(c, 'resources', 'limits'), ...mappingAt(c, 'resources', 'requests') };
 }
 
 /**
@@ -86,11 +78,10 @@ function podRequestDefaults(spec: Json, podLimits: unknown): Json {
  */
 function effectiveRequest(spec: Json, name: string): number {
   const request = (c: Json) => Math.max(0, parseQuantity(requestsOf(c)[name]) ?? 0);
-  const regular = (Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : []).reduce((sum, c) => sum + request(c), 0);
-  const inits = Array.isArray(spec.initContainers) ? spec.initContainers.filter(isRecord) : [];
+  const regular = recordsIn(spec.containers).reduce((sum, c) => sum + request(c), 0);
   let sidecars = 0;
   let peak = 0;
-  for (const c of inits) {
+  for (const c of recordsIn(spec.initContainers)) {
     if (c.restartPolicy === 'Always') peak = Math.max(peak, (sidecars += request(c)));
     else peak = Math.max(peak, request(c) + sidecars);
   }

@@ -12,7 +12,7 @@ import type {
   Toleration,
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
-import { isRecord, type Json } from './value-checks';
+import { isRecord, mappingAt, type Json } from './value-checks';
 import { qosClassOf } from './qos-class';
 import { gracePeriodOf } from './validate-pod';
 
@@ -63,7 +63,7 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
   if (startup) model.startupProbe = startup;
   if (readiness) model.readinessProbe = readiness;
   if (liveness) model.livenessProbe = liveness;
-  const limit = isRecord(c.resources) && isRecord(c.resources.limits) ? c.resources.limits['ephemeral-storage'] : undefined;
+  const limit = mappingAt(c, 'resources', 'limits')['ephemeral-storage'];
   if (limit !== undefined) model.ephemeralStorageLimit = String(limit);
   // A sidecar's Always is its role; any other container-level policy overrides the pod's.
   if (c.restartPolicy !== undefined && model.role !== 'sidecar') {

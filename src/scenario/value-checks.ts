@@ -7,6 +7,18 @@ export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The mappings in a list (a spec's containers, say), past anything else; none when it is no list. */
+export function recordsIn(value: unknown): Json[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+/** The mapping at a path of keys (`c.resources.limits`), or an empty one where there is none. */
+export function mappingAt(value: unknown, ...keys: string[]): Json {
+  let at = value;
+  for (const key of keys) at = isRecord(at) ? at[key] : undefined;
+  return isRecord(at) ? at : {};
+}
+
 /** How a message ends that says what a value should have been: "…, not a list", or "…; it is missing". */
 export function notA(value: unknown): string {
   return value === undefined ? '; it is missing' : `, not ${typeName(value)}`;
