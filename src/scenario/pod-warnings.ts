@@ -5,9 +5,7 @@
  * (only the warnings about fields Podlab reads).
  */
 import { IssueList } from './issues';
-import { isRecord } from './value-checks';
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import { DNS1123_LABEL, isRecord } from './value-checks';
 
 export function podWarnings(manifest: unknown, warnings: IssueList = new IssueList()): IssueList {
   if (!isRecord(manifest)) return warnings;
