@@ -275,6 +275,13 @@ export function expectReadyAfterInitialDelay(trace: Trace, container: string, de
 // WaitForPodInitContainerToFail) is 5 minutes.
 export const POD_START = 300;
 
+/** WaitForPodNameRunningInNamespace: Running within PodStart; an error as soon as the pod is terminal. */
+export function waitRunning(trace: Trace): number {
+  const at = waitUntil(trace, POD_START, 'pod Running', (t) => isTerminal(phaseAt(trace, t)) || phaseAt(trace, t) === 'Running');
+  expect(phaseAt(trace, at)).toBe('Running');
+  return at;
+}
+
 /** WaitForPodInitContainerToFail(…, index, reason, PodStart): errors once the pod leaves Pending. */
 export function waitInitContainerToFail(trace: Trace, index: number, reason: string): number {
   const at = waitUntil(trace, POD_START, `init container ${index} waiting in ${reason}`, (t) => {
