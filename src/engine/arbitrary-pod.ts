@@ -143,6 +143,7 @@ function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
 /** An action on the container at index `target` (modulo the number of containers). */
 type UnboundAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
+  | { at: number; do: 'drain'; gracePeriodSeconds?: number }
   | { at: number; do: 'kill'; target: number; exitCode: number; oom: boolean }
   | { at: number; do: 'fail-probes'; target: number; probe?: ProbeKind }
   | { at: number; do: 'set-image'; target: number; image: string }
@@ -158,8 +159,8 @@ function actionArb(maxAt: number): fc.Arbitrary<UnboundAction> {
   const at = seconds(maxAt);
   return fc.oneof(
     fc
-      .record({ at, grace: maybe(fc.integer({ min: 0, max: 10 })) })
-      .map(({ at, grace }): UnboundAction => (grace === undefined ? { at, do: 'delete' } : { at, do: 'delete', gracePeriodSeconds: grace })),
+      .record({ at, kind: rarely('delete' as const, fc.constant('drain' as const)), grace: maybe(fc.integer({ min: 0, max: 10 })) })
+      .map(({ at, kind, grace }): UnboundAction => (grace === undefined ? { at, do: kind } : { at, do: kind, gracePeriodSeconds: grace })),
     fc.record({ at, do: fc.constant('kill' as const), target: fc.nat(5), exitCode, oom: rarely(false, fc.constant(true)) }),
     fc.record({ at, do: fc.constant('fail-probes' as const), target: fc.nat(5), probe: maybe(probeKind) }, { requiredKeys: ['at', 'do', 'target'] }),
     fc.record({ at, do: fc.constant('set-image' as const), target: fc.nat(5), image: fc.constantFrom('example/v2:1.0', 'example/v3:1.0') }),
@@ -174,7 +175,7 @@ function bind(actions: UnboundAction[], names: string[], gates: string[]): PodAc
   return actions
     .filter((a) => a.do !== 'set-condition' || gates.length > 0)
     .map((a): PodAction => {
-      if (a.do === 'delete' || a.do === 'reboot-node' || a.do === 'evict') return a;
+      if (a.do === 'delete' || a.do === 'drain' || a.do === 'reboot-node' || a.do === 'evict') return a;
       if (a.do === 'set-condition') return { at: a.at, do: 'set-condition', condition: gates[a.gate % gates.length]!, status: a.status };
       const container = names[a.target % names.length]!;
       if (a.do === 'set-image') return { at: a.at, do: 'set-image', container, image: a.image };

@@ -204,8 +204,9 @@ describe('crash-loop backoff', () => {
 
 // §13 getPhase, §5 KillPod at completion, §11 deletion.
 describe('pod phase', () => {
-  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete' || a.do === 'evict');
-  const firstDelete = (pod: PodModel) => pod.actions.find((a) => a.do === 'delete');
+  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete' || a.do === 'drain' || a.do === 'evict');
+  /** A drain is an eviction through the API: a deletion, after the pod is marked DisruptionTarget. */
+  const firstDelete = (pod: PodModel) => pod.actions.find((a) => a.do === 'delete' || a.do === 'drain');
 
   it('never ends on its own a pod whose containers all restart Always (by their own policy or the pod\'s)', () => {
     fc.assert(
@@ -277,7 +278,7 @@ describe('pod phase', () => {
     return action.at + killBound(Math.max(grace, pod.terminationGracePeriodSeconds)) <= DEFAULT_HORIZON;
   };
 
-  it('deletes a pod for good: nothing starts after the request, it ends terminal and gone', () => {
+  it('deletes a pod for good (a drained one marked DisruptionTarget): nothing starts after the request, it ends terminal and gone', () => {
     fc.assert(
       fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
         const trace = traceOf(pod);
@@ -292,6 +293,7 @@ describe('pod phase', () => {
         expect(deleted[0]!.t).toBe(removedAt);
         expect(trace.deletedAt).toBe(removedAt);
         expect(isTerminal(finalPhase(trace).phase)).toBe(true);
+        if (firstDelete(pod)!.do === 'drain') expect(trace.conditions.at(-1)!.value.find((c) => c.type === 'DisruptionTarget')?.status).toBe('True');
       }),
       RUNS,
     );

@@ -18,11 +18,11 @@ import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
 import { watchSilentNode } from './rules/node-controller';
-import { patchCondition } from './rules/status-patch';
+import { patchCondition, setDisruptionTarget } from './rules/status-patch';
 import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
-import type { ProbeRun, Trace } from './trace';
+import type { DeletionRequester, ProbeRun, Trace } from './trace';
 
 /** How far a run goes when the pod never finishes and no `until` is given. */
 export const DEFAULT_HORIZON = 600;
@@ -80,7 +80,7 @@ class Simulation {
       sandboxLost: false,
       deadlineExceeded: false,
     };
-    this.pendingDeletes = model.actions.filter((a) => a.do === 'delete').length;
+    this.pendingDeletes = model.actions.filter((a) => a.do === 'delete' || a.do === 'drain').length;
   }
 
   run(until: number): Trace {
@@ -292,6 +292,11 @@ class Simulation {
       this.evict(action.resource, action.container);
       return;
     }
+    if (action.do === 'drain') {
+      this.pendingDeletes--;
+      this.evictThroughApi(action.gracePeriodSeconds);
+      return;
+    }
     const c = sim.byName.get(action.container);
     if (!c) return;
     if (action.do === 'fail-probes') {
@@ -310,7 +315,7 @@ class Simulation {
    * A DELETE reaches the API server (from the user, or `by` a controller, with default options).
    * A second one changes nothing here.
    */
-  private requestDeletion(gracePeriodSeconds: number | undefined, by?: 'taint-eviction-controller'): void {
+  private requestDeletion(gracePeriodSeconds: number | undefined, by?: DeletionRequester): void {
     const { sim } = this;
     if (sim.deletion || sim.deletedAt !== undefined) return;
     // The API server removes a pod that has already finished, or one deleted with grace 0
@@ -360,6 +365,21 @@ class Simulation {
     sim.evicted = message;
     this.cancelSync();
     changed(sim);
+  }
+
+  /**
+   * An API-initiated eviction (the pods/eviction subresource, which `kubectl drain` calls for each
+   * pod). pkg/registry/core/pod/storage/eviction.go addConditionAndDeletePod updates the pod's
+   * status with DisruptionTarget True (EvictionByEvictionAPI), then deletes it with the eviction's
+   * delete options, whatever its phase. Podlab plays no PodDisruptionBudget: with one, an eviction
+   * that would leave too few healthy pods is refused (429), and kubectl drain retries until the
+   * budget allows it. A pod gone from the API cannot be evicted (404).
+   */
+  private evictThroughApi(gracePeriodSeconds: number | undefined): void {
+    const { sim } = this;
+    if (sim.deletedAt !== undefined) return;
+    setDisruptionTarget(sim, 'EvictionByEvictionAPI', 'Eviction API: evicting');
+    this.requestDeletion(gracePeriodSeconds, 'eviction-api');
   }
 
   private exceedDeadline(): void {

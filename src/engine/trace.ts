@@ -28,6 +28,8 @@ export interface KubeEvent {
 }
 
 export type EventSource = 'kubelet' | 'default-scheduler' | 'node-controller' | 'taint-eviction-controller';
+/** Who deleted the pod, when not the user: a controller, or the API server for an eviction. */
+export type DeletionRequester = 'taint-eviction-controller' | 'eviction-api';
 
 interface Base {
   /** Seconds since pod creation. */
@@ -58,7 +60,7 @@ export type TraceEvent = Base &
     | { type: 'Exited'; container: string; exitCode: number; reason: ExitReason; restartCount: number }
     | { type: 'BackOff'; container: string; delay: number }
     /** `by`: the controller that deleted the pod; absent when the user did. */
-    | { type: 'DeletionRequested'; gracePeriod: number; by?: 'taint-eviction-controller' }
+    | { type: 'DeletionRequested'; gracePeriod: number; by?: DeletionRequester }
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
     /** The pod's spec now sets this activeDeadlineSeconds (an API update; no Kubernetes Event). */

@@ -121,7 +121,13 @@ export type PodAction =
    * The kubelet's eviction manager evicts the pod: the node runs low on `resource` past a hard
    * threshold, or, with `container`, that container writes more than its ephemeral-storage limit.
    */
-  | { at: number; do: 'evict'; resource: EvictionResource; container?: string };
+  | { at: number; do: 'evict'; resource: EvictionResource; container?: string }
+  /**
+   * An API-initiated eviction, what `kubectl drain` asks for each pod on the node: the API server
+   * marks the pod disrupted, then deletes it (with `gracePeriodSeconds` when given, as
+   * `kubectl drain --grace-period` does).
+   */
+  | { at: number; do: 'drain'; gracePeriodSeconds?: number };
 
 /** What a node can run low on, as the kubelet's eviction signals name it. */
 export type EvictionResource = 'memory' | 'ephemeral-storage' | 'pid';

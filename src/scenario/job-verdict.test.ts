@@ -75,6 +75,15 @@ describe('a Job with a podFailurePolicy', () => {
     expect(result).toMatchObject({ completes: false, message: expect.stringContaining('The Job does not count this failure: its pod fails at 20 s (Pod default/work has condition DisruptionTarget matching Ignore rule at index 0)') });
   });
 
+  // test/e2e/apps/job.go "should allow to use a pod failure policy to ignore failure for an evicted
+  // pod; matching on the DisruptionTarget condition": backoffLimit 0, the running pod evicted (EvictV1).
+  it('does not count a pod evicted through the API, as kubectl drain does, with backoffLimit 0', () => {
+    const result = judge(
+      job('{run: 900}', 'backoffLimit: 0\npodFailurePolicy:\n  rules: [{action: Ignore, onPodConditions: [{type: DisruptionTarget, status: "True"}]}]', 'Never', '\n        podlab.dev/actions: |\n          - {at: 20, do: drain}'),
+    );
+    expect(result).toMatchObject({ completes: false, message: expect.stringContaining('The Job does not count this failure: its pod fails at 20 s (Pod default/work has condition DisruptionTarget matching Ignore rule at index 0)') });
+  });
+
   it('fails each index at once with FailIndex, and the Job with FailedIndexes or MaxFailedIndexesExceeded', () => {
     const perIndex = 'completionMode: Indexed\ncompletions: 4\nbackoffLimitPerIndex: 2\npodFailurePolicy:\n  rules: [{action: FailIndex, onExitCodes: {operator: In, values: [3]}}]';
     const result = judge(job('{run: 2, exitCode: 3}', perIndex));

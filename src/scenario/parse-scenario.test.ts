@@ -117,6 +117,17 @@ spec:
     ]);
   });
 
+  it('reads drain actions, with the grace period kubectl drain --grace-period gives', () => {
+    const containers = '  containers:\n    - {name: app, image: nginx:1.27}';
+    const good = parseScenario(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: drain}\n      - {at: 6, do: drain, gracePeriodSeconds: 10}`));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model.actions).toEqual([{ at: 5, do: 'drain' }, { at: 6, do: 'drain', gracePeriodSeconds: 10 }]);
+    expect(issueLines(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: drain, container: app}\n      - {at: 6, do: drain, gracePeriodSeconds: -1}`))).toEqual([
+      '7 metadata.annotations["podlab.dev/actions"][0].container: unknown field "container" for a drain action; the fields are: at, do, gracePeriodSeconds',
+      '8 metadata.annotations["podlab.dev/actions"][1].gracePeriodSeconds: must be a whole number of seconds, 0 or more, not number -1',
+    ]);
+  });
+
   it('checks container restart rules (Kubernetes 1.35) as the API server does, and plays them', () => {
     const lines = issueLines(
       pod(`  restartPolicy: Never
@@ -211,9 +222,9 @@ spec:
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
-      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict; it is missing',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain; it is missing',
     ]);
   });
 

@@ -187,6 +187,24 @@ spec:
     expect(evicted.pod.spec.containers[0].resources).toEqual({ limits: { 'ephemeral-storage': '5Mi' } });
   });
 
+  it('evicts the pod alone through the API where Podlab drains the node', () => {
+    const drained = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    podlab.dev/actions: |
+      - {at: 20, do: drain, gracePeriodSeconds: 5}
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+`);
+    expect(drained.yaml).toContain(
+      `#   at 20 s: echo '{"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"web","namespace":"shop"},"deleteOptions":{"gracePeriodSeconds":5}}' | kubectl create --raw /api/v1/namespaces/shop/pods/web/eviction -f -`,
+    );
+  });
+
   it('adds a memory limit so that an OOM kill can happen', () => {
     expect(pod.spec.containers[0].resources).toEqual({ limits: { memory: '32Mi' } });
   });

@@ -305,6 +305,11 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       // Only a node that really runs low on a resource makes its kubelet evict a pod.
       return `   at ${action.at} s: the kubelet evicts the pod, its node low on ${action.resource} (Podlab only: no manifest or kubectl command can; \`kubectl drain\` evicts through the API instead, a graceful deletion)`;
     }
+    case 'drain': {
+      // The pods/eviction subresource that kubectl drain calls for each pod of the node, for this pod alone.
+      const eviction = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: model.name, namespace: model.namespace }, ...(action.gracePeriodSeconds === undefined ? {} : { deleteOptions: { gracePeriodSeconds: action.gracePeriodSeconds } }) };
+      return `   at ${action.at} s: echo '${JSON.stringify(eviction)}' | kubectl create --raw /api/v1/namespaces/${model.namespace}/pods/${model.name}/eviction -f -   (the eviction kubectl drain asks for each pod on the node, for this pod alone)`;
+    }
     case 'set-deadline':
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {

@@ -19,6 +19,7 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'set-condition': ['at', 'do', 'condition', 'status'],
   'set-deadline': ['at', 'do', 'activeDeadlineSeconds'],
   evict: ['at', 'do', 'resource', 'container'],
+  drain: ['at', 'do', 'gracePeriodSeconds'],
 };
 const EVICTION_RESOURCES: EvictionResource[] = ['memory', 'ephemeral-storage', 'pid'];
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
@@ -60,7 +61,7 @@ export function readActions(value: unknown, { containerNames, storageLimited, re
     if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
     else if (kind === 'set-deadline') checkDeadline(raw.activeDeadlineSeconds, i, issues);
     else if (kind === 'evict') checkEviction(raw, i, storageLimited, issues);
-    else if (kind !== 'delete' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
+    else if (kind !== 'delete' && kind !== 'drain' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
     if (raw.exitCode !== undefined && (typeof raw.exitCode !== 'number' || !Number.isInteger(raw.exitCode) || raw.exitCode < 0 || raw.exitCode > 255)) {
@@ -90,7 +91,7 @@ export function readActions(value: unknown, { containerNames, storageLimited, re
     }
     else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
-    else if (kind === 'delete') actions.push(grace === undefined ? { at: t, do: 'delete' } : { at: t, do: 'delete', gracePeriodSeconds: grace as number });
+    else if (kind === 'delete' || kind === 'drain') actions.push(grace === undefined ? { at: t, do: kind } : { at: t, do: kind, gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {
       actions.push({ at: t, do: 'kill', container: raw.container as string, exitCode: (raw.exitCode as number | undefined) ?? 137, oom: raw.oom === true });
