@@ -143,3 +143,20 @@ test('evict the pod: a Warning Evicted event, every container stopped, the pod F
   await expect(podlab.column('RESTARTS')).toHaveText('0');
   await expect(podlab.pod.getByText('phase: Failed (Evicted)')).toBeVisible();
 });
+
+test('drain the node: the pod is marked DisruptionTarget, then deleted with its grace period', async ({ podlab, page }) => {
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await podlab.seek(20);
+  await podlab.button('Drain node').click();
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('drain the node: evict the pod through the API');
+
+  const trace = await podlab.engineTrace();
+  await podlab.seek(20.5);
+  await expect(page.getByRole('list', { name: 'Pod conditions' })).toContainText('DisruptionTarget');
+  await expect(page.getByLabel('What is happening')).toContainText('The node is drained');
+  expect(await podlab.expectEngineStatusAt(trace, 20.5)).toBe('Terminating');
+  await podlab.seek(trace.end);
+  await expect(podlab.kubectl.getByRole('row').nth(1)).toHaveText(/^Error from server \(NotFound\)/);
+});

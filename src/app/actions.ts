@@ -125,6 +125,11 @@ export function evictPodAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'evict', resource: 'memory' }));
 }
 
+/** `kubectl drain` now: the Eviction API marks the pod DisruptionTarget and deletes it. */
+export function drainNodeAt(): void {
+  edit((source) => addAction(source, { at: now(), do: 'drain' }));
+}
+
 export function deletePodAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'delete' }));
 }

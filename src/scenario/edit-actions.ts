@@ -1,6 +1,6 @@
 /**
  * Edits of the `podlab.dev/actions` annotation: the timed acts on the pod (kill, OOM, failing
- * probes, image updates, node reboots, delete) that make a run reproducible.
+ * probes, image updates, node reboots, evictions, delete) that make a run reproducible.
  */
 import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { EvictionResource, ProbeKind } from '../engine/types';
@@ -14,7 +14,8 @@ export type ActionInput =
   | { at: number; do: 'fail-probes'; container: string; probe?: ProbeKind }
   | { at: number; do: 'reboot-node'; down?: number }
   | { at: number; do: 'set-condition'; condition: string; status: 'True' | 'False' }
-  | { at: number; do: 'evict'; resource: EvictionResource };
+  | { at: number; do: 'evict'; resource: EvictionResource }
+  | { at: number; do: 'drain' };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */
 export function addAction(source: string, action: ActionInput): string {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { deletePodAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
+import { deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
 import { selectPlaying, selectPodView, selectSelectedName, selectT } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
@@ -56,6 +56,7 @@ export function BreakIt() {
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
         <button type="button" onClick={rebootNodeAt} title={`The node goes down for ${DEFAULT_NODE_DOWN}s: every container dies, then the init containers run again`}>Reboot node</button>
         <button type="button" onClick={evictPodAt} title="The node runs low on memory: the kubelet evicts the pod, which ends Failed (Evicted)">Evict pod</button>
+        <button type="button" onClick={drainNodeAt} title="kubectl drain: the Eviction API marks the pod DisruptionTarget and deletes it, with its grace period">Drain node</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
       <Suspense fallback={null}>

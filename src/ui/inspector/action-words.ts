@@ -19,6 +19,8 @@ export function actionWords(action: ActionEntry): string {
       return action.container === undefined
         ? `evict the pod (node low on ${asText(action.resource ?? 'memory')})`
         : `evict the pod (${asText(action.container)} past its ephemeral-storage limit)`;
+    case 'drain':
+      return `drain the node: evict the pod through the API${action.gracePeriodSeconds !== undefined ? ` (grace ${asText(action.gracePeriodSeconds)}s)` : ''}`;
     case 'set-deadline':
       return `set activeDeadlineSeconds to ${asText(action.activeDeadlineSeconds)}`;
     case 'set-condition':

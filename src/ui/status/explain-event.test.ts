@@ -172,6 +172,15 @@ spec:
     );
   });
 
+  it('say that draining the node evicts the pod through the API: DisruptionTarget, then a graceful deletion', () => {
+    const trace = runOf(FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/actions: "[{at: 10, do: drain}]"\n'), null)!.trace;
+    const target = trace.events.find((e) => e.type === 'PodCondition' && e.condition === 'DisruptionTarget')!;
+    expect(explainEvent(trace, target)).toMatch(/^Condition DisruptionTarget is now True \(EvictionByEvictionAPI\): unlike kubectl delete, an eviction first asks the pod's PodDisruptionBudget/);
+    expect(explainEvent(trace, trace.events.find((e) => e.type === 'DeletionRequested')!)).toBe(
+      'The node is drained: through the Eviction API, the pod is marked DisruptionTarget and deleted, grace period 30s. The app containers stop first, native sidecars after them in reverse order.',
+    );
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

@@ -153,6 +153,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       if (event.by === 'taint-eviction-controller') {
         return `The taint eviction controller deletes the pod, with its own grace period (${event.gracePeriod}s). The node is still down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job. A Deployment or other owner would already be starting a replacement on another node.`;
       }
+      if (event.by === 'eviction-api') {
+        return `The node is drained: through the Eviction API, the pod is marked DisruptionTarget and deleted, grace period ${event.gracePeriod}s. ${isNodeDownAt(trace, event.t) ? 'The node is down, so nothing can stop yet: the pod reads Terminating until the kubelet is back.' : 'The app containers stop first, native sidecars after them in reverse order.'}`;
+      }
       if (isNodeDownAt(trace, event.t)) {
         return `Pod deleted, grace period ${event.gracePeriod}s. The node is down, so nothing can stop yet: the pod reads Terminating until the kubelet is back and finishes the job.`;
       }
@@ -180,6 +183,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       if (event.condition === 'Ready' && event.reason === 'ReadinessGatesNotReady') {
         return 'Condition Ready is now False: the containers are ready, but a readiness gate\'s condition is not True (ReadinessGatesNotReady). Services send it no traffic.';
+      }
+      if (event.condition === 'DisruptionTarget' && event.reason === 'EvictionByEvictionAPI') {
+        return "Condition DisruptionTarget is now True (EvictionByEvictionAPI): unlike kubectl delete, an eviction first asks the pod's PodDisruptionBudget (Podlab plays none), then the API server marks the pod and deletes it. A Job's podFailurePolicy can tell this disruption from a failure of its own code (onPodConditions).";
       }
       if (event.condition === 'DisruptionTarget' && event.reason === 'TerminationByKubelet') {
         return "Condition DisruptionTarget is now True (TerminationByKubelet), sent with the Failed phase once every container has stopped: the pod was disrupted, not failed by its own code, which a Job's podFailurePolicy can tell (onPodConditions).";
