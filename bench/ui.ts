@@ -13,6 +13,9 @@
  * slowdown (playbackFloorP95MsCpu4x): what Chromium itself needs for a frame that paints
  * anything on this machine, against which the app's 4x figure can be read. It is not timed
  * beside the app: with that page open, idle and slowed down, the app's p95 went from 3.5 to 7 ms.
+ * Between the two sits playbackAppFloorP95MsCpu4x: the paused app, the bench pod on screen, with
+ * only the player's clock changing every frame: what any frame that changes anything costs on
+ * this page, whatever playback does.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,10 +80,15 @@ async function measureInBrowser(url: string): Promise<Record<string, number>> {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       edits.push(await editToRedraw(page));
     }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const appFloor: number[][] = [];
+    for (let round = 0; round < ROUNDS; round++) appFloor.push((await page.evaluate(oneWordFrames('.player-clock strong'))) as number[]);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     return {
       playbackFrameMedianMs: across(normal, 0.5),
       playbackFrameP95Ms: across(normal, 0.95),
       playbackFrameP95MsCpu4x: across(slow, 0.95),
+      playbackAppFloorP95MsCpu4x: across(appFloor, 0.95),
       editToRedrawMedianMs: across(edits, 0.5),
     };
   } finally {
@@ -97,7 +105,7 @@ async function loadLargePod(page: Page): Promise<void> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
 }
 
-/** ONE_WORD_FRAMES at 4x, ROUNDS times, alone in a browser. */
+/** oneWordFrames at 4x, ROUNDS times, alone in a browser. */
 async function measureFloor(): Promise<number> {
   const browser = await launch();
   try {
@@ -106,7 +114,7 @@ async function measureFloor(): Promise<number> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const runs: number[][] = [];
-    for (let round = 0; round < ROUNDS; round++) runs.push((await page.evaluate(ONE_WORD_FRAMES)) as number[]);
+    for (let round = 0; round < ROUNDS; round++) runs.push((await page.evaluate(oneWordFrames('#word'))) as number[]);
     return across(runs, 0.95);
   } finally {
     await browser.close();
@@ -163,9 +171,9 @@ const STOP_RECORDING = `(() => {
   return window.__podlabFrames.frames;
 })()`;
 
-/** A frame's work, as START_RECORDING times it, when one word changes in every frame for 3 s. */
-const ONE_WORD_FRAMES = `new Promise((done) => {
-  const word = document.getElementById('word').firstChild;
+/** A frame's work, as START_RECORDING times it, when the word in `selector` changes in every frame for 3 s. */
+const oneWordFrames = (selector: string) => `new Promise((done) => {
+  const word = document.querySelector(${JSON.stringify(selector)}).firstChild;
   const channel = new MessageChannel();
   const frames = [];
   let start = 0;
