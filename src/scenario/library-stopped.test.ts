@@ -35,6 +35,24 @@ describe('node-pressure-eviction: the kubelet evicts the pod when the node runs 
   });
 });
 
+
+describe('kubectl-drain: kubectl drain evicts the pod gracefully, through the API', () => {
+  const trace = play('kubectl-drain.yaml', 200);
+
+  it('marks the pod DisruptionTarget (EvictionByEvictionAPI) at 40 s and deletes it with its 60 s grace period', () => {
+    expect(podStatusAt(trace, 40).conditions.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'EvictionByEvictionAPI', lastTransitionTime: 40 });
+    expect(first(trace, 'DeletionRequested')).toMatchObject({ t: 40, gracePeriod: 60, by: 'eviction-api' });
+    expect(kubectlRow(trace, 40).status).toBe('Terminating');
+  });
+
+  it('lets the 15 s preStop run to its end and the report server take the 20 s it needs; the log shipper stops after it', () => {
+    expect(first(trace, 'HookFinished', 'reports').t).toBe(55);
+    expect(events(trace, 'Signal', 'reports').map((e) => `${e.t} ${e.signal}`)).toEqual(['55 SIGTERM']);
+    expect(first(trace, 'Exited', 'reports').t).toBe(75);
+    expect(events(trace, 'Signal', 'log-shipper').map((e) => `${e.t} ${e.signal}`)).toEqual(['75 SIGTERM']);
+    expect(trace.deletedAt).toBe(76);
+  });
+});
 describe('active-deadline: activeDeadlineSeconds stops a pod that runs too long', () => {
   const trace = play('active-deadline.yaml', 120);
 
