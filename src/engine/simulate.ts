@@ -289,7 +289,7 @@ class Simulation {
       return;
     }
     if (action.do === 'evict') {
-      this.evict(action.resource, action.container);
+      this.evict(action);
       return;
     }
     if (action.do === 'drain') {
@@ -348,20 +348,27 @@ class Simulation {
    * (pkg/kubelet/eviction/eviction_manager.go evictPod): a Warning Evicted event, then the pod is
    * killed with its grace period overridden to 0 (the pod worker gives 1 s), and its status set to
    * Failed, reason Evicted, with DisruptionTarget True (TerminationByKubelet) for node pressure,
-   * both published once every container has stopped (see record-status.ts); a container past its
-   * ephemeral-storage limit (localStorageEviction) sets no condition. The pod stays in the API,
-   * terminal: no container is started again.
+   * both published once every container has stopped (see record-status.ts). localStorageEviction
+   * evicts the same way, with no condition, for an emptyDir volume written past its sizeLimit
+   * (emptyDirLimitEviction) or a container past its ephemeral-storage limit
+   * (containerEphemeralStorageLimitEviction). The pod stays in the API, terminal: no container is
+   * started again.
    */
-  private evict(resource: string, container?: string): void {
+  private evict({ resource, container, volume }: Extract<PodAction, { do: 'evict' }>): void {
     const { sim } = this;
     // The eviction manager evicts only the node's active pods, and only while the kubelet runs.
     if (sim.nodeDown || sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined || sim.deadlineExceeded) return;
-    // eviction/helpers.go nodeLowMessageFmt (the real one goes on with the threshold and usage)
-    // and containerEphemeralStorageMessageFmt.
-    const limit = container === undefined ? undefined : sim.byName.get(container)?.spec.ephemeralStorageLimit;
-    const message = container === undefined ? `The node was low on resource: ${resource}. ` : `Container ${container} exceeded its local ephemeral storage limit "${limit}". `;
-    sim.rec.emitK8s({ t: sim.now, type: 'Evicted', resource, ...(container === undefined ? {} : { containerOverLimit: container }) }, 'Warning', 'Evicted', message);
-    if (container === undefined) sim.disruption = { reason: 'TerminationByKubelet', message };
+    // eviction/helpers.go nodeLowMessageFmt (the real one goes on with the threshold and usage),
+    // emptyDirMessageFmt and containerEphemeralStorageMessageFmt.
+    const message =
+      volume !== undefined
+        ? `Usage of EmptyDir volume "${volume}" exceeds the limit "${sim.model.emptyDirSizeLimits?.[volume] ?? ''}". `
+        : container !== undefined
+          ? `Container ${container} exceeded its local ephemeral storage limit "${sim.byName.get(container)?.spec.ephemeralStorageLimit ?? ''}". `
+          : `The node was low on resource: ${resource}. `;
+    const over = volume !== undefined ? { volumeOverLimit: volume } : container !== undefined ? { containerOverLimit: container } : {};
+    sim.rec.emitK8s({ t: sim.now, type: 'Evicted', resource, ...over }, 'Warning', 'Evicted', message);
+    if (container === undefined && volume === undefined) sim.disruption = { reason: 'TerminationByKubelet', message };
     sim.evicted = message;
     this.cancelSync();
     changed(sim);

@@ -71,7 +71,7 @@ export type TraceEvent = Base &
      * The kubelet's eviction manager evicts the pod: the node ran low on `resource`, or
      * `containerOverLimit` wrote past its ephemeral-storage limit (not `container`: the whole pod goes).
      */
-    | { type: 'Evicted'; resource: string; containerOverLimit?: string }
+    | { type: 'Evicted'; resource: string; containerOverLimit?: string; volumeOverLimit?: string }
     | { type: 'PodDeleted' }
     /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
     | { type: 'NodeDown'; until: number }

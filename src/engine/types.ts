@@ -119,9 +119,10 @@ export type PodAction =
   | { at: number; do: 'set-deadline'; activeDeadlineSeconds: number }
   /**
    * The kubelet's eviction manager evicts the pod: the node runs low on `resource` past a hard
-   * threshold, or, with `container`, that container writes more than its ephemeral-storage limit.
+   * threshold; or, with `container`, that container writes more than its ephemeral-storage limit;
+   * or, with `volume`, more than that emptyDir's sizeLimit is written to it.
    */
-  | { at: number; do: 'evict'; resource: EvictionResource; container?: string }
+  | { at: number; do: 'evict'; resource: EvictionResource; container?: string; volume?: string }
   /**
    * An API-initiated eviction, what `kubectl drain` asks for each pod on the node: the API server
    * marks the pod disrupted, then deletes it (with `gracePeriodSeconds` when given, as
@@ -157,6 +158,8 @@ export interface PodModel {
   readinessGates?: string[];
   /** `status.qosClass`, which the API server sets at creation from the resources (absent: BestEffort). */
   qosClass?: QosClass;
+  /** The emptyDir volumes with a `sizeLimit`, as written, by name: the eviction message names it. */
+  emptyDirSizeLimits?: Record<string, string>;
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

@@ -30,6 +30,7 @@ export interface ActionEntry {
   status?: unknown;
   activeDeadlineSeconds?: unknown;
   resource?: unknown;
+  volume?: unknown;
 }
 
 export interface PodView {

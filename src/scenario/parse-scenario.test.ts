@@ -117,6 +117,21 @@ spec:
     ]);
   });
 
+  it('reads evict actions for an emptyDir volume past its sizeLimit', () => {
+    const spec = `  containers:\n    - {name: app, image: nginx:1.27}\n  volumes:\n    - {name: cache, emptyDir: {sizeLimit: 500Mi}}\n    - {name: scratch, emptyDir: {}}`;
+    const good = parseScenario(pod(spec, '    podlab.dev/actions: |\n      - {at: 5, do: evict, volume: cache}'));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model.actions).toEqual([{ at: 5, do: 'evict', resource: 'ephemeral-storage', volume: 'cache' }]);
+    expect(good.model.emptyDirSizeLimits).toEqual({ cache: '500Mi' });
+    expect(
+      issueLines(pod(spec, '    podlab.dev/actions: |\n      - {at: 5, do: evict, volume: scratch}\n      - {at: 6, do: evict, volume: cache, resource: pid}\n      - {at: 7, do: evict, volume: cache, container: app}')),
+    ).toEqual([
+      '7 metadata.annotations["podlab.dev/actions"][0].volume: must name an emptyDir volume with a sizeLimit, the one volume limit the kubelet evicts for (cache), not string "scratch"',
+      '8 metadata.annotations["podlab.dev/actions"][1].resource: must be ephemeral-storage (or absent) for a volume written past its sizeLimit',
+      '9 metadata.annotations["podlab.dev/actions"][2].volume: an eviction is for one reason: a container past its limit, or a volume past its sizeLimit, not both',
+    ]);
+  });
+
   it('reads drain actions, with the grace period kubectl drain --grace-period gives', () => {
     const containers = '  containers:\n    - {name: app, image: nginx:1.27}';
     const good = parseScenario(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: drain}\n      - {at: 6, do: drain, gracePeriodSeconds: 10}`));

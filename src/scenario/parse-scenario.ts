@@ -5,7 +5,7 @@
 import type { PodModel } from '../engine/types';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
-import { toModel } from './to-model';
+import { emptyDirSizeLimitsOf, toModel } from './to-model';
 import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
 import { podWarnings } from './pod-warnings';
@@ -119,6 +119,7 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   const context = {
     containerNames: names,
     storageLimited: storageLimitedOf(spec),
+    sizeLimitedVolumes: Object.keys(emptyDirSizeLimitsOf(spec)),
     readinessGates: readinessGatesOf(spec),
     ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
   };

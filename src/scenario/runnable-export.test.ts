@@ -187,6 +187,26 @@ spec:
     expect(evicted.pod.spec.containers[0].resources).toEqual({ limits: { 'ephemeral-storage': '5Mi' } });
   });
 
+  it('fills an emptyDir past its sizeLimit, from a container that mounts it, for its eviction', () => {
+    const full = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: cached
+  annotations:
+    podlab.dev/actions: |
+      - {at: 20, do: evict, volume: cache}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      volumeMounts: [{name: cache, mountPath: /var/cache/app/}]
+  volumes:
+    - {name: cache, emptyDir: {sizeLimit: 3Mi}}
+`);
+    expect(full.yaml).toContain("#   at 20 s: kubectl exec cached -c app -- dd if=/dev/zero of=/var/cache/app/podlab-fill bs=1M count=4   (past the emptyDir cache's sizeLimit 3Mi");
+    expect(full.pod.spec.volumes).toEqual([{ name: 'cache', emptyDir: { sizeLimit: '3Mi' } }]);
+  });
+
   it('evicts the pod alone through the API where Podlab drains the node', () => {
     const drained = exported(`apiVersion: v1
 kind: Pod

@@ -12,6 +12,7 @@ import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
 import { parseQuantity } from './quantity';
+import { recordsIn } from './value-checks';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
 /** Other busybox tags that stand in for a set-image action's new images: they still run the script. */
@@ -81,7 +82,7 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
   if (options.keepAnnotations === false) stripPodlabAnnotations(pod);
 
   const doc = new Document(pod);
-  doc.commentBefore = header(model, notes);
+  doc.commentBefore = header(model, notes, spec);
   return { ok: true, yaml: doc.toString({ lineWidth: 0 }), notes };
 }
 
@@ -234,6 +235,15 @@ function addStateVolume(spec: Json): void {
   volumes.push({ name: STATE_VOLUME, emptyDir: {} });
 }
 
+/** The first container that mounts the volume, and where. */
+function mountOf(spec: Json, volume: string): { container: string; path: string } | undefined {
+  for (const container of [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)]) {
+    const mount = recordsIn(container.volumeMounts).find((m) => m.name === volume && typeof m.mountPath === 'string');
+    if (mount) return { container: String(container.name), path: mount.mountPath as string };
+  }
+  return undefined;
+}
+
 function stripPodlabAnnotations(pod: Json): void {
   const metadata = pod.metadata as Json | undefined;
   const annotations = metadata?.annotations as Json | undefined;
@@ -242,7 +252,7 @@ function stripPodlabAnnotations(pod: Json): void {
   if (Object.keys(annotations).length === 0) delete metadata.annotations;
 }
 
-function header(model: PodModel, notes: string[]): string {
+function header(model: PodModel, notes: string[], spec: Json): string {
   const lines = [
     ` Runnable on a real cluster: made by \`podlab export --runnable\` from the Podlab scenario ${model.name}.`,
     ` Each container runs ${RUNNABLE_IMAGE} and acts out its behaviour with sh: sleeps, exit codes,`,
@@ -252,7 +262,7 @@ function header(model: PodModel, notes: string[]): string {
     ` Watch it: kubectl apply -f <this file> && kubectl get pod ${model.name} --watch`,
   ];
   const standIn = standInImages(model);
-  const actions = model.actions.map((a) => actionLine(model, a, standIn));
+  const actions = model.actions.map((a) => actionLine(model, a, standIn, spec));
   if (actions.length > 0) lines.push(' Podlab actions, to do by hand (seconds after the pod is created):', ...actions);
   if (notes.length > 0) lines.push(' Notes:', ...notes.map((n) => `   - ${n}`));
   return lines.join('\n');
@@ -275,7 +285,7 @@ function standInImages(model: PodModel): (container: string, image: string) => s
   };
 }
 
-function actionLine(model: PodModel, action: PodAction, standIn: (container: string, image: string) => string): string {
+function actionLine(model: PodModel, action: PodAction, standIn: (container: string, image: string) => string, spec: Json): string {
   const ns = model.namespace === 'default' ? '' : ` -n ${model.namespace}`;
   switch (action.do) {
     case 'set-image': {
@@ -296,6 +306,16 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
     case 'kill':
       return `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${action.container} -- kill -USR1 1   (exits ${action.oom ? '137; a real OOM kill also says OOMKilled' : action.exitCode})`;
     case 'evict': {
+      if (action.volume !== undefined) {
+        // What the eviction manager measures is what is written into the volume, by any container that mounts it.
+        const limit = model.emptyDirSizeLimits?.[action.volume] ?? '';
+        const count = Math.floor((parseQuantity(limit) ?? 0) / 2 ** 20) + 1;
+        const mount = mountOf(spec, action.volume);
+        const past = `past the emptyDir ${action.volume}'s sizeLimit ${limit}: the kubelet evicts the pod at its next check, within 10 s`;
+        return mount
+          ? `   at ${action.at} s: kubectl exec ${model.name}${ns} -c ${mount.container} -- dd if=/dev/zero of=${mount.path.replace(/\/$/, '')}/podlab-fill bs=1M count=${count}   (${past})`
+          : `   at ${action.at} s: write ${count} MiB into the emptyDir ${action.volume} (${past}; no container mounts it, so add a volumeMount first)`;
+      }
       if (action.container !== undefined) {
         // Writing past the limit into the container's own filesystem is what the eviction manager checks.
         const limit = findModel(model, action.container)?.ephemeralStorageLimit ?? '';

@@ -12,7 +12,7 @@ import type {
   Toleration,
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
-import { isRecord, mappingAt, type Json } from './value-checks';
+import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
 import { qosClassOf } from './qos-class';
 import { gracePeriodOf } from './validate-pod';
 
@@ -99,10 +99,22 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   const qosClass = qosClassOf(spec);
   if (qosClass !== 'BestEffort') model.qosClass = qosClass;
   if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
+  const sizeLimits = emptyDirSizeLimitsOf(spec);
+  if (Object.keys(sizeLimits).length > 0) model.emptyDirSizeLimits = sizeLimits;
   if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {
     model.readinessGates = spec.readinessGates.filter(isRecord).map((gate) => gate.conditionType as string);
   }
   return model;
+}
+
+/** The emptyDir volumes with a sizeLimit, the one volume limit the kubelet's eviction manager enforces. */
+export function emptyDirSizeLimitsOf(spec: Json): Record<string, string> {
+  const limits: Record<string, string> = {};
+  for (const volume of recordsIn(spec.volumes)) {
+    const sizeLimit = mappingAt(volume, 'emptyDir').sizeLimit;
+    if (typeof volume.name === 'string' && sizeLimit !== undefined && sizeLimit !== null) limits[volume.name] = String(sizeLimit);
+  }
+  return limits;
 }
 
 /** A spec.tolerations entry, its fields kept only when of the right type (the engine matches it against the unreachable taint). */

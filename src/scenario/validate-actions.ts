@@ -18,7 +18,7 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'reboot-node': ['at', 'do', 'down'],
   'set-condition': ['at', 'do', 'condition', 'status'],
   'set-deadline': ['at', 'do', 'activeDeadlineSeconds'],
-  evict: ['at', 'do', 'resource', 'container'],
+  evict: ['at', 'do', 'resource', 'container', 'volume'],
   drain: ['at', 'do', 'gracePeriodSeconds'],
 };
 const EVICTION_RESOURCES: EvictionResource[] = ['memory', 'ephemeral-storage', 'pid'];
@@ -29,13 +29,16 @@ export interface ActionContext {
   containerNames: readonly string[];
   /** The regular containers with an ephemeral-storage limit: those an evict action may name. */
   storageLimited: readonly string[];
+  /** The emptyDir volumes with a sizeLimit: those an evict action may name. */
+  sizeLimitedVolumes: readonly string[];
   /** The conditions a set-condition action may set (Podlab plays no other client's conditions). */
   readinessGates: readonly string[];
   /** The spec's own deadline, which a set-deadline action may only lower. */
   activeDeadlineSeconds?: number;
 }
 
-export function readActions(value: unknown, { containerNames, storageLimited, readinessGates, activeDeadlineSeconds }: ActionContext, issues: IssueList): PodAction[] {
+export function readActions(value: unknown, context: ActionContext, issues: IssueList): PodAction[] {
+  const { containerNames, readinessGates, activeDeadlineSeconds } = context;
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issues.add([], `must be a list of actions such as {at: 30, do: delete}${notA(value)}`);
@@ -60,7 +63,7 @@ export function readActions(value: unknown, { containerNames, storageLimited, re
     }
     if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
     else if (kind === 'set-deadline') checkDeadline(raw.activeDeadlineSeconds, i, issues);
-    else if (kind === 'evict') checkEviction(raw, i, storageLimited, issues);
+    else if (kind === 'evict') checkEviction(raw, i, context, issues);
     else if (kind !== 'delete' && kind !== 'drain' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
@@ -86,8 +89,9 @@ export function readActions(value: unknown, { containerNames, storageLimited, re
     if (kind === 'reboot-node') actions.push({ at: t, do: 'reboot-node', down: (down as number | undefined) ?? DEFAULT_NODE_DOWN });
     else if (kind === 'evict') {
       const container = raw.container as string | undefined;
-      const resource = (raw.resource as EvictionResource | undefined) ?? (container ? 'ephemeral-storage' : 'memory');
-      actions.push(container ? { at: t, do: 'evict', resource, container } : { at: t, do: 'evict', resource });
+      const volume = raw.volume as string | undefined;
+      const resource = (raw.resource as EvictionResource | undefined) ?? (container || volume ? 'ephemeral-storage' : 'memory');
+      actions.push({ at: t, do: 'evict', resource, ...(container ? { container } : {}), ...(volume ? { volume } : {}) });
     }
     else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
@@ -106,17 +110,28 @@ export function readActions(value: unknown, { containerNames, storageLimited, re
   return actions;
 }
 
-/** A node-pressure eviction names a resource; a container's, its ephemeral-storage limit (eviction_manager.go localStorageEviction). */
-function checkEviction(raw: Record<string, unknown>, i: number, storageLimited: readonly string[], issues: IssueList): void {
+/**
+ * A node-pressure eviction names a resource; a local-storage one (eviction_manager.go
+ * localStorageEviction), a container past its ephemeral-storage limit or an emptyDir past its sizeLimit.
+ */
+function checkEviction(raw: Record<string, unknown>, i: number, { storageLimited, sizeLimitedVolumes }: ActionContext, issues: IssueList): void {
   if (raw.resource !== undefined && !EVICTION_RESOURCES.includes(raw.resource as EvictionResource)) {
     issues.add([i, 'resource'], `must be what the node runs low on: ${EVICTION_RESOURCES.join(', ')} (absent: memory)${notA(raw.resource)}`);
   }
-  if (raw.container === undefined) return;
-  if (typeof raw.container !== 'string' || !storageLimited.includes(raw.container)) {
-    const which = storageLimited.length > 0 ? storageLimited.join(', ') : 'the pod has none';
-    issues.add([i, 'container'], `must name a container with a resources.limits.ephemeral-storage, the one limit the kubelet evicts for (${which})${notA(raw.container)}`);
+  if (raw.container !== undefined && raw.volume !== undefined) {
+    issues.add([i, 'volume'], 'an eviction is for one reason: a container past its limit, or a volume past its sizeLimit, not both');
+    return;
+  }
+  const [key, allowed, what] =
+    raw.volume !== undefined
+      ? (['volume', sizeLimitedVolumes, 'an emptyDir volume with a sizeLimit, the one volume limit the kubelet evicts for'] as const)
+      : (['container', storageLimited, 'a container with a resources.limits.ephemeral-storage, the one limit the kubelet evicts for'] as const);
+  const value = raw[key];
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    issues.add([i, key], `must name ${what} (${allowed.length > 0 ? allowed.join(', ') : 'the pod has none'})${notA(value)}`);
   } else if (raw.resource !== undefined && raw.resource !== 'ephemeral-storage') {
-    issues.add([i, 'resource'], 'must be ephemeral-storage (or absent) for a container that writes past its limit');
+    issues.add([i, 'resource'], `must be ephemeral-storage (or absent) for ${key === 'volume' ? 'a volume written past its sizeLimit' : 'a container that writes past its limit'}`);
   }
 }
 

@@ -83,3 +83,34 @@ describe('the kubelet evicting a pod whose container writes past its ephemeral-s
     expect(eventsOf(evicted, 'Started').filter((e) => e.t > 20)).toEqual([]);
   });
 });
+
+// eviction_manager.go emptyDirLimitEviction: an emptyDir volume written past its sizeLimit.
+describe('the kubelet evicting a pod whose emptyDir volume grows past its sizeLimit', () => {
+  const evicted = simulate(
+    pod({
+      initContainers: [sidecar('shipper', { stop: 'ignore' })],
+      containers: [app('web')],
+      emptyDirSizeLimits: { cache: '500Mi' },
+      actions: [{ at: 20, do: 'evict', resource: 'ephemeral-storage', volume: 'cache' }],
+    }),
+    { until: 120 },
+  );
+
+  it('names the volume and its sizeLimit, and sets no DisruptionTarget', () => {
+    expect(eventsOf(evicted, 'Evicted')[0]).toMatchObject({
+      t: 20,
+      volumeOverLimit: 'cache',
+      event: { type: 'Warning', reason: 'Evicted', message: 'Usage of EmptyDir volume "cache" exceeds the limit "500Mi". ' },
+    });
+    expect(podStatusAt(evicted, 60).conditions.map((c) => c.type)).not.toContain('DisruptionTarget');
+  });
+
+  it('stops every container with the 1 s grace period and leaves the pod Failed (Evicted) for good', () => {
+    expect(eventsOf(evicted, 'Killing').map((e) => [e.container, e.gracePeriod])).toEqual([
+      ['shipper', 1],
+      ['web', 1],
+    ]);
+    expect(eventsOf(evicted, 'Signal', 'shipper').map((e) => `${e.t} ${e.signal}`)).toEqual(['20 SIGTERM', '22 SIGKILL']);
+    expect(podStatusAt(evicted, 60)).toMatchObject({ phase: 'Failed', reason: 'Evicted', message: 'Usage of EmptyDir volume "cache" exceeds the limit "500Mi". ' });
+  });
+});

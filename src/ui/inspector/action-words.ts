@@ -16,6 +16,7 @@ export function actionWords(action: ActionEntry): string {
     case 'reboot-node':
       return `reboot the node (down ${asText(action.down ?? DEFAULT_NODE_DOWN)}s)`;
     case 'evict':
+      if (action.volume !== undefined) return `evict the pod (emptyDir ${asText(action.volume)} past its sizeLimit)`;
       return action.container === undefined
         ? `evict the pod (node low on ${asText(action.resource ?? 'memory')})`
         : `evict the pod (${asText(action.container)} past its ephemeral-storage limit)`;

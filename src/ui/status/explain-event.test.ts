@@ -170,6 +170,8 @@ spec:
     expect(evicted('{at: 10, do: evict, container: a}', '      resources: {limits: {ephemeral-storage: 1Gi}}\n')).toMatch(
       /^Container a has written more than its ephemeral-storage limit: the kubelet evicts the pod\./,
     );
+    const cached = runOf(`${FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/actions: "[{at: 10, do: evict, volume: cache}]"\n')}  volumes: [{name: cache, emptyDir: {sizeLimit: 1Gi}}]\n`, null)!.trace;
+    expect(explainEvent(cached, cached.events.find((e) => e.type === 'Evicted')!)).toMatch(/^More than its sizeLimit has been written to the emptyDir volume cache: the kubelet evicts the pod\./);
   });
 
   it('say that draining the node evicts the pod through the API: DisruptionTarget, then a graceful deletion', () => {
