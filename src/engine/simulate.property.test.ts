@@ -3,34 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { arbitraryCrashLoopPod, arbitraryPod } from './arbitrary-pod';
 import { CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET } from './rules/restart-backoff';
 import { DEFAULT_HORIZON, simulate } from './simulate';
-import { podStatusAt } from './status/status-at';
+import { containerNames, finalPhase, isTerminal, killBound, RUNS, traceOf, workerBusyBound } from './testing/property-kit';
 import { indexedEvents, runsOf, type EventOf } from './testing/trace-runs';
 import type { ContainerModel, PodModel, RestartPolicy } from './types';
 import type { Trace } from './trace';
 
 // Properties of every lifecycle the engine plays, checked against the kubelet rules in
-// /work/shared/k8s-lifecycle-reference.md (§ numbers below). Seeds are fixed so CI is repeatable;
-// a failure prints the shrunk PodModel, which `podManifest` turns back into a scenario.
-const RUNS = { seed: 0x90d1ab, numRuns: 150 };
-
-/** Properties over the same pods share their traces (the seed makes fast-check generate the same pods). */
-const traces = new Map<string, Trace>();
-function traceOf(pod: PodModel): Trace {
-  const key = JSON.stringify(pod);
-  let trace = traces.get(key);
-  if (!trace) {
-    trace = simulate(pod);
-    traces.set(key, trace);
-  }
-  return trace;
-}
-
-const containerNames = (pod: PodModel) => [...pod.initContainers, ...pod.containers].map((c) => c.name);
-const finalPhase = (trace: Trace) => podStatusAt(trace, trace.end);
-const isTerminal = (phase: string) => phase === 'Succeeded' || phase === 'Failed';
-
-/** How long a pod kill may take: preStop and the wait for sidecars fit in the grace period, then at least 2 s to SIGKILL (§11), plus whole-second truncation. */
-const killBound = (grace: number) => grace + 5;
+// /work/shared/k8s-lifecycle-reference.md (§ numbers below); a pod stopped from outside has its own
+// file (disruption.property.test.ts).
 
 describe('simulate', () => {
   it('is deterministic and leaves its input alone', () => {
@@ -205,8 +185,6 @@ describe('crash-loop backoff', () => {
 // §13 getPhase, §5 KillPod at completion, §11 deletion.
 describe('pod phase', () => {
   const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete' || a.do === 'drain' || a.do === 'evict');
-  /** A drain is an eviction through the API: a deletion, after the pod is marked DisruptionTarget. */
-  const firstDelete = (pod: PodModel) => pod.actions.find((a) => a.do === 'delete' || a.do === 'drain');
 
   it('never ends on its own a pod whose containers all restart Always (by their own policy or the pod\'s)', () => {
     fc.assert(
@@ -271,94 +249,6 @@ describe('pod phase', () => {
     );
   });
 
-  const deletedInTime = (pod: PodModel) => {
-    const action = firstDelete(pod);
-    if (!action) return false;
-    const grace = Math.max(1, action.gracePeriodSeconds ?? pod.terminationGracePeriodSeconds);
-    return action.at + killBound(Math.max(grace, pod.terminationGracePeriodSeconds)) <= DEFAULT_HORIZON;
-  };
-
-  it('deletes a pod for good (a drained one marked DisruptionTarget): nothing starts after the request, it ends terminal and gone', () => {
-    fc.assert(
-      fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
-        const trace = traceOf(pod);
-        expect(trace.finished).toBe(true);
-        const requested = indexedEvents(trace, 'DeletionRequested');
-        expect(requested.length).toBeGreaterThanOrEqual(1);
-        expect(indexedEvents(trace, 'Started').filter((e) => e.index > requested[0]!.index)).toEqual([]);
-        const deleted = indexedEvents(trace, 'PodDeleted');
-        expect(deleted.length).toBe(1);
-        // A forced deletion (grace 0) removes the object at once; the kubelet still stops the containers.
-        const removedAt = requested[0]!.gracePeriod === 0 ? requested[0]!.t : trace.end;
-        expect(deleted[0]!.t).toBe(removedAt);
-        expect(trace.deletedAt).toBe(removedAt);
-        expect(isTerminal(finalPhase(trace).phase)).toBe(true);
-        if (firstDelete(pod)!.do === 'drain') expect(trace.conditions.at(-1)!.value.find((c) => c.type === 'DisruptionTarget')?.status).toBe('True');
-      }),
-      RUNS,
-    );
-  });
-
-  it('records the final status before the pod object disappears', () => {
-    fc.assert(
-      fc.property(arbitraryPod.filter(deletedInTime), (pod) => {
-        const trace = traceOf(pod);
-        if (indexedEvents(trace, 'DeletionRequested')[0]!.gracePeriod === 0) return;
-        expect(trace.events[trace.events.length - 1]!.type).toBe('PodDeleted');
-      }),
-      RUNS,
-    );
-  });
-
-  // eviction_manager.go evictPod: a terminal pod, its grace period 0 (1 s from the pod worker).
-  it('ends an evicted pod Failed with reason Evicted, within a 1 s kill, starting nothing after', () => {
-    fc.assert(
-      fc.property(arbitraryPod.filter((pod) => pod.actions.some((a) => a.do === 'evict')), (pod) => {
-        const trace = traceOf(pod);
-        const evicted = indexedEvents(trace, 'Evicted')[0];
-        fc.pre(evicted !== undefined);
-        expect(indexedEvents(trace, 'Evicted')).toHaveLength(1);
-        expect(indexedEvents(trace, 'Started').filter((e) => e.index > evicted.index)).toEqual([]);
-        expect(indexedEvents(trace, 'Killing').filter((e) => e.index > evicted.index).every((e) => e.reason === 'Evicted' && e.gracePeriod === 1)).toBe(true);
-        // A node down during the kill holds it, and what is published, until it is back.
-        const downs = indexedEvents(trace, 'NodeDown').filter((e) => e.t <= evicted.t + killBound(1));
-        const terminal = indexedEvents(trace, 'PodPhase').find((e) => isTerminal(e.phase));
-        expect(terminal!.t).toBeLessThanOrEqual(Math.max(evicted.t, ...downs.map((e) => e.until)) + workerBusyBound(pod) + killBound(1));
-        expect(finalPhase(trace)).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
-      }),
-      RUNS,
-    );
-  });
-
-  it('fails a pod past its activeDeadlineSeconds with reason DeadlineExceeded', () => {
-    fc.assert(
-      fc.property(arbitraryPod.filter((pod) => pod.activeDeadlineSeconds !== undefined), (pod) => {
-        const deadline = pod.activeDeadlineSeconds!;
-        const trace = traceOf(pod);
-        // Only pods still running at the deadline, not already being deleted or completed.
-        const running = containerNames(pod).some((name) =>
-          runsOf(trace, name).some((r) => r.start < deadline && (r.exit === undefined || r.exit.t > deadline)),
-        );
-        const ending = trace.events.some(
-          (e) =>
-            e.t <= deadline &&
-            (e.type === 'DeletionRequested' || (e.type === 'Killing' && (e.reason === 'PodCompleted' || e.reason === 'InitContainerFailed'))),
-        );
-        fc.pre(running && !ending);
-        expect(trace.finished).toBe(true);
-        // The run itself may go on to a later delete action; the pod ends when its phase turns terminal.
-        const terminal = indexedEvents(trace, 'PodPhase').find((e) => isTerminal(e.phase));
-        // A kubelet that is down at the deadline, or goes down while it kills the pod, acts on it (again)
-        // once the node is back.
-        const bound = killBound(pod.terminationGracePeriodSeconds);
-        const downs = indexedEvents(trace, 'NodeDown').filter((e) => e.t <= deadline + bound);
-        expect(terminal!.t).toBeLessThanOrEqual(Math.max(deadline, ...downs.map((e) => e.until)) + bound);
-        expect(finalPhase(trace)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
-        expect(indexedEvents(trace, 'Started').filter((e) => e.t > deadline)).toEqual([]);
-      }),
-      RUNS,
-    );
-  });
 });
 
 /**
@@ -377,16 +267,6 @@ const containerOf = (pod: PodModel, name: string) => [...pod.initContainers, ...
 const alwaysRestarts = (pod: PodModel) =>
   pod.containers.every((c) => (c.restartPolicy ?? pod.restartPolicy) === 'Always') &&
   pod.initContainers.every((c) => c.role === 'sidecar' || (c.restartPolicy ?? pod.restartPolicy) !== 'Never');
-
-/** The longest one sync can keep the pod worker busy: every container pulled, postStarted and killed once. */
-function workerBusyBound(pod: PodModel): number {
-  return [...pod.initContainers, ...pod.containers].reduce((sum, c) => {
-    const runs = [c.behavior, ...c.behavior.attempts];
-    const most = (field: 'pull' | 'postStart') => Math.max(...runs.map((r) => r[field] ?? 0));
-    const grace = Math.max(pod.terminationGracePeriodSeconds, c.livenessProbe?.terminationGracePeriodSeconds ?? 0, c.startupProbe?.terminationGracePeriodSeconds ?? 0);
-    return sum + most('pull') + most('postStart') + killBound(grace);
-  }, 0);
-}
 
 /**
  * Whether the last init container counts as done from `doneAt` until the pod worker is free again:
