@@ -200,15 +200,21 @@ describe('test/e2e_node/container_restart_test.go "Container Restart"', () => {
   // and its comment "// 0s, 0s, 10s, 30s, 70s, 150s, 310s"
   it('backs off container restarts 0, 10, 20, 40, 80, 160 s', () => {
     const trace = run('crashloop-backoff.yaml', 400);
-    const crashLooping = waitUntil(trace, 60, 'CrashLoopBackOff', (t) => {
-      return containerAt(trace, 'restarts', t)?.state.waiting?.reason === 'CrashLoopBackOff';
+    // WaitForPodContainerToFail(…, 0, "CrashLoopBackOff", 1 min), which upstream expects to fail: it
+    // errors as soon as the pod is not Pending, and a container crash-looping under Always has made
+    // it Running before any CrashLoopBackOff; only CrashLoopBackOff seen while Pending would pass it.
+    const leftPending = waitUntil(trace, 60, 'the pod no longer Pending', (t) => {
+      if (phaseAt(trace, t) !== 'Pending') return true;
+      expect(containerAt(trace, 'restarts', t)?.state.waiting?.reason, `t=${t}`).not.toBe('CrashLoopBackOff');
+      return false;
     });
+    // time.Sleep(30 s), then waitForContainerRestartedNTimes(…, 5 min, 3).
     const atLeastThree = waitUntil(
       trace,
       300,
       'restartCount >= 3',
       (t) => restartsAt(trace, 'restarts', t) >= 3,
-      crashLooping + 30,
+      leftPending + 30,
     );
     expect(restartsAt(trace, 'restarts', atLeastThree)).toBeLessThanOrEqual(7);
     const starts = eventsOf(trace, 'Started', 'restarts').map((e) => e.t);

@@ -269,6 +269,51 @@ describe('test/e2e_node/container_lifecycle_test.go, restartable init containers
   }
 });
 
+describe('test/e2e_node/container_lifecycle_test.go, an init container updated with a new image', () => {
+  /** WaitForPodCondition(30 s): init-1 terminated with 0, not on the new image, not restarted. */
+  const notRerun = (trace: Trace, image: string, from: number) =>
+    waitUntil(trace, 30, 'the init container terminated regularly', (t) => {
+      const status = initStatus(trace, t, 0);
+      return status.state.terminated?.exitCode === 0 && status.image !== image && status.restartCount < 1;
+    }, from);
+
+  // "should not restart init container when updated with a new image after finishing"
+  it('does not run a finished init container again for its new image', () => {
+    const trace = run('init-image-update-after-finishing-always.yaml', 120);
+    const update = updateAt(trace);
+    runningBefore(trace, update);
+    const seen = notRerun(trace, BUSYBOX, update);
+    expect(hasNotRestarted(harnessLog(trace, seen), 'init-1')).toBeUndefined();
+  });
+
+  // "should not restart the init container if the image is updated during initialization"
+  it('does not run it again when the app crash-loops, so the new image is never pulled', () => {
+    const invalid = 'invalid.registry.k8s.io/invalid/alpine:3.1';
+    const trace = run('init-image-update-during-initialization-always.yaml', 200);
+    const update = updateAt(trace);
+    runningBefore(trace, update);
+    const seen = notRerun(trace, invalid, update);
+    expect(hasNotRestarted(harnessLog(trace, seen), 'init-1')).toBeUndefined();
+    // What the test is about: regular-1 restarts (255 at 40 s) while the spec names the bad image.
+    expect(eventsOf(trace, 'Started', 'regular-1').length).toBeGreaterThan(1);
+    expect(eventsOf(trace, 'Pulling', 'init-1').filter((e) => e.t > update)).toEqual([]);
+  });
+
+  // "should not restart the init container if the image is updated during termination"
+  it('does not run it again while the pod terminates', () => {
+    const trace = run('init-image-update-during-termination-never.yaml');
+    const update = updateAt(trace);
+    const deletedAt = trace.deletion?.t ?? NaN;
+    runningBefore(trace, deletedAt);
+    expect(deletedAt).toBeLessThanOrEqual(update);
+    // Consistently for 15 s ("subtract a buffer so that the pod still exists").
+    expect(trace.deletedAt!).toBeGreaterThan(update + 15);
+    expectAlways(trace, update, update + 15, 'no completed init container restarted or on the new image', (t) =>
+      podStatusAt(trace, t).initContainerStatuses.every((s) => s.state.terminated?.exitCode !== 0 || (s.restartCount === 0 && s.image !== BUSYBOX)),
+    );
+  });
+});
+
 describe('test/e2e/common/node/pods.go "Pods"', () => {
   // "should have their auto-restart back-off timer reset on image update"
   it('resets the crash-loop back-off when the image changes', () => {

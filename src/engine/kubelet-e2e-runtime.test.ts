@@ -116,6 +116,30 @@ describe('test/e2e/common/node/runtime.go "Container Runtime blackbox test on te
   });
 });
 
+describe('test/e2e/common/node/runtime.go "Container Runtime blackbox test when running a container with a new image"', () => {
+  /** imagePullTest's checkContainerStatus, polled every second for ContainerStatusRetryTimeout: the state first, then the phase. */
+  function pullChecked(fixture: string, phase: PodPhase, waiting: boolean): void {
+    const trace = run(fixture, 2 * CONTAINER_STATUS_RETRY_TIMEOUT);
+    waitUntil(trace, CONTAINER_STATUS_RETRY_TIMEOUT, `image-pull-test ${waiting ? 'Waiting on its pull' : 'Running'}, pod ${phase}`, (t) => {
+      const status = conformanceStatus(trace, 'image-pull-test', t);
+      if (!status) return false;
+      const reason = status.state.waiting?.reason;
+      const stateOk = waiting ? reason === 'ErrImagePull' || reason === 'ImagePullBackOff' : status.state.running !== undefined;
+      return stateOk && phaseAt(trace, t) === phase;
+    });
+  }
+
+  // [NodeConformance] "should not be able to pull image from invalid registry"
+  it('leaves a container whose image cannot be pulled Waiting (ErrImagePull or ImagePullBackOff), the pod Pending', () => {
+    expect(() => pullChecked('image-pull-invalid-registry.yaml', 'Pending', true)).not.toThrow();
+  });
+
+  // [NodeConformance] "should be able to pull image"
+  it('runs a container whose image pulls, the pod Running', () => {
+    expect(() => pullChecked('image-pull-agnhost.yaml', 'Running', false)).not.toThrow();
+  });
+});
+
 describe('test/e2e/common/node/pods.go "Pods"', () => {
   // [Conformance] "should be submitted and removed"
   it('removes a running pod deleted with grace 30 within DefaultPodDeletionTimeout', () => {
