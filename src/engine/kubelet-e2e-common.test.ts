@@ -196,29 +196,31 @@ describe('test/e2e/common/node/lifecycle_hook.go "Lifecycle Sleep Hook"', () => 
 });
 
 describe('test/e2e_node/container_restart_test.go "Container Restart"', () => {
-  // container_restart_test.go: "Container restart backs off." — doTest(ctx, f, 3, containerName, 7)
-  // and its comment "// 0s, 0s, 10s, 30s, 70s, 150s, 310s"
-  it('backs off container restarts 0, 10, 20, 40, 80, 160 s', () => {
-    const trace = run('crashloop-backoff.yaml', 400);
-    // WaitForPodContainerToFail(…, 0, "CrashLoopBackOff", 1 min), which upstream expects to fail: it
-    // errors as soon as the pod is not Pending, and a container crash-looping under Always has made
-    // it Running before any CrashLoopBackOff; only CrashLoopBackOff seen while Pending would pass it.
-    const leftPending = waitUntil(trace, 60, 'the pod no longer Pending', (t) => {
-      if (phaseAt(trace, t) !== 'Pending') return true;
-      expect(containerAt(trace, 'restarts', t)?.state.waiting?.reason, `t=${t}`).not.toBe('CrashLoopBackOff');
-      return false;
+  // doTest(ctx, f, 3, containerName, maxRestarts) for each kubelet configuration, with the ladder of
+  // start times its comment gives (the Reduced test's comment is the Alternate one, copied: its
+  // ladder is newCrashLoopBackOff's 1 s doubling to 60 s).
+  const cases: [string, string, number, number[]][] = [
+    ['Container restart backs off.', 'crashloop-backoff.yaml', 7, [0, 0, 10, 30, 70, 150, 310]],
+    ['Alternate restart backs off. (maxContainerRestartPeriod 30s)', 'crashloop-backoff-alternate.yaml', 13, [0, 0, 10, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300]],
+    ['Reduced default restart backs off. (ReduceDefaultCrashLoopBackOffDecay)', 'crashloop-backoff-reduced.yaml', 13, [0, 0, 1, 3, 7, 15, 31, 63, 123, 183]],
+    ['Lower node config container restart takes precedence (maxContainerRestartPeriod 1s)', 'crashloop-backoff-lower-node-config.yaml', 298, [0, 0, 1, 2, 3, 4, 5, 6, 7]],
+  ];
+  for (const [name, fixture, maxRestarts, ladder] of cases) {
+    it(`${name}: at most ${maxRestarts} restarts once 3, starts at ${ladder.slice(2, 6).join(', ')}… s`, () => {
+      const trace = run(fixture, 400);
+      // WaitForPodContainerToFail(…, 0, "CrashLoopBackOff", 1 min), which upstream expects to fail: it
+      // errors as soon as the pod is not Pending, and a container crash-looping under Always has made
+      // it Running before any CrashLoopBackOff; only CrashLoopBackOff seen while Pending would pass it.
+      const leftPending = waitUntil(trace, 60, 'the pod no longer Pending', (t) => {
+        if (phaseAt(trace, t) !== 'Pending') return true;
+        expect(containerAt(trace, 'restarts', t)?.state.waiting?.reason, `t=${t}`).not.toBe('CrashLoopBackOff');
+        return false;
+      });
+      // time.Sleep(30 s), then waitForContainerRestartedNTimes(…, 5 min, 3), then extractObservedBackoff.
+      const atLeastThree = waitUntil(trace, 300, 'restartCount >= 3', (t) => restartsAt(trace, 'restarts', t) >= 3, leftPending + 30);
+      expect(restartsAt(trace, 'restarts', atLeastThree)).toBeLessThanOrEqual(maxRestarts);
+      const starts = eventsOf(trace, 'Started', 'restarts').map((e) => e.t);
+      expect(starts.slice(0, ladder.length).map((t) => t - starts[0]!)).toEqual(ladder);
     });
-    // time.Sleep(30 s), then waitForContainerRestartedNTimes(…, 5 min, 3).
-    const atLeastThree = waitUntil(
-      trace,
-      300,
-      'restartCount >= 3',
-      (t) => restartsAt(trace, 'restarts', t) >= 3,
-      leftPending + 30,
-    );
-    expect(restartsAt(trace, 'restarts', atLeastThree)).toBeLessThanOrEqual(7);
-    const starts = eventsOf(trace, 'Started', 'restarts').map((e) => e.t);
-    const first = starts[0] ?? NaN;
-    expect(starts.slice(0, 7).map((t) => t - first)).toEqual([0, 0, 10, 30, 70, 150, 310]);
-  });
+  }
 });

@@ -9,7 +9,7 @@
  */
 import { EventQueue } from './event-queue';
 import { Recorder } from './recorder';
-import { backoffKey, crashLoopBackoff, imagePullBackoff } from './rules/restart-backoff';
+import { backoffKey, crashLoopBackoff, crashLoopLadder, imagePullBackoff } from './rules/restart-backoff';
 import { computePodActions } from './rules/pod-actions';
 import { killContainer, killPod } from './rules/kill-container';
 import { isHeldBack, startContainer } from './rules/start-container';
@@ -63,7 +63,7 @@ class Simulation {
       regular,
       byName: new Map([...init, ...regular].map((c) => [c.spec.name, c])),
       sidecarFlags: init.map((c) => c.spec.role === 'sidecar'),
-      crashBackoff: crashLoopBackoff(),
+      crashBackoff: crashLoopBackoff(model.kubelet),
       imageBackoff: imagePullBackoff(),
       instanceSeq: 0,
       dirty: true,
@@ -122,6 +122,7 @@ class Simulation {
         initContainers: sim.model.initContainers.map((c) => ({ name: c.name, sidecar: c.role === 'sidecar' })),
         containers: sim.model.containers.map((c) => c.name),
         qosClass: sim.model.qosClass ?? 'BestEffort',
+        crashLoopBackOffMax: crashLoopLadder(sim.model.kubelet).max,
       },
       phase: sim.rec.phase,
       conditions: sim.rec.conditions,

@@ -149,6 +149,8 @@ export interface Trace {
     containers: string[];
     /** `status.qosClass`, set at creation and never changed. */
     qosClass: QosClass;
+    /** The longest crash-loop back-off on the node, in seconds (300 unless its kubelet says otherwise). */
+    crashLoopBackOffMax: number;
   };
   phase: History<{ phase: PodPhase; reason?: string; message?: string }>;
   conditions: History<PodCondition[]>;

@@ -158,11 +158,23 @@ export interface PodModel {
   readinessGates?: string[];
   /** `status.qosClass`, which the API server sets at creation from the resources (absent: BestEffort). */
   qosClass?: QosClass;
+  /** The node's kubelet configuration, when not the defaults (`podlab.dev/kubelet`). */
+  kubelet?: KubeletConfig;
   /** The emptyDir volumes with a `sizeLimit`, as written, by name: the eviction message names it. */
   emptyDirSizeLimits?: Record<string, string>;
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];
+}
+
+/** The alpha feature gates of the kubelet that Podlab plays. */
+export type KubeletFeatureGate = 'KubeletCrashLoopBackOffMax' | 'ReduceDefaultCrashLoopBackOffDecay';
+
+/** What Podlab plays of the node's KubeletConfiguration; absent fields are the defaults. */
+export interface KubeletConfig {
+  featureGates?: Partial<Record<KubeletFeatureGate, boolean>>;
+  /** `crashLoopBackOff.maxContainerRestartPeriod`, in seconds (set only with KubeletCrashLoopBackOffMax). */
+  maxContainerRestartPeriod?: number;
 }
 
 export interface SimulateOptions {

@@ -132,6 +132,26 @@ spec:
     ]);
   });
 
+  it('reads the node kubelet configuration, checked as the kubelet checks its own', () => {
+    const containers = '  containers:\n    - {name: app, image: nginx:1.27}';
+    const good = parseScenario(pod(containers, '    podlab.dev/kubelet: |\n      featureGates: {KubeletCrashLoopBackOffMax: true}\n      crashLoopBackOff: {maxContainerRestartPeriod: 1m30s}'));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model.kubelet).toEqual({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 90 });
+    const kubelet = (lines: string) => issueLines(pod(containers, `    podlab.dev/kubelet: |\n${lines.replace(/^/gm, '      ')}`));
+    expect(kubelet('crashLoopBackOff: {maxContainerRestartPeriod: 30s}')).toEqual([
+      '7 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set',
+    ]);
+    expect(kubelet('featureGates: {KubeletCrashLoopBackOffMax: true, SidecarContainers: true}\ncrashLoopBackOff: {maxContainerRestartPeriod: 10m}')).toEqual([
+      '7 metadata.annotations["podlab.dev/kubelet"].featureGates.SidecarContainers: Podlab plays only these feature gates: KubeletCrashLoopBackOffMax, ReduceDefaultCrashLoopBackOffDecay',
+      '8 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: invalid configuration: CrashLoopBackOff.MaxContainerRestartPeriod (got: 600 seconds) must be set between 1s and 300s',
+    ]);
+    expect(kubelet('featureGates: {KubeletCrashLoopBackOffMax: yes}\ncrashLoopBackOff: {maxContainerRestartPeriod: 30}\nmaxPods: 10')).toEqual([
+      '7 metadata.annotations["podlab.dev/kubelet"].featureGates.KubeletCrashLoopBackOffMax: must be true or false, not string "yes"',
+      '8 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: must be a duration such as 30s or 1m30s, not number 30',
+      '9 metadata.annotations["podlab.dev/kubelet"].maxPods: Podlab plays only these KubeletConfiguration fields: featureGates, crashLoopBackOff',
+    ]);
+  });
+
   it('reads drain actions, with the grace period kubectl drain --grace-period gives', () => {
     const containers = '  containers:\n    - {name: app, image: nginx:1.27}';
     const good = parseScenario(pod(containers, `    podlab.dev/actions: |\n      - {at: 5, do: drain}\n      - {at: 6, do: drain, gracePeriodSeconds: 10}`));

@@ -3,11 +3,12 @@
  * a validated PodModel out, or every problem at once with its field path and line. Never throws.
  */
 import type { PodModel } from '../engine/types';
-import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
+import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
 import { emptyDirSizeLimitsOf, toModel } from './to-model';
 import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
+import { readKubeletConfig } from './validate-kubelet';
 import { podWarnings } from './pod-warnings';
 import { validatePod } from './validate-pod';
 import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
@@ -57,7 +58,7 @@ function parse(text: string, positions: boolean): ScenarioResult {
   const issues = [...podIssues, ...(annotations?.issues ?? [])];
   if (issues.length > 0 || !isRecord(manifest)) return { ok: false, issues };
   const warnings = podWarnings(manifest).items.map(({ path, message }) => issueAt(parsed, path, message));
-  return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? []), manifest, issues: [], warnings };
+  return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? [], annotations?.kubelet), manifest, issues: [], warnings };
 }
 
 function containerNames(manifest: Json): string[] {
@@ -124,5 +125,6 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
     ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
   };
   const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, context, list), []);
-  return { behaviors, actions, issues };
+  const kubelet = read(KUBELET_ANNOTATION, readKubeletConfig, {});
+  return { behaviors, actions, kubelet, issues };
 }

@@ -207,6 +207,24 @@ spec:
     expect(full.pod.spec.volumes).toEqual([{ name: 'cache', emptyDir: { sizeLimit: '3Mi' } }]);
   });
 
+  it("says that the crash-loop back-off of the scenario is the node's to set", () => {
+    const node = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    podlab.dev/kubelet: |
+      featureGates: {ReduceDefaultCrashLoopBackOffDecay: true, KubeletCrashLoopBackOffMax: true}
+      crashLoopBackOff: {maxContainerRestartPeriod: 30s}
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+`);
+    expect(node.notes).toContain(
+      "The crash-loop back-off of podlab.dev/kubelet is the node's, not the pod's: set it in the KubeletConfiguration of the node (featureGates.ReduceDefaultCrashLoopBackOffDecay: true, featureGates.KubeletCrashLoopBackOffMax: true, crashLoopBackOff.maxContainerRestartPeriod: 30s).",
+    );
+  });
+
   it('evicts the pod alone through the API where Podlab drains the node', () => {
     const drained = exported(`apiVersion: v1
 kind: Pod

@@ -7,7 +7,7 @@
  */
 import { Document } from 'yaml';
 import { behaviorFor } from '../engine/runtime';
-import type { Behavior, ContainerModel, PodAction, PodModel, ProbeKind, RunBehavior } from '../engine/types';
+import type { Behavior, ContainerModel, KubeletConfig, PodAction, PodModel, ProbeKind, RunBehavior } from '../engine/types';
 import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
@@ -60,6 +60,9 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
   const { model } = parsed;
   const spec = (pod.spec ?? {}) as Json;
   let needsState = false;
+  if (model.kubelet) {
+    notes.push(`The crash-loop back-off of podlab.dev/kubelet is the node's, not the pod's: set it in the KubeletConfiguration of the node (${kubeletWords(model.kubelet)}).`);
+  }
 
   for (const list of ['initContainers', 'containers'] as const) {
     const containers = spec[list];
@@ -84,6 +87,12 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
   const doc = new Document(pod);
   doc.commentBefore = header(model, notes, spec);
   return { ok: true, yaml: doc.toString({ lineWidth: 0 }), notes };
+}
+
+/** What the scenario's kubelet configuration asks of the node, as KubeletConfiguration fields. */
+function kubeletWords({ featureGates = {}, maxContainerRestartPeriod }: KubeletConfig): string {
+  const gates = Object.entries(featureGates).map(([gate, on]) => `featureGates.${gate}: ${on}`);
+  return [...gates, ...(maxContainerRestartPeriod === undefined ? [] : [`crashLoopBackOff.maxContainerRestartPeriod: ${maxContainerRestartPeriod}s`])].join(', ');
 }
 
 /** name, image, restartPolicy and command first, where a reader looks for them. */

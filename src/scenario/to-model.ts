@@ -3,6 +3,7 @@ import type {
   Behavior,
   ContainerModel,
   ContainerRestartRule,
+  KubeletConfig,
   PodAction,
   PodModel,
   ProbeTiming,
@@ -82,7 +83,7 @@ function restartRule(rule: Json): ContainerRestartRule {
   };
 }
 
-export function toModel(manifest: Json, behaviors: Map<string, Behavior>, actions: PodAction[]): PodModel {
+export function toModel(manifest: Json, behaviors: Map<string, Behavior>, actions: PodAction[], kubelet: KubeletConfig = {}): PodModel {
   const metadata = manifest.metadata as Json;
   const spec = manifest.spec as Json;
   const list = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
@@ -99,6 +100,7 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   const qosClass = qosClassOf(spec);
   if (qosClass !== 'BestEffort') model.qosClass = qosClass;
   if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
+  if (Object.keys(kubelet).length > 0) model.kubelet = kubelet;
   const sizeLimits = emptyDirSizeLimitsOf(spec);
   if (Object.keys(sizeLimits).length > 0) model.emptyDirSizeLimits = sizeLimits;
   if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {

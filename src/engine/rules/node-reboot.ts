@@ -63,7 +63,7 @@ function nodeComesBack(sim: Sim, dead: [ContainerRuntime, Instance][]): void {
   nodeReachableAgain(sim);
   for (const [c, inst] of dead) recordExit(sim, c, inst);
   // A new kubelet process: nothing it held in memory survived.
-  sim.crashBackoff = crashLoopBackoff();
+  sim.crashBackoff = crashLoopBackoff(sim.model.kubelet);
   sim.imageBackoff = imagePullBackoff();
   for (const c of [...sim.init, ...sim.regular]) {
     c.reason = undefined;

@@ -3,6 +3,7 @@ import { simulate } from '../simulate';
 import { kubectlRow } from '../status/kubectl-row';
 import { containerStatusAt, podStatusAt } from '../status/status-at';
 import { app, eventsOf, pod, timesOf } from '../testing/pod-builder';
+import { crashLoopLadder } from './restart-backoff';
 
 /** Gaps between each exit and the next start of one container. */
 function restartGaps(trace: ReturnType<typeof simulate>, name: string): number[] {
@@ -61,5 +62,24 @@ describe('crash-loop backoff (doBackOff, flowcontrol.Backoff)', () => {
     expect(eventsOf(trace, 'Exited', 'hog')[0]).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
     expect(kubectlRow(trace, 4).status).toBe('OOMKilled');
     expect(podStatusAt(trace, trace.end).phase).toBe('Failed');
+  });
+});
+
+// kubelet.go newCrashLoopBackOff with the two alpha gates of KEP-4603.
+describe('the crash-loop ladder a kubelet configuration gives', () => {
+  it('is 10 s to 300 s by default, 1 s to 60 s with ReduceDefaultCrashLoopBackOffDecay', () => {
+    expect(crashLoopLadder()).toEqual({ initial: 10, max: 300 });
+    expect(crashLoopLadder({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true } })).toEqual({ initial: 1, max: 60 });
+  });
+
+  it('takes the node maxContainerRestartPeriod with KubeletCrashLoopBackOffMax, 300 s when unset, whatever the other gate says', () => {
+    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 30 })).toEqual({ initial: 10, max: 30 });
+    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true } })).toEqual({ initial: 10, max: 300 });
+    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true, ReduceDefaultCrashLoopBackOffDecay: true } })).toEqual({ initial: 1, max: 300 });
+    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true, ReduceDefaultCrashLoopBackOffDecay: true }, maxContainerRestartPeriod: 100 })).toEqual({ initial: 1, max: 100 });
+  });
+
+  it('lowers the initial delay to a max below it', () => {
+    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 2 })).toEqual({ initial: 2, max: 2 });
   });
 });

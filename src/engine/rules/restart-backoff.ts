@@ -1,11 +1,16 @@
 /**
  * Exponential backoff per key, as client-go's flowcontrol.Backoff that the kubelet uses twice:
- * crash-loop backoff (kubelet.go newCrashLoopBackOff: 10 s doubling to 300 s, entry expired when
- * the container ran longer than 600 s since the last restart attempt) and image-pull backoff
- * (image_manager.go: 10 s doubling to 300 s, entry expired after 2 × max idle). No jitter.
+ * crash-loop backoff (kubelet.go newCrashLoopBackOff: 10 s doubling to 300 s by default, entry
+ * expired when the container ran longer than 600 s since the last restart attempt) and image-pull
+ * backoff (image_manager.go: 10 s doubling to 300 s, entry expired after 2 × max idle). No jitter.
  */
+import type { KubeletConfig } from '../types';
+
 export const CRASH_LOOP_INITIAL = 10;
 export const CRASH_LOOP_MAX = 300;
+/** pkg/kubelet/container: ReducedInitialCrashLoopBackOff and ReducedMaxCrashLoopBackOff. */
+const REDUCED_CRASH_LOOP_INITIAL = 1;
+const REDUCED_CRASH_LOOP_MAX = 60;
 /** kubelet.go: a container that ran this long since the last restart attempt resets its backoff. */
 export const CRASH_LOOP_RESET = 600;
 export const IMAGE_BACKOFF_INITIAL = 10;
@@ -72,8 +77,25 @@ export function backoffKey(spec: { name: string; image: string }): string {
   return `${spec.name}:${spec.image}`;
 }
 
-export function crashLoopBackoff(): Backoff {
-  return new Backoff(CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET);
+/**
+ * kubelet.go newCrashLoopBackOff: 10 s to 300 s; 1 s to 60 s with ReduceDefaultCrashLoopBackOffDecay;
+ * with KubeletCrashLoopBackOffMax the node's maxContainerRestartPeriod (defaulted to 300 s) is the
+ * max whatever the other gate says, and the initial delay too when it is lower.
+ */
+export function crashLoopLadder(kubelet: KubeletConfig = {}): { initial: number; max: number } {
+  const reduced = kubelet.featureGates?.ReduceDefaultCrashLoopBackOffDecay === true;
+  let initial = reduced ? REDUCED_CRASH_LOOP_INITIAL : CRASH_LOOP_INITIAL;
+  let max = reduced ? REDUCED_CRASH_LOOP_MAX : CRASH_LOOP_MAX;
+  if (kubelet.featureGates?.KubeletCrashLoopBackOffMax === true) {
+    max = kubelet.maxContainerRestartPeriod ?? CRASH_LOOP_MAX;
+    initial = Math.min(initial, max);
+  }
+  return { initial, max };
+}
+
+export function crashLoopBackoff(kubelet?: KubeletConfig): Backoff {
+  const { initial, max } = crashLoopLadder(kubelet);
+  return new Backoff(initial, max, CRASH_LOOP_RESET);
 }
 
 export function imagePullBackoff(): Backoff {

@@ -135,7 +135,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
     }
     case 'BackOff':
-      return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to 5 minutes).`;
+      return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to ${backOffCap(trace.pod.crashLoopBackOffMax)}).`;
     case 'ImageUpdated':
       if (role === 'init') {
         return `Init container ${who} now has the image ${event.image} in the pod spec. It is not restarted for that: a running or finished run keeps its old image; only a run after a failure uses the new one.`;
@@ -192,6 +192,11 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
       return `Condition ${event.condition} is now ${event.status}.`;
   }
+}
+
+/** The node's longest crash-loop wait in words: 5 minutes by default. */
+function backOffCap(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds}s`;
 }
 
 /** The pod's Ready condition at the end of instant t: True, or why not. */

@@ -1,0 +1,69 @@
+/**
+ * The `podlab.dev/kubelet` annotation: what the pod's node runs with, as the fields of its
+ * KubeletConfiguration (kubelet.config.k8s.io/v1beta1) that change how a pod plays. Only the
+ * crash-loop back-off settings for now, with pkg/kubelet/apis/config/validation's checks.
+ */
+import type { KubeletConfig, KubeletFeatureGate } from '../engine/types';
+import type { IssueList } from './issues';
+import { isRecord, notA } from './value-checks';
+
+const GATES: KubeletFeatureGate[] = ['KubeletCrashLoopBackOffMax', 'ReduceDefaultCrashLoopBackOffDecay'];
+const KEYS = ['featureGates', 'crashLoopBackOff'];
+/** A metav1.Duration as Go's time.ParseDuration reads it: "30s", "1m30s", "1.5m", "500ms". */
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+export function readKubeletConfig(value: unknown, issues: IssueList): KubeletConfig {
+  if (value === undefined || value === null) return {};
+  if (!isRecord(value)) {
+    issues.add([], `must be a mapping of KubeletConfiguration fields, such as crashLoopBackOff: {maxContainerRestartPeriod: 30s}${notA(value)}`);
+    return {};
+  }
+  const config: KubeletConfig = {};
+  const gates = value.featureGates;
+  if (gates !== undefined) {
+    if (!isRecord(gates)) issues.add(['featureGates'], `must be a mapping of feature gate names to true or false${notA(gates)}`);
+    else {
+      for (const [name, on] of Object.entries(gates)) {
+        if (!GATES.includes(name as KubeletFeatureGate)) issues.add(['featureGates', name], `Podlab plays only these feature gates: ${GATES.join(', ')}`);
+        else if (typeof on !== 'boolean') issues.add(['featureGates', name], `must be true or false${notA(on)}`);
+        else (config.featureGates ??= {})[name as KubeletFeatureGate] = on;
+      }
+    }
+  }
+  const backOff = value.crashLoopBackOff;
+  if (backOff !== undefined) {
+    if (!isRecord(backOff)) issues.add(['crashLoopBackOff'], `must be a mapping such as {maxContainerRestartPeriod: 30s}${notA(backOff)}`);
+    else {
+      for (const key of Object.keys(backOff)) {
+        if (key !== 'maxContainerRestartPeriod') issues.add(['crashLoopBackOff', key], 'unknown field; the field is: maxContainerRestartPeriod');
+      }
+      const period = backOff.maxContainerRestartPeriod;
+      if (period !== undefined) readMaxRestartPeriod(period, config, issues);
+    }
+  }
+  for (const key of Object.keys(value)) {
+    if (!KEYS.includes(key)) issues.add([key], `Podlab plays only these KubeletConfiguration fields: ${KEYS.join(', ')}`);
+  }
+  return config;
+}
+
+/** validation.go ValidateKubeletConfiguration: set only with KubeletCrashLoopBackOffMax, from 1 s to 300 s. */
+function readMaxRestartPeriod(period: unknown, config: KubeletConfig, issues: IssueList): void {
+  const path = ['crashLoopBackOff', 'maxContainerRestartPeriod'];
+  const seconds = typeof period === 'string' && DURATION.test(period) ? durationSeconds(period) : undefined;
+  if (seconds === undefined) return issues.add(path, `must be a duration such as 30s or 1m30s${notA(period)}`);
+  if (config.featureGates?.KubeletCrashLoopBackOffMax !== true) {
+    return issues.add(path, 'invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set');
+  }
+  if (seconds < 1 || seconds > 300) {
+    return issues.add(path, `invalid configuration: CrashLoopBackOff.MaxContainerRestartPeriod (got: ${seconds} seconds) must be set between 1s and 300s`);
+  }
+  config.maxContainerRestartPeriod = seconds;
+}
+
+function durationSeconds(text: string): number {
+  let seconds = 0;
+  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * UNIT_SECONDS[unit!]!;
+  return Math.round(seconds * 1e9) / 1e9;
+}
