@@ -10,7 +10,7 @@ import { specImageAt } from '../../scenario/spec-image-at';
  * image the spec names now and follows it (another container, a later update) until edited.
  * Loaded just after the first screen, which Break it's buttons are enough for.
  */
-export default function UpdateImage({ target }: { target: string }) {
+export function UpdateImage({ target }: { target: string }) {
   // A string: while playing, this re-renders only when the image the spec names changes.
   const current = useAppStore(useCallback((s: AppState) => specImageAt(selectPodView(s), target, s.playback.t), [target]));
   const [draft, setDraft] = useState<{ from: string; value: string } | null>(null);

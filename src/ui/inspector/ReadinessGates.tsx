@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/store';
  * For a pod with readiness gates: set a gate's condition now, as the controller behind the gate
  * would through the API (`kubectl patch --subresource=status`). Nothing shows without gates.
  */
-export default function ReadinessGates() {
+export function ReadinessGates() {
   const spec = useAppStore(selectPodView).spec;
   const gates = (Array.isArray(spec.readinessGates) ? spec.readinessGates : []).flatMap((gate: unknown) => {
     const type = (gate as { conditionType?: unknown } | null)?.conditionType;

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
+import { selectPodView, selectSelectedName } from '../../app/selectors';
+import { useAppStore } from '../../app/store';
+import type { ProbeKind } from '../../engine/types';
+import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
+import { ReadinessGates } from './ReadinessGates';
+import { UpdateImage } from './UpdateImage';
+
+const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
+
+/** The acts of Break it: each becomes a timed action in the scenario, at the current time. */
+export default function BreakItControls() {
+  const view = useAppStore(selectPodView);
+  const selectedName = useAppStore(selectSelectedName);
+  const names = [...view.initContainers, ...view.containers].map((c) => c.name);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const target = chosen && names.includes(chosen) ? chosen : selectedName && names.includes(selectedName) ? selectedName : (view.containers[0]?.name ?? names[0] ?? '');
+  const [exitCode, setExitCode] = useState('1');
+  const code = Number.parseInt(exitCode, 10);
+  const spec = [...view.initContainers, ...view.containers].find((c) => c.name === target)?.spec ?? {};
+  const probes = PROBE_KINDS.filter((kind) => spec[`${kind}Probe`] !== undefined);
+  const [chosenProbe, setChosenProbe] = useState<ProbeKind | 'all'>('all');
+  const probe = chosenProbe !== 'all' && probes.includes(chosenProbe) ? chosenProbe : undefined;
+  return (
+    <>
+      <div className="break-row">
+        <label>
+          <span>Container</span>
+          <select aria-label="Target container" value={target} onChange={(e) => setChosen(e.target.value)}>
+            {names.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="break-exit">
+          <span>Exit code</span>
+          <input aria-label="Kill exit code" inputMode="numeric" value={exitCode} onChange={(e) => setExitCode(e.target.value)} />
+        </label>
+        <label>
+          <span>Probes</span>
+          <select aria-label="Probes to fail" value={probe ?? 'all'} onChange={(e) => setChosenProbe(e.target.value as ProbeKind | 'all')}>
+            <option value="all">all</option>
+            {probes.map((kind) => (
+              <option key={kind} value={kind}>{kind}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="button-row">
+        <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
+        <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
+        <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
+        <button type="button" onClick={rebootNodeAt} title={`The node goes down for ${DEFAULT_NODE_DOWN}s: every container dies, then the init containers run again`}>Reboot node</button>
+        <button type="button" onClick={evictPodAt} title="The node runs low on memory: the kubelet evicts the pod, which ends Failed (Evicted)">Evict pod</button>
+        <button type="button" onClick={drainNodeAt} title="kubectl drain: the Eviction API marks the pod DisruptionTarget and deletes it, with its grace period">Drain node</button>
+        <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
+      </div>
+      <UpdateImage target={target} />
+      {Array.isArray(view.spec.readinessGates) && view.spec.readinessGates.length > 0 && <ReadinessGates />}
+    </>
+  );
+}
