@@ -46,3 +46,26 @@ test('the inspector tells a container restart rules from the library scenario, a
   await expect(podlab.column('STATUS')).toHaveText('CrashLoopBackOff');
   await page.screenshot({ path: 'test-results/container-restart-rules.png' });
 });
+
+test("the node's kubelet backs off faster with the alpha settings of the Pod tab", async ({ podlab, page }) => {
+  await podlab.container('web').click();
+  const behaviour = page.getByRole('group', { name: /^Behaviour/ });
+  await behaviour.getByRole('textbox', { name: 'Runs for (s)', exact: true }).fill('2');
+  await behaviour.getByRole('textbox', { name: 'Exit code', exact: true }).fill('1');
+  await podlab.openTab(/^Pod/);
+  const node = page.getByRole('group', { name: "Node's kubelet" });
+  await node.getByRole('combobox', { name: 'Crash-loop back-off' }).selectOption('reduced');
+  const gaps = async () => {
+    const trace = await podlab.engineTrace();
+    return trace.events.filter((e) => e.type === 'BackOff' && e.container === 'web').map((e) => (e as { delay: number }).delay);
+  };
+  await expect.poll(gaps).toEqual(expect.arrayContaining([1, 2, 4]));
+  await node.getByRole('textbox', { name: 'Longest back-off (s)' }).fill('2');
+  await node.getByRole('textbox', { name: 'Longest back-off (s)' }).blur();
+  await expect.poll(async () => Math.max(...(await gaps()))).toBe(2);
+  expect(await podlab.scenarioSource()).toContain('    podlab.dev/kubelet: |\n      featureGates:\n        ReduceDefaultCrashLoopBackOffDecay: true\n        KubeletCrashLoopBackOffMax: true\n      crashLoopBackOff:\n        maxContainerRestartPeriod: 2s\n');
+  await node.getByRole('textbox', { name: 'Longest back-off (s)' }).fill('600');
+  await node.getByRole('textbox', { name: 'Longest back-off (s)' }).blur();
+  await expect(node.getByRole('textbox', { name: 'Longest back-off (s)' })).toHaveAccessibleDescription(/must be set between 1s and 300s/);
+  await page.screenshot({ path: 'test-results/node-kubelet-back-off.png' });
+});

@@ -25,6 +25,9 @@ function setSource(source: string, selected?: Selection): void {
 
 const edit = (change: (source: string) => string) => setSource(change(get().scenario.source));
 
+/** An edit of the scenario text that a lazily loaded panel brings along (an undoable step like any other). */
+export const editScenario = edit;
+
 /** Replaces the whole text (the YAML editor); the run follows if it is valid. */
 export const replaceSource = (source: string) => setSource(source);
 

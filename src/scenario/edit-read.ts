@@ -4,7 +4,7 @@
  * behaviours and the actions.
  */
 import { isMap, parseDocument } from 'yaml';
-import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION } from './annotations';
+import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION } from './annotations';
 import { sharedDocument } from './yaml-source';
 import type { ContainerRole } from '../engine/types';
 
@@ -42,9 +42,11 @@ export interface PodView {
   containers: ContainerEntry[];
   behaviors: Record<string, Record<string, unknown>>;
   actions: ActionEntry[];
+  /** The `podlab.dev/kubelet` annotation as written (unchecked). */
+  kubelet: Record<string, unknown>;
 }
 
-const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [] };
+const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [], kubelet: {} };
 
 export function readPod(source: string): PodView {
   const doc = readDocument(source);
@@ -61,6 +63,7 @@ export function readPod(source: string): PodView {
     containers: entries(spec.containers, () => 'regular'),
     behaviors: mapOfRecords(innerYaml(annotations[BEHAVIOR_ANNOTATION])),
     actions: listOfRecords(innerYaml(annotations[ACTIONS_ANNOTATION])) as unknown as ActionEntry[],
+    kubelet: record(innerYaml(annotations[KUBELET_ANNOTATION])),
   };
 }
 

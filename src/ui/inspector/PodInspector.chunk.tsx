@@ -1,11 +1,17 @@
-import { setHorizon, setPodField } from '../../app/actions';
+import { editScenario, setHorizon, setPodField } from '../../app/actions';
 import { selectHorizon, selectPodView, selectRun } from '../../app/selectors';
 import type { QosClass } from '../../engine/types';
 import { useAppStore } from '../../app/store';
+import { setCrashLoopBackOff, type CrashLoopBackOffSetting } from '../../scenario/edit-kubelet';
 import { parseNumberInput } from '../shared/format';
 import { SelectField, TextField, asText } from './Field';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'].map((value) => ({ value, label: value }));
+const DECAYS = [
+  { value: 'default', label: '10 s, doubling to 5 min' },
+  { value: 'reduced', label: '1 s, doubling to 1 min (alpha)' },
+];
+const KUBELET_PATH = 'metadata.annotations["podlab.dev/kubelet"]';
 
 /** What each class means where it matters: which pods the kubelet evicts first under node pressure. */
 const QOS_WORDS: Record<QosClass, string> = {
@@ -52,6 +58,7 @@ export default function PodInspector() {
           <span id="qos-class-note" className="field-hint">status.qosClass, from the cpu and memory requests and limits: {QOS_WORDS[qosClass]}.</span>
         </div>
       )}
+      <NodeBackOff />
       <TextField
         label="Run until (s)"
         numeric
@@ -63,5 +70,42 @@ export default function PodInspector() {
         }}
       />
     </div>
+  );
+}
+
+/**
+ * The crash-loop back-off of the pod's node, which its kubelet decides, not the pod: the alpha
+ * gates of KEP-4603, written into the podlab.dev/kubelet annotation.
+ */
+function NodeBackOff() {
+  const kubelet = useAppStore(selectPodView).kubelet;
+  const gates = (kubelet.featureGates ?? {}) as Record<string, unknown>;
+  const period = ((kubelet.crashLoopBackOff ?? {}) as Record<string, unknown>).maxContainerRestartPeriod;
+  const setting: CrashLoopBackOffSetting = {
+    reducedDecay: gates.ReduceDefaultCrashLoopBackOffDecay === true,
+    maxRestartPeriod: gates.KubeletCrashLoopBackOffMax === true && period !== undefined ? String(period) : null,
+  };
+  const change = (patch: Partial<CrashLoopBackOffSetting>) => editScenario((source) => setCrashLoopBackOff(source, { ...setting, ...patch }));
+  return (
+    <fieldset className="group">
+      <legend>Node's kubelet</legend>
+      <SelectField
+        label="Crash-loop back-off"
+        value={setting.reducedDecay ? 'reduced' : 'default'}
+        options={DECAYS}
+        issuePath={`${KUBELET_PATH}.featureGates.ReduceDefaultCrashLoopBackOffDecay`}
+        onChange={(value) => change({ reducedDecay: value === 'reduced' })}
+      />
+      <TextField
+        label="Longest back-off (s)"
+        numeric
+        hint="crashLoopBackOff.maxContainerRestartPeriod, 1 to 300 (alpha); empty: the default"
+        value={typeof period === 'string' && /^\d+(\.\d+)?s$/.test(period) ? period.slice(0, -1) : asText(period)}
+        issuePath={`${KUBELET_PATH}.crashLoopBackOff.maxContainerRestartPeriod`}
+        onCommit={(text) => {
+          change({ maxRestartPeriod: parseNumberInput(text) ?? null });
+        }}
+      />
+    </fieldset>
   );
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { setCrashLoopBackOff } from './edit-kubelet';
+import { parseScenario } from './parse-scenario';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+`;
+
+const kubeletOf = (source: string) => {
+  const result = parseScenario(source);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.model.kubelet;
+};
+
+describe('the crash-loop back-off of the node, edited', () => {
+  it('writes the gates and the period into podlab.dev/kubelet, as the kubelet reads them', () => {
+    const reduced = setCrashLoopBackOff(POD, { reducedDecay: true, maxRestartPeriod: null });
+    expect(reduced).toContain('  annotations:\n    podlab.dev/kubelet: |\n      featureGates:\n        ReduceDefaultCrashLoopBackOffDecay: true\n');
+    expect(kubeletOf(reduced)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true } });
+    const capped = setCrashLoopBackOff(reduced, { reducedDecay: true, maxRestartPeriod: 30 });
+    expect(kubeletOf(capped)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true, KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 30 });
+    expect(kubeletOf(setCrashLoopBackOff(capped, { reducedDecay: false, maxRestartPeriod: '1m30s' }))).toEqual({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 90 });
+  });
+
+  it('removes what is back to the default, and the annotation once empty, keeping the rest', () => {
+    const capped = setCrashLoopBackOff(POD, { reducedDecay: false, maxRestartPeriod: 30 });
+    expect(setCrashLoopBackOff(capped, { reducedDecay: false, maxRestartPeriod: null })).toBe(POD);
+    const other = POD.replace('  name: web\n', '  name: web\n  annotations:\n    podlab.dev/kubelet: |\n      # the node of the demo\n      featureGates: {ReduceDefaultCrashLoopBackOffDecay: true}\n');
+    expect(setCrashLoopBackOff(other, { reducedDecay: true, maxRestartPeriod: 5 })).toContain('      # the node of the demo\n');
+  });
+
+  it('writes what is not a number as typed, for the gate to show where it is wrong', () => {
+    const wrong = parseScenario(setCrashLoopBackOff(POD, { reducedDecay: false, maxRestartPeriod: 'soon' }));
+    expect(wrong.ok).toBe(false);
+    expect(!wrong.ok && wrong.issues[0]?.message).toBe('must be a duration such as 30s or 1m30s, not string "soon"');
+  });
+});

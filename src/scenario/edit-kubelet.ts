@@ -1,0 +1,42 @@
+/** Edits of the `podlab.dev/kubelet` annotation: the crash-loop back-off of the pod's node. */
+import { isMap, type Document } from 'yaml';
+import type { KubeletFeatureGate } from '../engine/types';
+import { KUBELET_ANNOTATION } from './annotations';
+import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
+
+export interface CrashLoopBackOffSetting {
+  /** ReduceDefaultCrashLoopBackOffDecay: 1 s doubling to 60 s. */
+  reducedDecay: boolean;
+  /**
+   * crashLoopBackOff.maxContainerRestartPeriod, with KubeletCrashLoopBackOffMax: seconds, or a
+   * duration as typed ("1m30s"; written as it is, for the gate to judge); null: neither.
+   */
+  maxRestartPeriod: number | string | null;
+}
+
+/** Sets the node's crash-loop back-off, leaving the annotation's other fields as they are. */
+export function setCrashLoopBackOff(source: string, { reducedDecay, maxRestartPeriod }: CrashLoopBackOffSetting): string {
+  return editDocument(source, (doc) => {
+    const text = editInnerText(annotationText(doc, KUBELET_ANNOTATION), (inner) => {
+      if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
+      setGate(inner, 'ReduceDefaultCrashLoopBackOffDecay', reducedDecay);
+      setGate(inner, 'KubeletCrashLoopBackOffMax', maxRestartPeriod !== null);
+      if (maxRestartPeriod === null) deleteLeaf(inner, ['crashLoopBackOff', 'maxContainerRestartPeriod']);
+      else inner.setIn(['crashLoopBackOff', 'maxContainerRestartPeriod'], typeof maxRestartPeriod === 'number' ? `${maxRestartPeriod}s` : maxRestartPeriod);
+    });
+    if (text !== null) setAnnotationText(doc, KUBELET_ANNOTATION, text);
+  });
+}
+
+function setGate(doc: Document, gate: KubeletFeatureGate, on: boolean): void {
+  if (on) doc.setIn(['featureGates', gate], true);
+  else deleteLeaf(doc, ['featureGates', gate]);
+}
+
+/** Deletes a field, and its mapping when that is left empty. */
+function deleteLeaf(doc: Document, path: [string, string]): void {
+  const parent = doc.getIn([path[0]], true);
+  if (!isMap(parent)) return;
+  parent.delete(path[1]);
+  if (isMap(parent) && parent.items.length === 0) doc.deleteIn([path[0]]);
+}
