@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { podStatusAt } from './status/status-at';
+import { eventsOf, expectAlways, expectLivenessRestarts, isReady, runFixture, waitUntil } from './testing/upstream-e2e';
+import type { Trace } from './trace';
+
+// Conformance with the probe e2e tests (test/e2e/common/node/container_probe.go) that the other
+// kubelet-e2e* files do not replay: every fixture in fixtures/kubelet-e2e-probes/ is the pod of one
+// upstream test, translated by the rules of fixtures/kubelet-e2e/README.md; every `it` asserts what that
+// test asserts (map in fixtures/kubelet-e2e-probes/README.md). The harness is testing/upstream-e2e.ts.
+
+const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-probes', fixture, until);
+
+// 4 min defaultObservationTimeout
+const OBSERVATION = 240;
+// "should have monotonically increasing restart count": RunLivenessTest(…, 5,
+// 2*time.Minute+defaultObservationTimeout+4*2*time.Minute), "~2 minutes backoff timeouts + 4 minutes
+// defaultObservationTimeout + 2 minutes for each pod restart"
+const MONOTONIC_TIMEOUT = 2 * 60 + OBSERVATION + 4 * 2 * 60;
+
+/** RunLivenessTest over a run long enough for its deadline (timeout + 10 s per initial restart). */
+function livenessTest(fixture: string, container: string, restarts: number, timeout: number): Trace {
+  const trace = run(fixture, 2 * timeout);
+  expectLivenessRestarts(trace, container, restarts, timeout);
+  return trace;
+}
+
+describe('test/e2e/common/node/container_probe.go "Probing container"', () => {
+  // [Conformance] "with readiness probe that fails should never be ready and never restart"
+  it('never marks the pod ready, nor restarts, when the readiness probe always fails', () => {
+    const trace = run('readiness-fails.yaml', 120);
+    // gomega.Consistently(IsPodReady, 1 min, 1 s).ShouldNot(BeTrue())
+    expectAlways(trace, 0, 60, 'pod not Ready', (t) => !isReady(podStatusAt(trace, t)));
+    // testutils.PodRunningReady(p) is false; getRestartCount(p) == 0
+    const status = podStatusAt(trace, 60);
+    expect(status.phase === 'Running' && isReady(status)).toBe(false);
+    const all = [...status.initContainerStatuses, ...status.containerStatuses];
+    expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+  });
+
+  // [Conformance] "should *not* be restarted with a exec \"cat /tmp/health\" liveness probe"
+  it('does not restart a container whose exec liveness probe keeps passing', () => {
+    livenessTest('liveness-exec-no-restart.yaml', 'busybox', 0, OBSERVATION);
+  });
+
+  // "should be restarted by liveness probe after startup probe enables it"
+  it('restarts the container by its failing liveness probe once the startup probe succeeded', () => {
+    livenessTest('liveness-after-startup.yaml', 'busybox', 1, OBSERVATION);
+  });
+
+  // "should override timeoutGracePeriodSeconds when StartupProbe field is set": RunLivenessTest(…, 1,
+  // 40 s + defaultObservationTimeout), and the upstream comment "10s delay + 10s period + 5s grace
+  // period = 25s < 30s << pod-level timeout 500"
+  it("kills with the startup probe's terminationGracePeriodSeconds instead of the pod's", () => {
+    const trace = livenessTest('startup-probe-grace-override.yaml', 'busybox', 1, 40 + OBSERVATION);
+    const restarted = eventsOf(trace, 'Started', 'busybox').find((e) => e.restartCount === 1);
+    expect(restarted?.t ?? Infinity).toBeLessThan(30);
+  });
+
+  // "should mark readiness on pods to false while pod is in progress of terminating when a pod has a
+  // readiness probe"
+  it('marks the pod not ready while it terminates, before it is gone', () => {
+    const trace = run('readiness-false-terminating.yaml');
+    const deleteAt = trace.deletion?.t ?? NaN;
+    expect(deleteAt).toBe(20);
+    // WaitForPodsRunningReady before the deletion
+    waitUntil(trace, deleteAt, 'pod running and ready', (t) => {
+      const status = podStatusAt(trace, t);
+      return status.phase === 'Running' && isReady(status);
+    });
+    expect(trace.deletedAt).toBeDefined();
+    const gone = trace.deletedAt ?? trace.end;
+    // waitForPodStatusByInformer(…, PodDelete, !IsPodReady): the informer sees every status until the
+    // pod object is removed
+    waitUntil(trace, gone - deleteAt, 'pod not ready', (t) => !isReady(podStatusAt(trace, t)), deleteAt);
+  });
+
+  // [Conformance] "should have monotonically increasing restart count"
+  it('restarts the agnhost liveness container at least 5 times, the count never decreasing', () => {
+    livenessTest('liveness-http-monotonic-restarts.yaml', 'agnhost-container', 5, MONOTONIC_TIMEOUT);
+  });
+
+  // [Conformance] "should be restarted with a /healthz http liveness probe"
+  it('restarts a container whose /healthz starts answering 500', () => {
+    livenessTest('liveness-http-restart.yaml', 'agnhost-container', 1, OBSERVATION);
+  });
+
+  // [Conformance] "should *not* be restarted with a tcp:8080 liveness probe"
+  it('does not restart a container whose port 8080 keeps accepting connections', () => {
+    livenessTest('liveness-tcp-no-restart.yaml', 'agnhost-container', 0, OBSERVATION);
+  });
+
+  // [Conformance] "should *not* be restarted with a /healthz http liveness probe"
+  it('does not restart a web server whose / keeps answering 200', () => {
+    livenessTest('liveness-http-no-restart.yaml', 'test-webserver', 0, OBSERVATION);
+  });
+
+  // "should be restarted with an exec liveness probe with timeout [MinimumKubeletVersion:1.20]"
+  it('restarts a container whose exec liveness probe times out', () => {
+    livenessTest('liveness-exec-timeout-restart.yaml', 'busybox', 1, OBSERVATION);
+  });
+
+  // "should be restarted with a failing exec liveness probe that took longer than the timeout"
+  it('restarts a container whose exec liveness probe fails and outlives its timeout', () => {
+    livenessTest('liveness-exec-fails-slow-restart.yaml', 'busybox', 1, OBSERVATION);
+  });
+
+  // [Conformance] "should *not* be restarted with a GRPC liveness probe"
+  it('does not restart a gRPC server that keeps answering SERVING', () => {
+    livenessTest('liveness-grpc-no-restart.yaml', 'agnhost', 0, OBSERVATION);
+  });
+
+  // [Conformance] "should be restarted with a GRPC liveness probe"
+  it('restarts a container whose gRPC liveness probe targets a port nothing serves', () => {
+    livenessTest('liveness-grpc-restart.yaml', 'agnhost', 1, OBSERVATION);
+  });
+});
+
+describe('test/e2e/common/node/container_probe.go "Probing restartable init container"', () => {
+  // "should have monotonically increasing restart count" (RunSidecarLivenessTest: InitContainers[0])
+  it('restarts the agnhost liveness sidecar at least 5 times, the count never decreasing', () => {
+    livenessTest('sidecar-liveness-http-monotonic-restarts.yaml', 'sidecar', 5, MONOTONIC_TIMEOUT);
+  });
+});
