@@ -82,6 +82,22 @@ describe('crashloop-backoff: the backoff grows to its 5-minute cap', () => {
   });
 });
 
+describe('crashloop-reduced-backoff: the same crash loop on a node with the faster alpha back-off', () => {
+  const trace = play('crashloop-reduced-backoff.yaml', 600);
+
+  it('restarts at once, then waits 1, 2, 4, 8, 16, 32 and 60 s, never more', () => {
+    const delays = events(trace, 'BackOff', 'api').map((e) => e.delay);
+    expect(delays.slice(0, 8)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(Math.max(...delays)).toBe(60);
+    expect(trace.pod.crashLoopBackOffMax).toBe(60);
+  });
+
+  it('restarts far more often in ten minutes than the default ladder does', () => {
+    const restarts = (t: ReturnType<typeof play>) => events(t, 'Started', 'api').filter((e) => e.t <= 600).length - 1;
+    expect(restarts(trace)).toBeGreaterThan(2 * restarts(play('crashloop-backoff.yaml', 600)));
+  });
+});
+
 describe('image-pull-failure', () => {
   const trace = play('image-pull-failure.yaml', 1300);
 
