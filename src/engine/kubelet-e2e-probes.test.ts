@@ -113,6 +113,11 @@ describe('test/e2e/common/node/container_probe.go "Probing container"', () => {
   it('restarts a container whose gRPC liveness probe targets a port nothing serves', () => {
     livenessTest('liveness-grpc-restart.yaml', 'agnhost', 1, OBSERVATION);
   });
+
+  // "should be restarted with a local redirect http liveness probe"
+  it('restarts a container whose liveness probe is redirected to its failing /healthz', () => {
+    livenessTest('liveness-http-local-redirect-restart.yaml', 'agnhost-container', 1, OBSERVATION);
+  });
 });
 
 describe('test/e2e/common/node/container_probe.go "Probing restartable init container"', () => {
@@ -120,4 +125,35 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
   it('restarts the agnhost liveness sidecar at least 5 times, the count never decreasing', () => {
     livenessTest('sidecar-liveness-http-monotonic-restarts.yaml', 'sidecar', 5, MONOTONIC_TIMEOUT);
   });
+
+  // The handler variants of the "Probing container" tests above, on the restartable init container:
+  // each is RunSidecarLivenessTest(ctx, f, pod, restarts, defaultObservationTimeout), i.e. runLivenessTest
+  // on InitContainers[0]. Columns: upstream It name, fixture, InitContainers[0].Name, restarts.
+  const twins: [upstream: string, fixture: string, sidecar: string, restarts: number][] = [
+    ['should be restarted with a /healthz http liveness probe', 'sidecar-liveness-http-restart.yaml', 'sidecar', 1],
+    ['should *not* be restarted with a tcp:8080 liveness probe', 'sidecar-liveness-tcp-no-restart.yaml', 'sidecar', 0],
+    ['should *not* be restarted with a /healthz http liveness probe', 'sidecar-liveness-http-no-restart.yaml', 'test-webserver', 0],
+    [
+      'should be restarted with an exec liveness probe with timeout [MinimumKubeletVersion:1.20]',
+      'sidecar-liveness-exec-timeout-restart.yaml',
+      'busybox',
+      1,
+    ],
+    [
+      'should be restarted with a failing exec liveness probe that took longer than the timeout',
+      'sidecar-liveness-exec-fails-slow-restart.yaml',
+      'busybox',
+      1,
+    ],
+    ['should *not* be restarted with a GRPC liveness probe', 'sidecar-liveness-grpc-no-restart.yaml', 'agnhost', 0],
+    ['should be restarted with a GRPC liveness probe', 'sidecar-liveness-grpc-restart.yaml', 'agnhost', 1],
+    ['should be restarted with a local redirect http liveness probe', 'sidecar-liveness-http-local-redirect-restart.yaml', 'sidecar', 1],
+  ];
+  for (const [upstream, fixture, sidecar, restarts] of twins) {
+    // Titled with the upstream It name, from the table above.
+    const expected = restarts === 0 ? 'no restart' : `≥ ${restarts} restart`;
+    it(`${upstream}: ${expected} of the sidecar ${sidecar} (${fixture})`, () => {
+      livenessTest(fixture, sidecar, restarts, OBSERVATION);
+    });
+  }
 });
