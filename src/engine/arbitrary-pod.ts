@@ -11,6 +11,7 @@ import type {
   ContainerRestartRule,
   EvictionResource,
   HealthWindow,
+  KubeletConfig,
   PodAction,
   PodModel,
   ProbeKind,
@@ -261,6 +262,8 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
       fc.record({ at: seconds(2000), do: fc.constant('kill' as const), target: fc.nat(2), exitCode, oom: fc.constant(false) }),
       { maxLength: 3 },
     ),
+    // The node's crash-loop settings (KEP-4603's alpha gates), now and then.
+    node: maybe(fc.record({ reduced: fc.boolean(), max: maybe(fc.integer({ min: 1, max: 300 })) })),
   })
   .map((p) => {
     const containers = p.containers.map(
@@ -275,6 +278,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
         ...own,
       }),
     );
+    const kubelet = p.node && kubeletConfig(p.node.reduced, p.node.max);
     return {
       name: 'crashloop',
       namespace: 'default',
@@ -283,8 +287,18 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
       initContainers: [],
       containers,
       actions: bind(p.kills, containers.map((c) => c.name), []),
+      ...(kubelet ? { kubelet } : {}),
     };
   });
+
+/** ReduceDefaultCrashLoopBackOffDecay when `reduced`; KubeletCrashLoopBackOffMax with `max`; undefined for neither. */
+function kubeletConfig(reduced: boolean, max: number | undefined): KubeletConfig | undefined {
+  if (!reduced && max === undefined) return undefined;
+  return {
+    featureGates: { ...(reduced ? { ReduceDefaultCrashLoopBackOffDecay: true } : {}), ...(max === undefined ? {} : { KubeletCrashLoopBackOffMax: true }) },
+    ...(max === undefined ? {} : { maxContainerRestartPeriod: max }),
+  };
+}
 
 const PROBE_HANDLER: Record<ProbeTiming['handler'], Record<string, unknown>> = {
   exec: { exec: { command: ['true'] } },
@@ -319,6 +333,14 @@ function containerManifest(c: ContainerModel): Record<string, unknown> {
   return out;
 }
 
+/** The KubeletConfiguration fields that parse back to `config`. */
+function kubeletManifest({ featureGates, maxContainerRestartPeriod }: KubeletConfig): Record<string, unknown> {
+  return {
+    ...(featureGates ? { featureGates } : {}),
+    ...(maxContainerRestartPeriod === undefined ? {} : { crashLoopBackOff: { maxContainerRestartPeriod: `${maxContainerRestartPeriod}s` } }),
+  };
+}
+
 /**
  * The Pod manifest (a plain object, ready for YAML) whose scenario is exactly `model`: every
  * behaviour field and every action written out, so that parsing it gives `model` back.
@@ -343,6 +365,7 @@ export function podManifest(model: PodModel): Record<string, unknown> {
       annotations: {
         'podlab.dev/behavior': JSON.stringify(behaviors),
         'podlab.dev/actions': JSON.stringify(model.actions),
+        ...(model.kubelet ? { 'podlab.dev/kubelet': JSON.stringify(kubeletManifest(model.kubelet)) } : {}),
       },
     },
     spec,

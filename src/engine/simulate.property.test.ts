@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryCrashLoopPod, arbitraryPod } from './arbitrary-pod';
-import { CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET } from './rules/restart-backoff';
+import { CRASH_LOOP_INITIAL, CRASH_LOOP_MAX, CRASH_LOOP_RESET, crashLoopLadder } from './rules/restart-backoff';
 import { DEFAULT_HORIZON, simulate } from './simulate';
 import { containerNames, finalPhase, isTerminal, killBound, RUNS, traceOf, workerBusyBound } from './testing/property-kit';
 import { indexedEvents, runsOf, type EventOf } from './testing/trace-runs';
@@ -157,6 +157,8 @@ describe('crash-loop backoff', () => {
     fc.assert(
       fc.property(arbitraryCrashLoopPod, (pod) => {
         const trace = simulate(pod, { until });
+        // The node's crash-loop settings, when the pod has some (KEP-4603's alpha gates).
+        const node = crashLoopLadder(pod.kubelet);
         for (const name of containerNames(pod)) {
           let entry: { backoff: number; lastUpdate: number } | undefined;
           const runs = runsOf(trace, name);
@@ -173,7 +175,7 @@ describe('crash-loop backoff', () => {
             if (exit.t + delay > until) return;
             expect(next, `${name}: no restart after the exit at ${exit.t}`).toBeDefined();
             expect(next!.start - exit.t, `${name}: wait after the exit at ${exit.t}`).toBe(delay);
-            entry = entry && !expired ? { backoff: Math.min(entry.backoff * 2, CRASH_LOOP_MAX), lastUpdate: next!.start } : { backoff: CRASH_LOOP_INITIAL, lastUpdate: next!.start };
+            entry = entry && !expired ? { backoff: Math.min(entry.backoff * 2, node.max), lastUpdate: next!.start } : { backoff: node.initial, lastUpdate: next!.start };
           });
         }
       }),

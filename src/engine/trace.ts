@@ -59,7 +59,7 @@ export type TraceEvent = Base &
     | { type: 'Signal'; container: string; signal: 'SIGTERM' | 'SIGKILL' }
     | { type: 'Exited'; container: string; exitCode: number; reason: ExitReason; restartCount: number }
     | { type: 'BackOff'; container: string; delay: number }
-    /** `by`: the controller that deleted the pod; absent when the user did. */
+    /** `by`: who deleted the pod when not the user (a controller; the API server for an eviction). */
     | { type: 'DeletionRequested'; gracePeriod: number; by?: DeletionRequester }
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
@@ -69,7 +69,8 @@ export type TraceEvent = Base &
     | { type: 'DeadlineExceeded' }
     /**
      * The kubelet's eviction manager evicts the pod: the node ran low on `resource`, or
-     * `containerOverLimit` wrote past its ephemeral-storage limit (not `container`: the whole pod goes).
+     * `containerOverLimit` wrote past its ephemeral-storage limit, or the emptyDir `volumeOverLimit`
+     * was written past its sizeLimit (not `container`: the whole pod goes).
      */
     | { type: 'Evicted'; resource: string; containerOverLimit?: string; volumeOverLimit?: string }
     | { type: 'PodDeleted' }
