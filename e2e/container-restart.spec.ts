@@ -47,7 +47,7 @@ test('the inspector tells a container restart rules from the library scenario, a
   await page.screenshot({ path: 'test-results/container-restart-rules.png' });
 });
 
-test("the node's kubelet backs off faster with the alpha settings of the Pod tab", async ({ podlab, page }) => {
+test("the node's kubelet backs off faster with the crash-loop settings of the Pod tab", async ({ podlab, page }) => {
   await podlab.container('web').click();
   const behaviour = page.getByRole('group', { name: /^Behaviour/ });
   await behaviour.getByRole('textbox', { name: 'Runs for (s)', exact: true }).fill('2');
@@ -63,7 +63,7 @@ test("the node's kubelet backs off faster with the alpha settings of the Pod tab
   await node.getByRole('textbox', { name: 'Longest back-off (s)' }).fill('2');
   await node.getByRole('textbox', { name: 'Longest back-off (s)' }).blur();
   await expect.poll(async () => Math.max(...(await gaps()))).toBe(2);
-  expect(await podlab.scenarioSource()).toContain('    podlab.dev/kubelet: |\n      featureGates:\n        ReduceDefaultCrashLoopBackOffDecay: true\n        KubeletCrashLoopBackOffMax: true\n      crashLoopBackOff:\n        maxContainerRestartPeriod: 2s\n');
+  expect(await podlab.scenarioSource()).toContain('    podlab.dev/kubelet: |\n      featureGates:\n        ReduceDefaultCrashLoopBackOffDecay: true\n      crashLoopBackOff:\n        maxContainerRestartPeriod: 2s\n');
   await node.getByRole('textbox', { name: 'Longest back-off (s)' }).fill('600');
   await node.getByRole('textbox', { name: 'Longest back-off (s)' }).blur();
   await expect(node.getByRole('textbox', { name: 'Longest back-off (s)' })).toHaveAccessibleDescription(/must be set between 1s and 300s/);

@@ -263,7 +263,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
       { maxLength: 3 },
     ),
     // The node's crash-loop settings (KEP-4603's alpha gates), now and then.
-    node: maybe(fc.record({ reduced: fc.boolean(), max: maybe(fc.integer({ min: 1, max: 300 })) })),
+    node: maybe(fc.record({ reduced: fc.boolean(), max: maybe(fc.integer({ min: 1, max: 300 })), maxOff: fc.boolean() })),
   })
   .map((p) => {
     const containers = p.containers.map(
@@ -278,7 +278,7 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
         ...own,
       }),
     );
-    const kubelet = p.node && kubeletConfig(p.node.reduced, p.node.max);
+    const kubelet = p.node && kubeletConfig(p.node.reduced, p.node.max, p.node.maxOff);
     return {
       name: 'crashloop',
       namespace: 'default',
@@ -291,13 +291,13 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
     };
   });
 
-/** ReduceDefaultCrashLoopBackOffDecay when `reduced`; KubeletCrashLoopBackOffMax with `max`; undefined for neither. */
-function kubeletConfig(reduced: boolean, max: number | undefined): KubeletConfig | undefined {
-  if (!reduced && max === undefined) return undefined;
-  return {
-    featureGates: { ...(reduced ? { ReduceDefaultCrashLoopBackOffDecay: true } : {}), ...(max === undefined ? {} : { KubeletCrashLoopBackOffMax: true }) },
-    ...(max === undefined ? {} : { maxContainerRestartPeriod: max }),
-  };
+/**
+ * ReduceDefaultCrashLoopBackOffDecay when `reduced`; the node's longest wait `max`; without one,
+ * KubeletCrashLoopBackOffMax off when `maxOff` (on by default, it may be named or not).
+ */
+function kubeletConfig(reduced: boolean, max: number | undefined, maxOff: boolean): KubeletConfig {
+  const gates = { ...(reduced ? { ReduceDefaultCrashLoopBackOffDecay: true } : {}), ...(max === undefined && maxOff ? { KubeletCrashLoopBackOffMax: false } : {}) };
+  return { ...(Object.keys(gates).length > 0 ? { featureGates: gates } : {}), ...(max === undefined ? {} : { maxContainerRestartPeriod: max }) };
 }
 
 const PROBE_HANDLER: Record<ProbeTiming['handler'], Record<string, unknown>> = {

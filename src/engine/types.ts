@@ -167,13 +167,16 @@ export interface PodModel {
   actions: PodAction[];
 }
 
-/** The alpha feature gates of the kubelet that Podlab plays. */
+/**
+ * The kubelet feature gates Podlab plays: KubeletCrashLoopBackOffMax (beta, on by default since
+ * 1.35) and ReduceDefaultCrashLoopBackOffDecay (alpha, off).
+ */
 export type KubeletFeatureGate = 'KubeletCrashLoopBackOffMax' | 'ReduceDefaultCrashLoopBackOffDecay';
 
-/** What Podlab plays of the node's KubeletConfiguration; absent fields are the defaults. */
+/** What Podlab plays of the node's KubeletConfiguration; absent fields are the 1.35 defaults. */
 export interface KubeletConfig {
   featureGates?: Partial<Record<KubeletFeatureGate, boolean>>;
-  /** `crashLoopBackOff.maxContainerRestartPeriod`, in seconds (set only with KubeletCrashLoopBackOffMax). */
+  /** `crashLoopBackOff.maxContainerRestartPeriod`, in seconds (not with KubeletCrashLoopBackOffMax off). */
   maxContainerRestartPeriod?: number;
 }
 

@@ -23,8 +23,13 @@ describe('the crash-loop back-off of the node, edited', () => {
     expect(reduced).toContain('  annotations:\n    podlab.dev/kubelet: |\n      featureGates:\n        ReduceDefaultCrashLoopBackOffDecay: true\n');
     expect(kubeletOf(reduced)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true } });
     const capped = setCrashLoopBackOff(reduced, { reducedDecay: true, maxRestartPeriod: 30 });
-    expect(kubeletOf(capped)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true, KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 30 });
-    expect(kubeletOf(setCrashLoopBackOff(capped, { reducedDecay: false, maxRestartPeriod: '1m30s' }))).toEqual({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 90 });
+    expect(kubeletOf(capped)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true }, maxContainerRestartPeriod: 30 });
+    expect(kubeletOf(setCrashLoopBackOff(capped, { reducedDecay: false, maxRestartPeriod: '1m30s' }))).toEqual({ maxContainerRestartPeriod: 90 });
+  });
+
+  it('turns KubeletCrashLoopBackOffMax back on (its default) when a period is set while it is off', () => {
+    const off = POD.replace('  name: web\n', '  name: web\n  annotations:\n    podlab.dev/kubelet: |\n      featureGates: {KubeletCrashLoopBackOffMax: false}\n');
+    expect(kubeletOf(setCrashLoopBackOff(off, { reducedDecay: false, maxRestartPeriod: 20 }))).toEqual({ maxContainerRestartPeriod: 20 });
   });
 
   it('removes what is back to the default, and the annotation once empty, keeping the rest', () => {

@@ -1,6 +1,5 @@
 /** Edits of the `podlab.dev/kubelet` annotation: the crash-loop back-off of the pod's node. */
 import { isMap, type Document } from 'yaml';
-import type { KubeletFeatureGate } from '../engine/types';
 import { KUBELET_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
 
@@ -8,8 +7,8 @@ export interface CrashLoopBackOffSetting {
   /** ReduceDefaultCrashLoopBackOffDecay: 1 s doubling to 60 s. */
   reducedDecay: boolean;
   /**
-   * crashLoopBackOff.maxContainerRestartPeriod, with KubeletCrashLoopBackOffMax: seconds, or a
-   * duration as typed ("1m30s"; written as it is, for the gate to judge); null: neither.
+   * crashLoopBackOff.maxContainerRestartPeriod: seconds, or a duration as typed ("1m30s"; written
+   * as it is, for the gate to judge); null: the default, 300 s.
    */
   maxRestartPeriod: number | string | null;
 }
@@ -19,18 +18,17 @@ export function setCrashLoopBackOff(source: string, { reducedDecay, maxRestartPe
   return editDocument(source, (doc) => {
     const text = editInnerText(annotationText(doc, KUBELET_ANNOTATION), (inner) => {
       if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
-      setGate(inner, 'ReduceDefaultCrashLoopBackOffDecay', reducedDecay);
-      setGate(inner, 'KubeletCrashLoopBackOffMax', maxRestartPeriod !== null);
+      if (reducedDecay) inner.setIn(['featureGates', 'ReduceDefaultCrashLoopBackOffDecay'], true);
+      else deleteLeaf(inner, ['featureGates', 'ReduceDefaultCrashLoopBackOffDecay']);
       if (maxRestartPeriod === null) deleteLeaf(inner, ['crashLoopBackOff', 'maxContainerRestartPeriod']);
-      else inner.setIn(['crashLoopBackOff', 'maxContainerRestartPeriod'], typeof maxRestartPeriod === 'number' ? `${maxRestartPeriod}s` : maxRestartPeriod);
+      else {
+        // The period needs KubeletCrashLoopBackOffMax, on unless turned off.
+        if (inner.getIn(['featureGates', 'KubeletCrashLoopBackOffMax']) === false) deleteLeaf(inner, ['featureGates', 'KubeletCrashLoopBackOffMax']);
+        inner.setIn(['crashLoopBackOff', 'maxContainerRestartPeriod'], typeof maxRestartPeriod === 'number' ? `${maxRestartPeriod}s` : maxRestartPeriod);
+      }
     });
     if (text !== null) setAnnotationText(doc, KUBELET_ANNOTATION, text);
   });
-}
-
-function setGate(doc: Document, gate: KubeletFeatureGate, on: boolean): void {
-  if (on) doc.setIn(['featureGates', gate], true);
-  else deleteLeaf(doc, ['featureGates', gate]);
 }
 
 /** Deletes a field, and its mapping when that is left empty. */

@@ -3,8 +3,9 @@
  * shutdown, OOM and sidecars that fail; what each explanation promises is what the engine plays.
  */
 import { describe, expect, it } from 'vitest';
-import { containerStatusAt, kubectlRow } from '../engine';
-import { condition, events, first, phases, play, statuses } from './testing/library-kit';
+import { containerStatusAt, kubectlRow, simulate } from '../engine';
+import { parseScenario } from './parse-scenario';
+import { condition, events, first, load, phases, play, statuses } from './testing/library-kit';
 
 describe('poststart-hook-delay', () => {
   const trace = play('poststart-hook-delay.yaml', 60);
@@ -90,6 +91,14 @@ describe('crashloop-reduced-backoff: the same crash loop on a node with the fast
     expect(delays.slice(0, 8)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     expect(Math.max(...delays)).toBe(60);
     expect(trace.pod.crashLoopBackOffMax).toBe(60);
+  });
+
+  it('would still cap at 300 s with the reduced decay alone, the node max defaulting to 300 s since 1.35', () => {
+    const alone = load('crashloop-reduced-backoff.yaml').text.replace('      crashLoopBackOff:\n        maxContainerRestartPeriod: 60s\n', '');
+    const result = parseScenario(alone);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const delays = simulate(result.model, { until: 1200 }).events.filter((e) => e.type === 'BackOff').map((e) => (e as { delay: number }).delay);
+    expect(delays.slice(0, 10)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 300]);
   });
 
   it('restarts far more often in ten minutes than the default ladder does', () => {

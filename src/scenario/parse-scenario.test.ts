@@ -134,12 +134,13 @@ spec:
 
   it('reads the node kubelet configuration, checked as the kubelet checks its own', () => {
     const containers = '  containers:\n    - {name: app, image: nginx:1.27}';
-    const good = parseScenario(pod(containers, '    podlab.dev/kubelet: |\n      featureGates: {KubeletCrashLoopBackOffMax: true}\n      crashLoopBackOff: {maxContainerRestartPeriod: 1m30s}'));
+    // KubeletCrashLoopBackOffMax is on by default since 1.35: the period needs no gate named.
+    const good = parseScenario(pod(containers, '    podlab.dev/kubelet: |\n      crashLoopBackOff: {maxContainerRestartPeriod: 1m30s}'));
     if (!good.ok) throw new Error(JSON.stringify(good.issues));
-    expect(good.model.kubelet).toEqual({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 90 });
+    expect(good.model.kubelet).toEqual({ maxContainerRestartPeriod: 90 });
     const kubelet = (lines: string) => issueLines(pod(containers, `    podlab.dev/kubelet: |\n${lines.replace(/^/gm, '      ')}`));
-    expect(kubelet('crashLoopBackOff: {maxContainerRestartPeriod: 30s}')).toEqual([
-      '7 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set',
+    expect(kubelet('featureGates: {KubeletCrashLoopBackOffMax: false}\ncrashLoopBackOff: {maxContainerRestartPeriod: 30s}')).toEqual([
+      '8 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set',
     ]);
     expect(kubelet('featureGates: {KubeletCrashLoopBackOffMax: true, SidecarContainers: true}\ncrashLoopBackOff: {maxContainerRestartPeriod: 10m}')).toEqual([
       '7 metadata.annotations["podlab.dev/kubelet"].featureGates.SidecarContainers: Podlab plays only these feature gates: KubeletCrashLoopBackOffMax, ReduceDefaultCrashLoopBackOffDecay',

@@ -1,7 +1,8 @@
 /**
  * The `podlab.dev/kubelet` annotation: what the pod's node runs with, as the fields of its
  * KubeletConfiguration (kubelet.config.k8s.io/v1beta1) that change how a pod plays. Only the
- * crash-loop back-off settings for now, with pkg/kubelet/apis/config/validation's checks.
+ * crash-loop back-off settings for now, with pkg/kubelet/apis/config/validation's checks; gates
+ * not named keep their 1.35 defaults.
  */
 import type { KubeletConfig, KubeletFeatureGate } from '../engine/types';
 import type { IssueList } from './issues';
@@ -48,12 +49,12 @@ export function readKubeletConfig(value: unknown, issues: IssueList): KubeletCon
   return config;
 }
 
-/** validation.go ValidateKubeletConfiguration: set only with KubeletCrashLoopBackOffMax, from 1 s to 300 s. */
+/** validation.go ValidateKubeletConfiguration: not with KubeletCrashLoopBackOffMax off (it is on by default), from 1 s to 300 s. */
 function readMaxRestartPeriod(period: unknown, config: KubeletConfig, issues: IssueList): void {
   const path = ['crashLoopBackOff', 'maxContainerRestartPeriod'];
   const seconds = typeof period === 'string' && DURATION.test(period) ? durationSeconds(period) : undefined;
   if (seconds === undefined) return issues.add(path, `must be a duration such as 30s or 1m30s${notA(period)}`);
-  if (config.featureGates?.KubeletCrashLoopBackOffMax !== true) {
+  if (config.featureGates?.KubeletCrashLoopBackOffMax === false) {
     return issues.add(path, 'invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set');
   }
   if (seconds < 1 || seconds > 300) {

@@ -65,21 +65,22 @@ describe('crash-loop backoff (doBackOff, flowcontrol.Backoff)', () => {
   });
 });
 
-// kubelet.go newCrashLoopBackOff with the two alpha gates of KEP-4603.
+// kubelet.go newCrashLoopBackOff, with 1.35's gates: KubeletCrashLoopBackOffMax beta and on,
+// ReduceDefaultCrashLoopBackOffDecay alpha and off (pkg/features/kube_features.go).
 describe('the crash-loop ladder a kubelet configuration gives', () => {
-  it('is 10 s to 300 s by default, 1 s to 60 s with ReduceDefaultCrashLoopBackOffDecay', () => {
+  it('is 10 s to 300 s by default, the node max defaulted to 300 s', () => {
     expect(crashLoopLadder()).toEqual({ initial: 10, max: 300 });
-    expect(crashLoopLadder({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true } })).toEqual({ initial: 1, max: 60 });
+    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: false } })).toEqual({ initial: 10, max: 300 });
   });
 
-  it('takes the node maxContainerRestartPeriod with KubeletCrashLoopBackOffMax, 300 s when unset, whatever the other gate says', () => {
-    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 30 })).toEqual({ initial: 10, max: 30 });
-    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true } })).toEqual({ initial: 10, max: 300 });
-    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true, ReduceDefaultCrashLoopBackOffDecay: true } })).toEqual({ initial: 1, max: 300 });
-    expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true, ReduceDefaultCrashLoopBackOffDecay: true }, maxContainerRestartPeriod: 100 })).toEqual({ initial: 1, max: 100 });
+  it('starts at 1 s with ReduceDefaultCrashLoopBackOffDecay, capped at 60 s only when the node max is off or set so', () => {
+    expect(crashLoopLadder({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true } })).toEqual({ initial: 1, max: 300 });
+    expect(crashLoopLadder({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true, KubeletCrashLoopBackOffMax: false } })).toEqual({ initial: 1, max: 60 });
+    expect(crashLoopLadder({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true }, maxContainerRestartPeriod: 60 })).toEqual({ initial: 1, max: 60 });
   });
 
-  it('lowers the initial delay to a max below it', () => {
+  it("takes the node's maxContainerRestartPeriod, lowering the initial delay to a max below it", () => {
+    expect(crashLoopLadder({ maxContainerRestartPeriod: 30 })).toEqual({ initial: 10, max: 30 });
     expect(crashLoopLadder({ featureGates: { KubeletCrashLoopBackOffMax: true }, maxContainerRestartPeriod: 2 })).toEqual({ initial: 2, max: 2 });
   });
 });

@@ -78,15 +78,17 @@ export function backoffKey(spec: { name: string; image: string }): string {
 }
 
 /**
- * kubelet.go newCrashLoopBackOff: 10 s to 300 s; 1 s to 60 s with ReduceDefaultCrashLoopBackOffDecay;
- * with KubeletCrashLoopBackOffMax the node's maxContainerRestartPeriod (defaulted to 300 s) is the
- * max whatever the other gate says, and the initial delay too when it is lower.
+ * kubelet.go newCrashLoopBackOff: 10 s doubling to 300 s; from 1 s to 60 s with
+ * ReduceDefaultCrashLoopBackOffDecay (alpha, off by default). KubeletCrashLoopBackOffMax (beta and
+ * on by default since 1.35, pkg/features/kube_features.go) then makes the node's
+ * maxContainerRestartPeriod the max, defaulted to 300 s (kubelet config defaults.go) even over the
+ * reduced 60 s, and lowers the initial delay to it when it is below.
  */
 export function crashLoopLadder(kubelet: KubeletConfig = {}): { initial: number; max: number } {
   const reduced = kubelet.featureGates?.ReduceDefaultCrashLoopBackOffDecay === true;
   let initial = reduced ? REDUCED_CRASH_LOOP_INITIAL : CRASH_LOOP_INITIAL;
   let max = reduced ? REDUCED_CRASH_LOOP_MAX : CRASH_LOOP_MAX;
-  if (kubelet.featureGates?.KubeletCrashLoopBackOffMax === true) {
+  if (kubelet.featureGates?.KubeletCrashLoopBackOffMax !== false) {
     max = kubelet.maxContainerRestartPeriod ?? CRASH_LOOP_MAX;
     initial = Math.min(initial, max);
   }

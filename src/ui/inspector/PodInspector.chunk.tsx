@@ -8,8 +8,8 @@ import { SelectField, TextField, asText } from './Field';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'].map((value) => ({ value, label: value }));
 const DECAYS = [
-  { value: 'default', label: '10 s, doubling to 5 min' },
-  { value: 'reduced', label: '1 s, doubling to 1 min (alpha)' },
+  { value: 'default', label: 'first wait 10 s, doubling' },
+  { value: 'reduced', label: 'first wait 1 s, doubling (alpha)' },
 ];
 const KUBELET_PATH = 'metadata.annotations["podlab.dev/kubelet"]';
 
@@ -74,8 +74,8 @@ export default function PodInspector() {
 }
 
 /**
- * The crash-loop back-off of the pod's node, which its kubelet decides, not the pod: the alpha
- * gates of KEP-4603, written into the podlab.dev/kubelet annotation.
+ * The crash-loop back-off of the pod's node, which its kubelet decides, not the pod: KEP-4603's
+ * reduced decay (alpha) and the node's longest wait (beta), in the podlab.dev/kubelet annotation.
  */
 function NodeBackOff() {
   const kubelet = useAppStore(selectPodView).kubelet;
@@ -83,7 +83,7 @@ function NodeBackOff() {
   const period = ((kubelet.crashLoopBackOff ?? {}) as Record<string, unknown>).maxContainerRestartPeriod;
   const setting: CrashLoopBackOffSetting = {
     reducedDecay: gates.ReduceDefaultCrashLoopBackOffDecay === true,
-    maxRestartPeriod: gates.KubeletCrashLoopBackOffMax === true && period !== undefined ? String(period) : null,
+    maxRestartPeriod: period !== undefined && period !== null ? String(period) : null,
   };
   const change = (patch: Partial<CrashLoopBackOffSetting>) => editScenario((source) => setCrashLoopBackOff(source, { ...setting, ...patch }));
   return (
@@ -99,7 +99,7 @@ function NodeBackOff() {
       <TextField
         label="Longest back-off (s)"
         numeric
-        hint="crashLoopBackOff.maxContainerRestartPeriod, 1 to 300 (alpha); empty: the default"
+        hint="crashLoopBackOff.maxContainerRestartPeriod, 1 to 300 (beta); empty: 300"
         value={typeof period === 'string' && /^\d+(\.\d+)?s$/.test(period) ? period.slice(0, -1) : asText(period)}
         issuePath={`${KUBELET_PATH}.crashLoopBackOff.maxContainerRestartPeriod`}
         onCommit={(text) => {
