@@ -218,6 +218,12 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     containers: fc.array(probedContainer('regular'), { minLength: 1, maxLength: 3 }),
     actions: fc.array(actionArb(200), { maxLength: 3 }),
     gates: rarely(0, fc.integer({ min: 1, max: GATES.length })),
+    // Now and then a node with graceful node shutdown, which shuts down.
+    shutdown: rarely<{ at: number; period: number; criticalShare: number; critical: boolean } | undefined>(
+      undefined,
+      fc.integer({ min: 1, max: 30 }).chain((period) => fc.record({ at: seconds(200), period: fc.constant(period), criticalShare: fc.integer({ min: 0, max: period }), critical: fc.boolean() })),
+      4,
+    ),
   })
   .map((p) => {
     const initContainers = p.initContainers.map((c, i) => named(c, p.names[i]!));
@@ -233,6 +239,12 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     };
     if (p.activeDeadlineSeconds !== undefined) model.activeDeadlineSeconds = p.activeDeadlineSeconds;
     if (p.gates > 0) model.readinessGates = GATES.slice(0, p.gates);
+    if (p.shutdown) {
+      const { at, period, criticalShare, critical } = p.shutdown;
+      model.kubelet = { shutdownGracePeriod: period, ...(criticalShare > 0 ? { shutdownGracePeriodCriticalPods: criticalShare } : {}) };
+      if (critical) model.critical = true;
+      model.actions = [...model.actions, { at, do: 'shutdown-node' as const }].sort((a, b) => a.at - b.at);
+    }
     return model;
   });
 
@@ -334,10 +346,12 @@ function containerManifest(c: ContainerModel): Record<string, unknown> {
 }
 
 /** The KubeletConfiguration fields that parse back to `config`. */
-function kubeletManifest({ featureGates, maxContainerRestartPeriod }: KubeletConfig): Record<string, unknown> {
+function kubeletManifest({ featureGates, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods }: KubeletConfig): Record<string, unknown> {
   return {
     ...(featureGates ? { featureGates } : {}),
     ...(maxContainerRestartPeriod === undefined ? {} : { crashLoopBackOff: { maxContainerRestartPeriod: `${maxContainerRestartPeriod}s` } }),
+    ...(shutdownGracePeriod === undefined ? {} : { shutdownGracePeriod: `${shutdownGracePeriod}s` }),
+    ...(shutdownGracePeriodCriticalPods === undefined ? {} : { shutdownGracePeriodCriticalPods: `${shutdownGracePeriodCriticalPods}s` }),
   };
 }
 
@@ -354,6 +368,7 @@ export function podManifest(model: PodModel): Record<string, unknown> {
   };
   if (model.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = model.activeDeadlineSeconds;
   if (model.readinessGates) spec.readinessGates = model.readinessGates.map((conditionType) => ({ conditionType }));
+  if (model.critical) spec.priorityClassName = 'system-node-critical';
   if (model.initContainers.length > 0) spec.initContainers = model.initContainers.map(containerManifest);
   spec.containers = model.containers.map(containerManifest);
   return {

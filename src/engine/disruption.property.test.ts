@@ -72,6 +72,27 @@ describe('a pod stopped from outside', () => {
     );
   });
 
+  // nodeshutdown_manager.go killPods: within the pod's window, Failed (unless Succeeded), reason Terminated.
+  it('ends a pod its node shuts down with reason Terminated, within its window, starting nothing after', () => {
+    fc.assert(
+      fc.property(arbitraryPod.filter((pod) => pod.actions.some((a) => a.do === 'shutdown-node')), (pod) => {
+        const trace = traceOf(pod);
+        const shutdown = indexedEvents(trace, 'NodeShutdown')[0];
+        const killed = indexedEvents(trace, 'Killing').find((e) => e.reason === 'NodeShutdown');
+        fc.pre(shutdown !== undefined && killed !== undefined);
+        expect(killed.t).toBe(shutdown.killAt);
+        expect(indexedEvents(trace, 'Killing').filter((e) => e.index >= killed.index).every((e) => e.reason === 'NodeShutdown' && e.gracePeriod === shutdown.grace)).toBe(true);
+        expect(indexedEvents(trace, 'Started').filter((e) => e.index > killed.index)).toEqual([]);
+        // A node down during the kill holds it, and what is published, until it is back.
+        const downs = indexedEvents(trace, 'NodeDown').filter((e) => e.t <= killed.t + killBound(shutdown.grace));
+        const terminal = indexedEvents(trace, 'PodPhase').find((e) => isTerminal(e.phase));
+        expect(terminal!.t).toBeLessThanOrEqual(Math.max(killed.t, ...downs.map((e) => e.until)) + workerBusyBound(pod) + killBound(shutdown.grace));
+        expect(finalPhase(trace)).toMatchObject({ reason: 'Terminated', message: 'Pod was terminated in response to imminent node shutdown.' });
+      }),
+      RUNS,
+    );
+  });
+
   it('fails a pod past its activeDeadlineSeconds with reason DeadlineExceeded', () => {
     fc.assert(
       fc.property(arbitraryPod.filter((pod) => pod.activeDeadlineSeconds !== undefined), (pod) => {
@@ -84,7 +105,9 @@ describe('a pod stopped from outside', () => {
         const ending = trace.events.some(
           (e) =>
             e.t <= deadline &&
-            (e.type === 'DeletionRequested' || (e.type === 'Killing' && (e.reason === 'PodCompleted' || e.reason === 'InitContainerFailed'))),
+            (e.type === 'DeletionRequested' ||
+              (e.type === 'NodeShutdown' && e.killAt <= deadline) ||
+              (e.type === 'Killing' && (e.reason === 'PodCompleted' || e.reason === 'InitContainerFailed'))),
         );
         fc.pre(running && !ending);
         expect(trace.finished).toBe(true);

@@ -130,7 +130,9 @@ export interface Sim {
   deadlineExceeded: boolean;
   /** The eviction manager's message, once it evicted the pod. */
   evicted?: string;
-  /** The DisruptionTarget the kubelet sends with the pod's terminal phase, not before (node-pressure evictions). */
+  /** The grace period the shutdown manager kills the pod with, once the node shuts down gracefully. */
+  shutdown?: { grace: number };
+  /** The DisruptionTarget the kubelet sends with the pod's terminal phase, not before (node pressure, node shutdown). */
   disruption?: { reason: string; message: string };
   deletedAt?: number;
 }

@@ -186,7 +186,7 @@ describe('crash-loop backoff', () => {
 
 // §13 getPhase, §5 KillPod at completion, §11 deletion.
 describe('pod phase', () => {
-  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete' || a.do === 'drain' || a.do === 'evict');
+  const undisturbed = (pod: PodModel) => pod.activeDeadlineSeconds === undefined && !pod.actions.some((a) => a.do === 'delete' || a.do === 'drain' || a.do === 'evict' || a.do === 'shutdown-node');
 
   it('never ends on its own a pod whose containers all restart Always (by their own policy or the pod\'s)', () => {
     fc.assert(

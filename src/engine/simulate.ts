@@ -19,7 +19,7 @@ import { exitProcess } from './rules/process';
 import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
 import { watchSilentNode } from './rules/node-controller';
 import { patchCondition, setDisruptionTarget } from './rules/status-patch';
-import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
+import { DEADLINE_MESSAGE, NODE_SHUTDOWN_MESSAGE, recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
 import type { DeletionRequester, ProbeRun, Trace } from './trace';
@@ -182,12 +182,13 @@ class Simulation {
     const { sim } = this;
     // Each sync begins by publishing the status it sees.
     recordStatus(sim, true);
-    if (sim.deletion || sim.evicted !== undefined || sim.deadlineExceeded) {
-      const reason = sim.deletion ? 'PodDeleted' : sim.evicted !== undefined ? 'Evicted' : 'DeadlineExceeded';
+    if (sim.deletion || sim.evicted !== undefined || sim.shutdown || sim.deadlineExceeded) {
+      const reason = sim.deletion ? 'PodDeleted' : sim.evicted !== undefined ? 'Evicted' : sim.shutdown ? 'NodeShutdown' : 'DeadlineExceeded';
       // active_deadline.go ShouldEvict records it as it fails the pod.
       if (reason === 'DeadlineExceeded') sim.rec.emitK8s({ t: sim.now, type: 'DeadlineExceeded' }, 'Normal', reason, DEADLINE_MESSAGE);
       // A hard eviction threshold overrides the grace period with 0 (eviction_manager.go).
-      const grace = sim.deletion?.gracePeriod ?? (sim.evicted !== undefined ? 0 : sim.model.terminationGracePeriodSeconds);
+      // so does the shutdown manager, with its window (see shutdownNode).
+      const grace = sim.deletion?.gracePeriod ?? (sim.evicted !== undefined ? 0 : (sim.shutdown?.grace ?? sim.model.terminationGracePeriodSeconds));
       yield* killPod(sim, reason, grace, (t) => this.spawn(t));
       this.terminate();
       return;
@@ -298,6 +299,10 @@ class Simulation {
       this.evictThroughApi(action.gracePeriodSeconds);
       return;
     }
+    if (action.do === 'shutdown-node') {
+      this.shutdownNode();
+      return;
+    }
     const c = sim.byName.get(action.container);
     if (!c) return;
     if (action.do === 'fail-probes') {
@@ -358,7 +363,7 @@ class Simulation {
   private evict({ resource, container, volume }: Extract<PodAction, { do: 'evict' }>): void {
     const { sim } = this;
     // The eviction manager evicts only the node's active pods, and only while the kubelet runs.
-    if (sim.nodeDown || sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined || sim.deadlineExceeded) return;
+    if (sim.nodeDown || this.stopping()) return;
     // eviction/helpers.go nodeLowMessageFmt (the real one goes on with the threshold and usage),
     // emptyDirMessageFmt and containerEphemeralStorageMessageFmt.
     const message =
@@ -390,9 +395,47 @@ class Simulation {
     this.requestDeletion(gracePeriodSeconds, 'eviction-api');
   }
 
+  /**
+   * Graceful node shutdown (pkg/kubelet/nodeshutdown/nodeshutdown_manager.go killPods): told that
+   * the node shuts down, the kubelet kills its pods in two groups, the others first with
+   * shutdownGracePeriod - shutdownGracePeriodCriticalPods, the critical ones after that with
+   * shutdownGracePeriodCriticalPods, each with its own grace period when that is shorter. The status
+   * function sets Failed (unless Succeeded), reason Terminated, and DisruptionTarget
+   * (TerminationByKubelet), sent with the terminal phase. A critical pod is taken to wait the whole
+   * first window: the kubelet starts the next group earlier only when every pod of the first is
+   * gone, and this node's other pods are not played. The node then powers off; the pod, terminal,
+   * is not touched again.
+   */
+  private shutdownNode(): void {
+    const { sim } = this;
+    const { shutdownGracePeriod = 0, shutdownGracePeriodCriticalPods = 0 } = sim.model.kubelet ?? {};
+    if (sim.nodeDown || shutdownGracePeriod === 0 || this.stopping()) return;
+    const critical = sim.model.critical === true;
+    const window = critical ? shutdownGracePeriodCriticalPods : shutdownGracePeriod - shutdownGracePeriodCriticalPods;
+    const killAt = sim.now + (critical ? shutdownGracePeriod - shutdownGracePeriodCriticalPods : 0);
+    // pod_workers.go calculateEffectiveGracePeriod raises an override of 0 to 1 s.
+    const grace = Math.max(1, Math.min(sim.model.terminationGracePeriodSeconds, window));
+    sim.rec.emit({ t: sim.now, type: 'NodeShutdown', critical, killAt, grace });
+    const kill = () => {
+      if (this.stopping()) return;
+      sim.shutdown = { grace };
+      sim.disruption = { reason: 'TerminationByKubelet', message: NODE_SHUTDOWN_MESSAGE };
+      this.cancelSync();
+      changed(sim);
+    };
+    if (killAt === sim.now) kill();
+    else sim.queue.push(killAt, kill);
+  }
+
+  /** The pod is already on its way out (or out): nothing more can stop it. */
+  private stopping(): boolean {
+    const { sim } = this;
+    return sim.terminated || sim.deletion !== undefined || sim.killPodReason !== undefined || sim.evicted !== undefined || sim.shutdown !== undefined || sim.deadlineExceeded;
+  }
+
   private exceedDeadline(): void {
     const { sim } = this;
-    if (sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined) return;
+    if (sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined || sim.shutdown) return;
     sim.deadlineExceeded = true;
     this.cancelSync();
     changed(sim);

@@ -74,6 +74,11 @@ export type TraceEvent = Base &
      */
     | { type: 'Evicted'; resource: string; containerOverLimit?: string; volumeOverLimit?: string }
     | { type: 'PodDeleted' }
+    /**
+     * The node starts shutting down (graceful node shutdown): the kubelet stops the pod at `killAt`
+     * (later for a critical pod) with a grace period of `grace`.
+     */
+    | { type: 'NodeShutdown'; critical: boolean; killAt: number; grace: number }
     /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
     | { type: 'NodeDown'; until: number }
     /** The node is back: containerd and the kubelet start again. */
@@ -96,6 +101,8 @@ export type KillReason =
   | 'DeadlineExceeded'
   /** The kubelet's eviction manager stops the pod (node pressure). */
   | 'Evicted'
+  /** The kubelet's shutdown manager stops the pod: its node is shutting down. */
+  | 'NodeShutdown'
   | 'LivenessProbeFailed'
   | 'StartupProbeFailed'
   | 'FailedPostStartHook'

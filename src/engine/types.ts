@@ -128,7 +128,9 @@ export type PodAction =
    * marks the pod disrupted, then deletes it (with `gracePeriodSeconds` when given, as
    * `kubectl drain --grace-period` does).
    */
-  | { at: number; do: 'drain'; gracePeriodSeconds?: number };
+  | { at: number; do: 'drain'; gracePeriodSeconds?: number }
+  /** The node shuts down (a spot instance reclaimed, `systemctl poweroff`) with graceful node shutdown on. */
+  | { at: number; do: 'shutdown-node' };
 
 /** What a node can run low on, as the kubelet's eviction signals name it. */
 export type EvictionResource = 'memory' | 'ephemeral-storage' | 'pid';
@@ -160,6 +162,8 @@ export interface PodModel {
   qosClass?: QosClass;
   /** The node's kubelet configuration, when not the defaults (`podlab.dev/kubelet`). */
   kubelet?: KubeletConfig;
+  /** A critical pod (priorityClassName system-node-critical or system-cluster-critical): stopped last on node shutdown. */
+  critical?: boolean;
   /** The emptyDir volumes with a `sizeLimit`, as written, by name: the eviction message names it. */
   emptyDirSizeLimits?: Record<string, string>;
   initContainers: ContainerModel[];
@@ -178,6 +182,10 @@ export interface KubeletConfig {
   featureGates?: Partial<Record<KubeletFeatureGate, boolean>>;
   /** `crashLoopBackOff.maxContainerRestartPeriod`, in seconds (not with KubeletCrashLoopBackOffMax off). */
   maxContainerRestartPeriod?: number;
+  /** `shutdownGracePeriod`, seconds: how long a shutting-down node waits for its pods (0: graceful node shutdown off). */
+  shutdownGracePeriod?: number;
+  /** `shutdownGracePeriodCriticalPods`, seconds: the end of that wait kept for critical pods. */
+  shutdownGracePeriodCriticalPods?: number;
 }
 
 export interface SimulateOptions {

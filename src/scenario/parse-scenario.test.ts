@@ -149,7 +149,23 @@ spec:
     expect(kubelet('featureGates: {KubeletCrashLoopBackOffMax: yes}\ncrashLoopBackOff: {maxContainerRestartPeriod: 30}\nmaxPods: 10')).toEqual([
       '7 metadata.annotations["podlab.dev/kubelet"].featureGates.KubeletCrashLoopBackOffMax: must be true or false, not string "yes"',
       '8 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: must be a duration such as 30s or 1m30s, not number 30',
-      '9 metadata.annotations["podlab.dev/kubelet"].maxPods: Podlab plays only these KubeletConfiguration fields: featureGates, crashLoopBackOff',
+      '9 metadata.annotations["podlab.dev/kubelet"].maxPods: Podlab plays only these KubeletConfiguration fields: featureGates, crashLoopBackOff, shutdownGracePeriod, shutdownGracePeriodCriticalPods',
+    ]);
+  });
+
+  it('reads graceful node shutdown: the periods of the node, and a shutdown-node action only where they are set', () => {
+    const containers = '  priorityClassName: system-node-critical\n  containers:\n    - {name: app, image: nginx:1.27}';
+    const good = parseScenario(pod(containers, '    podlab.dev/kubelet: |\n      shutdownGracePeriod: 30s\n      shutdownGracePeriodCriticalPods: 10s\n    podlab.dev/actions: "[{at: 5, do: shutdown-node}]"'));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model).toMatchObject({ kubelet: { shutdownGracePeriod: 30, shutdownGracePeriodCriticalPods: 10 }, critical: true, actions: [{ at: 5, do: 'shutdown-node' }] });
+    expect(issueLines(pod(containers, '    podlab.dev/actions: "[{at: 5, do: shutdown-node}]"'))).toEqual([
+      "6 metadata.annotations[\"podlab.dev/actions\"][0].do: the node's kubelet has no shutdownGracePeriod (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node",
+    ]);
+    expect(issueLines(pod(containers, '    podlab.dev/kubelet: |\n      shutdownGracePeriod: 10s\n      shutdownGracePeriodCriticalPods: 20s'))).toEqual([
+      '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodCriticalPods: invalid configuration: shutdownGracePeriodCriticalPods 20s must be <= shutdownGracePeriod 10s',
+    ]);
+    expect(issueLines(pod(containers, '    podlab.dev/kubelet: |\n      shutdownGracePeriod: 500ms'))).toEqual([
+      '7 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriod: invalid configuration: shutdownGracePeriod 500ms must be either zero or otherwise >= 1 sec',
     ]);
   });
 
@@ -258,9 +274,9 @@ spec:
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, shutdown-node, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
-      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain; it is missing',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, shutdown-node; it is missing',
     ]);
   });
 

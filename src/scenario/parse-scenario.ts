@@ -117,14 +117,15 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
 
   const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, names, list), new Map());
   const spec = isRecord(manifest.spec) ? manifest.spec : {};
+  const kubelet = read(KUBELET_ANNOTATION, readKubeletConfig, {});
   const context = {
     containerNames: names,
     storageLimited: storageLimitedOf(spec),
     sizeLimitedVolumes: Object.keys(emptyDirSizeLimitsOf(spec)),
     readinessGates: readinessGatesOf(spec),
+    shutdownGracePeriod: kubelet.shutdownGracePeriod ?? 0,
     ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
   };
   const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, context, list), []);
-  const kubelet = read(KUBELET_ANNOTATION, readKubeletConfig, {});
   return { behaviors, actions, kubelet, issues };
 }

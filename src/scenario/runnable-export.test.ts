@@ -221,8 +221,27 @@ spec:
     - {name: app, image: nginx:1.27}
 `);
     expect(node.notes).toContain(
-      "The crash-loop back-off of podlab.dev/kubelet is the node's, not the pod's: set it in the KubeletConfiguration of the node (featureGates.ReduceDefaultCrashLoopBackOffDecay: true, featureGates.KubeletCrashLoopBackOffMax: true, crashLoopBackOff.maxContainerRestartPeriod: 30s).",
+      "The settings of podlab.dev/kubelet are the node's, not the pod's: set them in the KubeletConfiguration of the node (featureGates.ReduceDefaultCrashLoopBackOffDecay: true, featureGates.KubeletCrashLoopBackOffMax: true, crashLoopBackOff.maxContainerRestartPeriod: 30s).",
     );
+  });
+
+  it('says how to shut the node down, with the periods its kubelet needs', () => {
+    const node = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    podlab.dev/kubelet: |
+      shutdownGracePeriod: 30s
+      shutdownGracePeriodCriticalPods: 10s
+    podlab.dev/actions: |
+      - {at: 20, do: shutdown-node}
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+`);
+    expect(node.yaml).toContain('#   at 20 s: shut down the node the pod runs on, its kubelet set with shutdownGracePeriod 30s and shutdownGracePeriodCriticalPods 10s (on a node you own, `sudo systemctl poweroff` there; Podlab only otherwise)');
+    expect(node.notes).toContain("The settings of podlab.dev/kubelet are the node's, not the pod's: set them in the KubeletConfiguration of the node (shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s).");
   });
 
   it('evicts the pod alone through the API where Podlab drains the node', () => {

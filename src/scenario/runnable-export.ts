@@ -61,7 +61,7 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
   const spec = (pod.spec ?? {}) as Json;
   let needsState = false;
   if (model.kubelet) {
-    notes.push(`The crash-loop back-off of podlab.dev/kubelet is the node's, not the pod's: set it in the KubeletConfiguration of the node (${kubeletWords(model.kubelet)}).`);
+    notes.push(`The settings of podlab.dev/kubelet are the node's, not the pod's: set them in the KubeletConfiguration of the node (${kubeletWords(model.kubelet)}).`);
   }
 
   for (const list of ['initContainers', 'containers'] as const) {
@@ -90,9 +90,14 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
 }
 
 /** What the scenario's kubelet configuration asks of the node, as KubeletConfiguration fields. */
-function kubeletWords({ featureGates = {}, maxContainerRestartPeriod }: KubeletConfig): string {
+function kubeletWords({ featureGates = {}, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods }: KubeletConfig): string {
   const gates = Object.entries(featureGates).map(([gate, on]) => `featureGates.${gate}: ${on}`);
-  return [...gates, ...(maxContainerRestartPeriod === undefined ? [] : [`crashLoopBackOff.maxContainerRestartPeriod: ${maxContainerRestartPeriod}s`])].join(', ');
+  const periods: [string, number | undefined][] = [
+    ['crashLoopBackOff.maxContainerRestartPeriod', maxContainerRestartPeriod],
+    ['shutdownGracePeriod', shutdownGracePeriod],
+    ['shutdownGracePeriodCriticalPods', shutdownGracePeriodCriticalPods],
+  ];
+  return [...gates, ...periods.flatMap(([field, seconds]) => (seconds === undefined ? [] : [`${field}: ${seconds}s`]))].join(', ');
 }
 
 /** name, image, restartPolicy and command first, where a reader looks for them. */
@@ -339,6 +344,8 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       const eviction = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: model.name, namespace: model.namespace }, ...(action.gracePeriodSeconds === undefined ? {} : { deleteOptions: { gracePeriodSeconds: action.gracePeriodSeconds } }) };
       return `   at ${action.at} s: echo '${JSON.stringify(eviction)}' | kubectl create --raw /api/v1/namespaces/${model.namespace}/pods/${model.name}/eviction -f -   (the eviction kubectl drain asks for each pod on the node, for this pod alone)`;
     }
+    case 'shutdown-node':
+      return `   at ${action.at} s: shut down the node the pod runs on, its kubelet set with shutdownGracePeriod ${model.kubelet?.shutdownGracePeriod ?? 0}s${model.kubelet?.shutdownGracePeriodCriticalPods ? ` and shutdownGracePeriodCriticalPods ${model.kubelet.shutdownGracePeriodCriticalPods}s` : ''} (on a node you own, \`sudo systemctl poweroff\` there; Podlab only otherwise)`;
     case 'set-deadline':
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {

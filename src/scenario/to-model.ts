@@ -101,6 +101,8 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   if (qosClass !== 'BestEffort') model.qosClass = qosClass;
   if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
   if (Object.keys(kubelet).length > 0) model.kubelet = kubelet;
+  // The priority admission plugin gives these classes a priority past SystemCriticalPriority (IsCriticalPod).
+  if (spec.priorityClassName === 'system-node-critical' || spec.priorityClassName === 'system-cluster-critical') model.critical = true;
   const sizeLimits = emptyDirSizeLimitsOf(spec);
   if (Object.keys(sizeLimits).length > 0) model.emptyDirSizeLimits = sizeLimits;
   if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {

@@ -20,6 +20,7 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'set-deadline': ['at', 'do', 'activeDeadlineSeconds'],
   evict: ['at', 'do', 'resource', 'container', 'volume'],
   drain: ['at', 'do', 'gracePeriodSeconds'],
+  'shutdown-node': ['at', 'do'],
 };
 const EVICTION_RESOURCES: EvictionResource[] = ['memory', 'ephemeral-storage', 'pid'];
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
@@ -35,6 +36,8 @@ export interface ActionContext {
   readinessGates: readonly string[];
   /** The spec's own deadline, which a set-deadline action may only lower. */
   activeDeadlineSeconds?: number;
+  /** The node's kubelet shutdownGracePeriod (0: graceful node shutdown off), which a shutdown-node action needs. */
+  shutdownGracePeriod: number;
 }
 
 export function readActions(value: unknown, context: ActionContext, issues: IssueList): PodAction[] {
@@ -64,6 +67,11 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
     else if (kind === 'set-deadline') checkDeadline(raw.activeDeadlineSeconds, i, issues);
     else if (kind === 'evict') checkEviction(raw, i, context, issues);
+    else if (kind === 'shutdown-node') {
+      if (context.shutdownGracePeriod === 0) {
+        issues.add([i, 'do'], 'the node\'s kubelet has no shutdownGracePeriod (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node');
+      }
+    }
     else if (kind !== 'delete' && kind !== 'drain' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
       issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
     }
@@ -95,6 +103,7 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     }
     else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
+    else if (kind === 'shutdown-node') actions.push({ at: t, do: 'shutdown-node' });
     else if (kind === 'delete' || kind === 'drain') actions.push(grace === undefined ? { at: t, do: kind } : { at: t, do: kind, gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {

@@ -1,15 +1,15 @@
 /**
  * The `podlab.dev/kubelet` annotation: what the pod's node runs with, as the fields of its
  * KubeletConfiguration (kubelet.config.k8s.io/v1beta1) that change how a pod plays. Only the
- * crash-loop back-off settings for now, with pkg/kubelet/apis/config/validation's checks; gates
- * not named keep their 1.35 defaults.
+ * crash-loop back-off and the graceful node shutdown periods, with
+ * pkg/kubelet/apis/config/validation's checks; gates not named keep their 1.35 defaults.
  */
 import type { KubeletConfig, KubeletFeatureGate } from '../engine/types';
 import type { IssueList } from './issues';
 import { isRecord, notA } from './value-checks';
 
 const GATES: KubeletFeatureGate[] = ['KubeletCrashLoopBackOffMax', 'ReduceDefaultCrashLoopBackOffDecay'];
-const KEYS = ['featureGates', 'crashLoopBackOff'];
+const KEYS = ['featureGates', 'crashLoopBackOff', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods'];
 /** A metav1.Duration as Go's time.ParseDuration reads it: "30s", "1m30s", "1.5m", "500ms". */
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
 const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
@@ -43,6 +43,7 @@ export function readKubeletConfig(value: unknown, issues: IssueList): KubeletCon
       if (period !== undefined) readMaxRestartPeriod(period, config, issues);
     }
   }
+  readShutdownPeriods(value, config, issues);
   for (const key of Object.keys(value)) {
     if (!KEYS.includes(key)) issues.add([key], `Podlab plays only these KubeletConfiguration fields: ${KEYS.join(', ')}`);
   }
@@ -61,6 +62,29 @@ function readMaxRestartPeriod(period: unknown, config: KubeletConfig, issues: Is
     return issues.add(path, `invalid configuration: CrashLoopBackOff.MaxContainerRestartPeriod (got: ${seconds} seconds) must be set between 1s and 300s`);
   }
   config.maxContainerRestartPeriod = seconds;
+}
+
+/**
+ * validation.go ValidateKubeletConfiguration, graceful node shutdown (GracefulNodeShutdown, beta and
+ * on): each period zero or at least 1 s, the critical pods' no longer than the whole.
+ */
+function readShutdownPeriods(value: Record<string, unknown>, config: KubeletConfig, issues: IssueList): void {
+  const seconds: Partial<Record<'shutdownGracePeriod' | 'shutdownGracePeriodCriticalPods', number>> = {};
+  for (const key of ['shutdownGracePeriod', 'shutdownGracePeriodCriticalPods'] as const) {
+    const period = value[key];
+    if (period === undefined) continue;
+    const s = typeof period === 'string' && DURATION.test(period) ? durationSeconds(period) : undefined;
+    if (s === undefined) issues.add([key], `must be a duration such as 30s or 1m30s${notA(period)}`);
+    else if (s > 0 && s < 1) issues.add([key], `invalid configuration: ${key} ${period} must be either zero or otherwise >= 1 sec`);
+    else seconds[key] = s;
+  }
+  const { shutdownGracePeriod = 0, shutdownGracePeriodCriticalPods = 0 } = seconds;
+  if (shutdownGracePeriodCriticalPods > shutdownGracePeriod) {
+    issues.add(['shutdownGracePeriodCriticalPods'], `invalid configuration: shutdownGracePeriodCriticalPods ${String(value.shutdownGracePeriodCriticalPods)} must be <= shutdownGracePeriod ${String(value.shutdownGracePeriod ?? '0s')}`);
+    return;
+  }
+  if (shutdownGracePeriod > 0) config.shutdownGracePeriod = shutdownGracePeriod;
+  if (shutdownGracePeriodCriticalPods > 0) config.shutdownGracePeriodCriticalPods = shutdownGracePeriodCriticalPods;
 }
 
 function durationSeconds(text: string): number {

@@ -105,6 +105,9 @@ function publishConditions(sim: Sim, init: ContainerStatus[], regular: Container
   rec.setConditions(now, conditions);
 }
 
+/** pkg/kubelet/nodeshutdown/nodeshutdown_manager.go: the pod's status message, and its DisruptionTarget's. */
+export const NODE_SHUTDOWN_MESSAGE = 'Pod was terminated in response to imminent node shutdown.';
+
 /** pkg/kubelet/active_deadline.go: the pod's status message, and its Event's. */
 export const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
 
@@ -115,6 +118,8 @@ function generatedPhase(sim: Sim, init: ContainerStatus[], regular: ContainerSta
   // kubelet's conditions already made from the old phase; the next status is generated once every
   // container has stopped (kubelet.go SyncTerminatingPod).
   if (sim.evicted !== undefined && sim.terminated) return { phase: 'Failed', reason: 'Evicted', message: sim.evicted };
+  // nodeshutdown_manager.go killPods: Failed unless already Succeeded, reason Terminated.
+  if (sim.shutdown && sim.terminated) return { phase: previous.phase === 'Succeeded' ? 'Succeeded' : 'Failed', reason: 'Terminated', message: NODE_SHUTDOWN_MESSAGE };
   if (sim.deadlineExceeded) {
     return { phase: 'Failed', reason: 'DeadlineExceeded', message: DEADLINE_MESSAGE };
   }

@@ -13,6 +13,7 @@ describe('an action in words', () => {
     expect(actionWords({ at: 1, do: 'evict', container: 'writer' })).toBe('evict the pod (writer past its ephemeral-storage limit)');
     expect(actionWords({ at: 1, do: 'evict', volume: 'cache' })).toBe('evict the pod (emptyDir cache past its sizeLimit)');
     expect(actionWords({ at: 1, do: 'drain' })).toBe('drain the node: evict the pod through the API');
+    expect(actionWords({ at: 1, do: 'shutdown-node' })).toBe('shut the node down (graceful node shutdown)');
     expect(actionWords({ at: 1, do: 'drain', gracePeriodSeconds: 5 })).toBe('drain the node: evict the pod through the API (grace 5s)');
     expect(actionWords({ at: 1, do: 'set-condition', condition: 'example.com/lb', status: 'True' })).toBe('set condition example.com/lb to True');
   });

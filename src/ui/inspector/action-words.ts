@@ -22,6 +22,8 @@ export function actionWords(action: ActionEntry): string {
         : `evict the pod (${asText(action.container)} past its ephemeral-storage limit)`;
     case 'drain':
       return `drain the node: evict the pod through the API${action.gracePeriodSeconds !== undefined ? ` (grace ${asText(action.gracePeriodSeconds)}s)` : ''}`;
+    case 'shutdown-node':
+      return 'shut the node down (graceful node shutdown)';
     case 'set-deadline':
       return `set activeDeadlineSeconds to ${asText(action.activeDeadlineSeconds)}`;
     case 'set-condition':

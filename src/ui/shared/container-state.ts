@@ -23,6 +23,8 @@ const KILL_REASONS: Record<string, string> = {
   PodCompleted: 'pod completed',
   InitContainerFailed: 'an init container failed',
   DeadlineExceeded: 'deadline exceeded',
+  Evicted: 'pod evicted',
+  NodeShutdown: 'node shutting down',
   LivenessProbeFailed: 'liveness probe failed',
   StartupProbeFailed: 'startup probe failed',
   FailedPostStartHook: 'postStart hook failed',

@@ -12,7 +12,7 @@ import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 export type ExitOutcome = 'again' | 'stays' | 'newImage' | 'untold';
 
 /** Kills that end a run for the pod's sake, not the container's. */
-const POD_KILLS = new Set<KillReason>(['PodDeleted', 'PodCompleted', 'InitContainerFailed', 'DeadlineExceeded', 'Evicted']);
+const POD_KILLS = new Set<KillReason>(['PodDeleted', 'PodCompleted', 'InitContainerFailed', 'DeadlineExceeded', 'Evicted', 'NodeShutdown']);
 /** What the kubelet records for a container it sets out to start again (BackOff: it will, later). */
 const RESTARTING = new Set<TraceEvent['type']>(['Pulling', 'Pulled', 'PullBackOff', 'PullFailed', 'Created', 'Started', 'BackOff']);
 

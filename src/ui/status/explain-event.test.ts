@@ -183,6 +183,17 @@ spec:
     );
   });
 
+  it('say that a shutting-down node stops the pod within its window, the critical ones last', () => {
+    const node = (critical: string) =>
+      runOf(
+        FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/kubelet: "{shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node}]"\n').replace('spec:\n', `spec:\n${critical}`),
+        null,
+      )!.trace;
+    const words = (trace: Trace) => explainEvent(trace, trace.events.find((e) => e.type === 'NodeShutdown')!);
+    expect(words(node(''))).toMatch(/^The node is shutting down \(graceful node shutdown, as when a spot VM is reclaimed\): the kubelet stops the pod now with a grace period of 20s/);
+    expect(words(node('  priorityClassName: system-cluster-critical\n'))).toMatch(/^The node is shutting down \(graceful node shutdown\)\. This is a critical pod: the kubelet stops the other pods first and this one at 30s, with a grace period of 10s/);
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');

@@ -162,6 +162,10 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `Pod deleted, grace period ${event.gracePeriod}s: the app containers stop first, native sidecars after them in reverse order.`;
     case 'PodDeleted':
       return 'Every container has stopped: the pod object is gone from the API.';
+    case 'NodeShutdown':
+      return event.killAt > event.t
+        ? `The node is shutting down (graceful node shutdown). This is a critical pod: the kubelet stops the other pods first and this one at ${event.killAt}s, with a grace period of ${event.grace}s (shutdownGracePeriodCriticalPods, or its own if shorter). It then ends Failed (Terminated), marked DisruptionTarget, and the node powers off.`
+        : `The node is shutting down (graceful node shutdown, as when a spot VM is reclaimed): the kubelet stops the pod now with a grace period of ${event.grace}s (shutdownGracePeriod minus the critical pods' share, or its own if shorter). It ends Failed (Terminated), marked DisruptionTarget, stays in the API, and nothing in it starts again; the node then powers off.`;
     case 'NodeDown':
       return `The node goes down (power off, kernel panic, reboot): every container dies at once, with no preStop and no SIGTERM. Until it is back at ${event.until}s the kubelet is gone, so the API keeps showing the last status it sent.`;
     case 'NodeUp':
