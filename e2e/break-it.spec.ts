@@ -160,3 +160,24 @@ test('drain the node: the pod is marked DisruptionTarget, then deleted with its 
   await podlab.seek(trace.end);
   await expect(podlab.kubectl.getByRole('row').nth(1)).toHaveText(/^Error from server \(NotFound\)/);
 });
+
+test('shut the node down: once the node has a shutdown grace period, the pod ends Failed (Terminated)', async ({ podlab, page }) => {
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(podlab.button('Shut down node')).toBeDisabled();
+  await podlab.openTab(/^Pod/);
+  const period = page.getByRole('group', { name: "Node's kubelet" }).getByRole('textbox', { name: 'Shutdown grace period (s)' });
+  await period.fill('30');
+  await period.blur();
+  await podlab.seek(20);
+  await podlab.button('Shut down node').click();
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText('shut the node down (graceful node shutdown)');
+
+  const trace = await podlab.engineTrace();
+  await podlab.seek(20.5);
+  await expect(page.getByLabel('What is happening')).toContainText('The node is shutting down');
+  await podlab.seek(trace.end);
+  await expect(podlab.pod.getByText('phase: Failed (Terminated)')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Pod conditions' })).toContainText('DisruptionTarget');
+});

@@ -133,6 +133,11 @@ export function drainNodeAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'drain' }));
 }
 
+/** The node shuts down now, its kubelet stopping the pod within the node's shutdown grace period. */
+export function shutdownNodeAt(): void {
+  edit((source) => addAction(source, { at: now(), do: 'shutdown-node' }));
+}
+
 export function deletePodAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'delete' }));
 }

@@ -1,4 +1,4 @@
-/** Edits of the `podlab.dev/kubelet` annotation: the crash-loop back-off of the pod's node. */
+/** Edits of the `podlab.dev/kubelet` annotation: the crash-loop back-off and shutdown periods of the pod's node. */
 import { isMap, type Document } from 'yaml';
 import { KUBELET_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
@@ -37,4 +37,16 @@ function deleteLeaf(doc: Document, path: [string, string]): void {
   if (!isMap(parent)) return;
   parent.delete(path[1]);
   if (isMap(parent) && parent.items.length === 0) doc.deleteIn([path[0]]);
+}
+
+/** The node's graceful-shutdown periods: seconds, a duration as typed, or null for the default (0, off). */
+export function setShutdownPeriod(source: string, field: 'shutdownGracePeriod' | 'shutdownGracePeriodCriticalPods', period: number | string | null): string {
+  return editDocument(source, (doc) => {
+    const text = editInnerText(annotationText(doc, KUBELET_ANNOTATION), (inner) => {
+      if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
+      if (period === null) inner.delete(field);
+      else inner.set(field, typeof period === 'number' ? `${period}s` : period);
+    });
+    if (text !== null) setAnnotationText(doc, KUBELET_ANNOTATION, text);
+  });
 }

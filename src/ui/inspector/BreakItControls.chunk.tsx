@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
+import { deletePodAt, drainNodeAt, evictPodAt, shutdownNodeAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
 import { selectPodView, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
@@ -22,6 +22,8 @@ export default function BreakItControls() {
   const probes = PROBE_KINDS.filter((kind) => spec[`${kind}Probe`] !== undefined);
   const [chosenProbe, setChosenProbe] = useState<ProbeKind | 'all'>('all');
   const probe = chosenProbe !== 'all' && probes.includes(chosenProbe) ? chosenProbe : undefined;
+  const shutdownPeriod = view.kubelet.shutdownGracePeriod;
+  const gracefulShutdown = typeof shutdownPeriod === 'string' && /[1-9]/.test(shutdownPeriod);
   return (
     <>
       <div className="break-row">
@@ -51,9 +53,24 @@ export default function BreakItControls() {
         <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
         <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
-        <button type="button" onClick={rebootNodeAt} title={`The node goes down for ${DEFAULT_NODE_DOWN}s: every container dies, then the init containers run again`}>Reboot node</button>
+      </div>
+      {/* What happens to the node, in a row of its own: each button's name says "node", its face need not. */}
+      <div className="button-row break-node" role="group" aria-label="Node">
+        <span className="break-node-label" aria-hidden="true">Node</span>
+        <button type="button" aria-label="Reboot node" onClick={rebootNodeAt} title={`The node goes down for ${DEFAULT_NODE_DOWN}s: every container dies, then the init containers run again`}>Reboot</button>
+        <button
+          type="button"
+          aria-label="Shut down node"
+          onClick={shutdownNodeAt}
+          disabled={!gracefulShutdown}
+          title={gracefulShutdown ? "The node shuts down: its kubelet stops the pod within the node's shutdown grace period" : 'Graceful node shutdown is off (the default): give the node a shutdown grace period in the Pod tab first'}
+        >
+          Shut down
+        </button>
+        <button type="button" aria-label="Drain node" onClick={drainNodeAt} title="kubectl drain: the Eviction API marks the pod DisruptionTarget and deletes it, with its grace period">Drain</button>
+      </div>
+      <div className="button-row">
         <button type="button" onClick={evictPodAt} title="The node runs low on memory: the kubelet evicts the pod, which ends Failed (Evicted)">Evict pod</button>
-        <button type="button" onClick={drainNodeAt} title="kubectl drain: the Eviction API marks the pod DisruptionTarget and deletes it, with its grace period">Drain node</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
       <UpdateImage target={target} />

@@ -2,7 +2,7 @@ import { editScenario, setHorizon, setPodField } from '../../app/actions';
 import { selectHorizon, selectPodView, selectRun } from '../../app/selectors';
 import type { QosClass } from '../../engine/types';
 import { useAppStore } from '../../app/store';
-import { setCrashLoopBackOff, type CrashLoopBackOffSetting } from '../../scenario/edit-kubelet';
+import { setCrashLoopBackOff, setShutdownPeriod, type CrashLoopBackOffSetting } from '../../scenario/edit-kubelet';
 import { parseNumberInput } from '../shared/format';
 import { SelectField, TextField, asText } from './Field';
 
@@ -58,7 +58,7 @@ export default function PodInspector() {
           <span id="qos-class-note" className="field-hint">status.qosClass, from the cpu and memory requests and limits: {QOS_WORDS[qosClass]}.</span>
         </div>
       )}
-      <NodeBackOff />
+      <NodeKubelet />
       <TextField
         label="Run until (s)"
         numeric
@@ -74,10 +74,11 @@ export default function PodInspector() {
 }
 
 /**
- * The crash-loop back-off of the pod's node, which its kubelet decides, not the pod: KEP-4603's
- * reduced decay (alpha) and the node's longest wait (beta), in the podlab.dev/kubelet annotation.
+ * What the pod's node decides, not the pod, in the podlab.dev/kubelet annotation: the crash-loop
+ * back-off (KEP-4603's reduced decay, alpha, and the node's longest wait, beta) and the graceful
+ * shutdown periods that Break it's "Shut down node" needs.
  */
-function NodeBackOff() {
+function NodeKubelet() {
   const kubelet = useAppStore(selectPodView).kubelet;
   const gates = (kubelet.featureGates ?? {}) as Record<string, unknown>;
   const period = ((kubelet.crashLoopBackOff ?? {}) as Record<string, unknown>).maxContainerRestartPeriod;
@@ -106,6 +107,21 @@ function NodeBackOff() {
           change({ maxRestartPeriod: parseNumberInput(text) ?? null });
         }}
       />
+      <ShutdownPeriod field="shutdownGracePeriod" label="Shutdown grace period (s)" hint="shutdownGracePeriod: how long a shutting-down node waits for its pods; empty: 0, graceful node shutdown off" value={kubelet.shutdownGracePeriod} />
+      <ShutdownPeriod field="shutdownGracePeriodCriticalPods" label="Kept for critical pods (s)" hint="shutdownGracePeriodCriticalPods: the end of that wait, for system-node-critical and system-cluster-critical pods" value={kubelet.shutdownGracePeriodCriticalPods} />
     </fieldset>
+  );
+}
+
+function ShutdownPeriod({ field, label, hint, value }: { field: 'shutdownGracePeriod' | 'shutdownGracePeriodCriticalPods'; label: string; hint: string; value: unknown }) {
+  return (
+    <TextField
+      label={label}
+      numeric
+      hint={hint}
+      value={typeof value === 'string' && /^\d+(\.\d+)?s$/.test(value) ? value.slice(0, -1) : asText(value)}
+      issuePath={`${KUBELET_PATH}.${field}`}
+      onCommit={(text) => editScenario((source) => setShutdownPeriod(source, field, parseNumberInput(text) ?? null))}
+    />
   );
 }
