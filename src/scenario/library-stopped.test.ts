@@ -53,6 +53,27 @@ describe('kubectl-drain: kubectl drain evicts the pod gracefully, through the AP
     expect(trace.deletedAt).toBe(76);
   });
 });
+describe('spot-node-shutdown: a spot node shuts down, and its window cuts the pod\'s grace period', () => {
+  const trace = play('spot-node-shutdown.yaml', 200);
+
+  it('stops the pod at 40 s with the 20 s window, not its own 60 s: preStop, SIGTERM, SIGKILL at 60 s', () => {
+    expect(events(trace, 'Killing').map((e) => [e.t, e.container, e.gracePeriod])).toEqual([
+      [40, 'log-shipper', 20],
+      [40, 'checkout', 20],
+    ]);
+    expect(first(trace, 'HookFinished', 'checkout').t).toBe(45);
+    expect(events(trace, 'Signal', 'checkout').map((e) => `${e.t} ${e.signal}`)).toEqual(['45 SIGTERM', '60 SIGKILL']);
+    expect(events(trace, 'Signal', 'log-shipper').map((e) => `${e.t} ${e.signal}`)).toEqual(['60 SIGTERM']);
+  });
+
+  it('ends Failed with reason Terminated and DisruptionTarget, in the API', () => {
+    const end = podStatusAt(trace, trace.end);
+    expect(end).toMatchObject({ phase: 'Failed', reason: 'Terminated', message: 'Pod was terminated in response to imminent node shutdown.' });
+    expect(end.conditions.at(-1)).toMatchObject({ type: 'DisruptionTarget', reason: 'TerminationByKubelet' });
+    expect(trace.deletedAt).toBeUndefined();
+  });
+});
+
 describe('active-deadline: activeDeadlineSeconds stops a pod that runs too long', () => {
   const trace = play('active-deadline.yaml', 120);
 
