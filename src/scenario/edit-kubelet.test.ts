@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setCrashLoopBackOff } from './edit-kubelet';
+import { setCrashLoopBackOff, setShutdownPeriod } from './edit-kubelet';
 import { parseScenario } from './parse-scenario';
 
 const POD = `apiVersion: v1
@@ -43,5 +43,12 @@ describe('the crash-loop back-off of the node, edited', () => {
     const wrong = parseScenario(setCrashLoopBackOff(POD, { reducedDecay: false, maxRestartPeriod: 'soon' }));
     expect(wrong.ok).toBe(false);
     expect(!wrong.ok && wrong.issues[0]?.message).toBe('must be a duration such as 30s or 1m30s, not string "soon"');
+  });
+
+  it('sets the graceful shutdown periods beside the back-off, and removes them', () => {
+    const node = setShutdownPeriod(setShutdownPeriod(setCrashLoopBackOff(POD, { reducedDecay: true, maxRestartPeriod: null }), 'shutdownGracePeriod', 30), 'shutdownGracePeriodCriticalPods', '10s');
+    expect(kubeletOf(node)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true }, shutdownGracePeriod: 30, shutdownGracePeriodCriticalPods: 10 });
+    const off = setShutdownPeriod(setShutdownPeriod(node, 'shutdownGracePeriodCriticalPods', null), 'shutdownGracePeriod', null);
+    expect(off).toBe(setCrashLoopBackOff(POD, { reducedDecay: true, maxRestartPeriod: null }));
   });
 });

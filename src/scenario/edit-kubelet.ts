@@ -3,50 +3,55 @@ import { isMap, type Document } from 'yaml';
 import { KUBELET_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
 
+/** Seconds, or a duration as typed ("1m30s"; written as it is, for the gate to judge). */
+type Period = number | string;
+
 export interface CrashLoopBackOffSetting {
-  /** ReduceDefaultCrashLoopBackOffDecay: 1 s doubling to 60 s. */
+  /** ReduceDefaultCrashLoopBackOffDecay: the first wait is 1 s. */
   reducedDecay: boolean;
-  /**
-   * crashLoopBackOff.maxContainerRestartPeriod: seconds, or a duration as typed ("1m30s"; written
-   * as it is, for the gate to judge); null: the default, 300 s.
-   */
-  maxRestartPeriod: number | string | null;
+  /** crashLoopBackOff.maxContainerRestartPeriod; null: the default, 300 s. */
+  maxRestartPeriod: Period | null;
 }
 
 /** Sets the node's crash-loop back-off, leaving the annotation's other fields as they are. */
 export function setCrashLoopBackOff(source: string, { reducedDecay, maxRestartPeriod }: CrashLoopBackOffSetting): string {
+  return editKubelet(source, (inner) => {
+    if (reducedDecay) inner.setIn(['featureGates', 'ReduceDefaultCrashLoopBackOffDecay'], true);
+    else deleteLeaf(inner, ['featureGates', 'ReduceDefaultCrashLoopBackOffDecay']);
+    if (maxRestartPeriod === null) deleteLeaf(inner, ['crashLoopBackOff', 'maxContainerRestartPeriod']);
+    else {
+      // The period needs KubeletCrashLoopBackOffMax, on unless turned off.
+      if (inner.getIn(['featureGates', 'KubeletCrashLoopBackOffMax']) === false) deleteLeaf(inner, ['featureGates', 'KubeletCrashLoopBackOffMax']);
+      inner.setIn(['crashLoopBackOff', 'maxContainerRestartPeriod'], duration(maxRestartPeriod));
+    }
+  });
+}
+
+/** Sets one of the node's graceful-shutdown periods; null: the default, 0 (graceful node shutdown off). */
+export function setShutdownPeriod(source: string, field: 'shutdownGracePeriod' | 'shutdownGracePeriodCriticalPods', period: Period | null): string {
+  return editKubelet(source, (inner) => {
+    if (period === null) inner.delete(field);
+    else inner.set(field, duration(period));
+  });
+}
+
+/** Edits the annotation's own YAML, kept with its comments; removed once empty. */
+function editKubelet(source: string, edit: (inner: Document) => void): string {
   return editDocument(source, (doc) => {
     const text = editInnerText(annotationText(doc, KUBELET_ANNOTATION), (inner) => {
       if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
-      if (reducedDecay) inner.setIn(['featureGates', 'ReduceDefaultCrashLoopBackOffDecay'], true);
-      else deleteLeaf(inner, ['featureGates', 'ReduceDefaultCrashLoopBackOffDecay']);
-      if (maxRestartPeriod === null) deleteLeaf(inner, ['crashLoopBackOff', 'maxContainerRestartPeriod']);
-      else {
-        // The period needs KubeletCrashLoopBackOffMax, on unless turned off.
-        if (inner.getIn(['featureGates', 'KubeletCrashLoopBackOffMax']) === false) deleteLeaf(inner, ['featureGates', 'KubeletCrashLoopBackOffMax']);
-        inner.setIn(['crashLoopBackOff', 'maxContainerRestartPeriod'], typeof maxRestartPeriod === 'number' ? `${maxRestartPeriod}s` : maxRestartPeriod);
-      }
+      edit(inner);
     });
     if (text !== null) setAnnotationText(doc, KUBELET_ANNOTATION, text);
   });
 }
+
+const duration = (period: Period): string => (typeof period === 'number' ? `${period}s` : period);
 
 /** Deletes a field, and its mapping when that is left empty. */
-function deleteLeaf(doc: Document, path: [string, string]): void {
-  const parent = doc.getIn([path[0]], true);
+function deleteLeaf(doc: Document, [mapping, field]: [string, string]): void {
+  const parent = doc.getIn([mapping], true);
   if (!isMap(parent)) return;
-  parent.delete(path[1]);
-  if (isMap(parent) && parent.items.length === 0) doc.deleteIn([path[0]]);
-}
-
-/** The node's graceful-shutdown periods: seconds, a duration as typed, or null for the default (0, off). */
-export function setShutdownPeriod(source: string, field: 'shutdownGracePeriod' | 'shutdownGracePeriodCriticalPods', period: number | string | null): string {
-  return editDocument(source, (doc) => {
-    const text = editInnerText(annotationText(doc, KUBELET_ANNOTATION), (inner) => {
-      if (!isMap(inner.contents)) inner.contents = inner.createNode({}) as never;
-      if (period === null) inner.delete(field);
-      else inner.set(field, typeof period === 'number' ? `${period}s` : period);
-    });
-    if (text !== null) setAnnotationText(doc, KUBELET_ANNOTATION, text);
-  });
+  parent.delete(field);
+  if (parent.items.length === 0) doc.deleteIn([mapping]);
 }

@@ -53,7 +53,7 @@ export function readKubeletConfig(value: unknown, issues: IssueList): KubeletCon
 /** validation.go ValidateKubeletConfiguration: not with KubeletCrashLoopBackOffMax off (it is on by default), from 1 s to 300 s. */
 function readMaxRestartPeriod(period: unknown, config: KubeletConfig, issues: IssueList): void {
   const path = ['crashLoopBackOff', 'maxContainerRestartPeriod'];
-  const seconds = typeof period === 'string' && DURATION.test(period) ? durationSeconds(period) : undefined;
+  const seconds = durationSeconds(period);
   if (seconds === undefined) return issues.add(path, `must be a duration such as 30s or 1m30s${notA(period)}`);
   if (config.featureGates?.KubeletCrashLoopBackOffMax === false) {
     return issues.add(path, 'invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set');
@@ -73,10 +73,10 @@ function readShutdownPeriods(value: Record<string, unknown>, config: KubeletConf
   for (const key of ['shutdownGracePeriod', 'shutdownGracePeriodCriticalPods'] as const) {
     const period = value[key];
     if (period === undefined) continue;
-    const s = typeof period === 'string' && DURATION.test(period) ? durationSeconds(period) : undefined;
-    if (s === undefined) issues.add([key], `must be a duration such as 30s or 1m30s${notA(period)}`);
-    else if (s > 0 && s < 1) issues.add([key], `invalid configuration: ${key} ${period} must be either zero or otherwise >= 1 sec`);
-    else seconds[key] = s;
+    const given = durationSeconds(period);
+    if (given === undefined) issues.add([key], `must be a duration such as 30s or 1m30s${notA(period)}`);
+    else if (given > 0 && given < 1) issues.add([key], `invalid configuration: ${key} ${String(period)} must be either zero or otherwise >= 1 sec`);
+    else seconds[key] = given;
   }
   const { shutdownGracePeriod = 0, shutdownGracePeriodCriticalPods = 0 } = seconds;
   if (shutdownGracePeriodCriticalPods > shutdownGracePeriod) {
@@ -87,8 +87,10 @@ function readShutdownPeriods(value: Record<string, unknown>, config: KubeletConf
   if (shutdownGracePeriodCriticalPods > 0) config.shutdownGracePeriodCriticalPods = shutdownGracePeriodCriticalPods;
 }
 
-function durationSeconds(text: string): number {
+/** A metav1.Duration's seconds, or undefined when the value is not one. */
+function durationSeconds(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !DURATION.test(value)) return undefined;
   let seconds = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * UNIT_SECONDS[unit!]!;
+  for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * UNIT_SECONDS[unit!]!;
   return Math.round(seconds * 1e9) / 1e9;
 }
