@@ -101,7 +101,7 @@ function NodeKubelet() {
         label="Longest back-off (s)"
         numeric
         hint="crashLoopBackOff.maxContainerRestartPeriod, 1 to 300 (beta); empty: 300"
-        value={typeof period === 'string' && /^\d+(\.\d+)?s$/.test(period) ? period.slice(0, -1) : asText(period)}
+        value={secondsText(period)}
         issuePath={`${KUBELET_PATH}.crashLoopBackOff.maxContainerRestartPeriod`}
         onCommit={(text) => {
           change({ maxRestartPeriod: parseNumberInput(text) ?? null });
@@ -119,9 +119,12 @@ function ShutdownPeriod({ field, label, hint, value }: { field: 'shutdownGracePe
       label={label}
       numeric
       hint={hint}
-      value={typeof value === 'string' && /^\d+(\.\d+)?s$/.test(value) ? value.slice(0, -1) : asText(value)}
+      value={secondsText(value)}
       issuePath={`${KUBELET_PATH}.${field}`}
       onCommit={(text) => editScenario((source) => setShutdownPeriod(source, field, parseNumberInput(text) ?? null))}
     />
   );
 }
+
+/** A duration of whole or decimal seconds ("30s") as the number a seconds field shows; anything else as written. */
+const secondsText = (value: unknown): string => (typeof value === 'string' && /^\d+(\.\d+)?s$/.test(value) ? value.slice(0, -1) : asText(value));
