@@ -129,7 +129,11 @@ test('a file dropped on the page is imported', async ({ podlab, page }) => {
     transfer.items.add(new File([text], 'nginx.yaml', { type: 'application/yaml' }));
     return transfer;
   }, NGINX_DEPLOYMENT);
-  await podlab.pod.dispatchEvent('dragenter', { dataTransfer: drop });
+  // As a person would: drop once the page says it takes the file (its drop handling loads beside the first screen).
+  await expect(async () => {
+    await podlab.pod.dispatchEvent('dragenter', { dataTransfer: drop });
+    await expect(page.getByText('Drop a YAML file to import its pod')).toBeVisible({ timeout: 500 });
+  }).toPass();
   await podlab.pod.dispatchEvent('drop', { dataTransfer: drop });
   await expect(podlab.dialog('Import YAML').getByRole('status')).toContainText('from nginx.yaml');
   await podlab.dialog('Import YAML').getByRole('button', { name: 'Close' }).click();
