@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { deletePodAt, drainNodeAt, evictPodAt, shutdownNodeAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt } from '../../app/actions';
-import { selectPodView, selectSelectedName } from '../../app/selectors';
+import { deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt, shutdownNodeAt } from '../../app/actions';
+import { selectPodView, selectResult, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
@@ -22,8 +22,11 @@ export default function BreakItControls() {
   const probes = PROBE_KINDS.filter((kind) => spec[`${kind}Probe`] !== undefined);
   const [chosenProbe, setChosenProbe] = useState<ProbeKind | 'all'>('all');
   const probe = chosenProbe !== 'all' && probes.includes(chosenProbe) ? chosenProbe : undefined;
-  const shutdownPeriod = view.kubelet.shutdownGracePeriod;
-  const gracefulShutdown = typeof shutdownPeriod === 'string' && /[1-9]/.test(shutdownPeriod);
+  // The node shuts down gracefully only with a shutdown grace period, as the gate read it.
+  const gracefulShutdown = useAppStore((s) => {
+    const result = selectResult(s);
+    return result.ok && (result.model.kubelet?.shutdownGracePeriod ?? 0) > 0;
+  });
   return (
     <>
       <div className="break-row">
