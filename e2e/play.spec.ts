@@ -105,9 +105,10 @@ test("a presenter's clicker (Page Down, Page Up) and the keys . , and Space driv
 test('at 1280x720 the kubectl line keeps READY to AGE in sight: a long pod name gives way', async ({ podlab, page }) => {
   await podlab.button('Library').click();
   await podlab.dialog('Library').getByRole('button', { name: 'An init container waits for the database (crash-loop backoff)' }).click();
+  // The scenario is fetched, then opened at 0 s: seek once it is on the page.
+  await expect(podlab.column('NAME')).toHaveText('init-wait-for-database');
   await podlab.seek(14);
   await expect(podlab.column('STATUS')).toHaveText('Init:CrashLoopBackOff');
-  await expect(podlab.column('NAME')).toHaveText('init-wait-for-database');
   const stage = (await podlab.pod.boundingBox())!;
   const age = (await podlab.column('AGE').boundingBox())!;
   expect(age.x + age.width).toBeLessThanOrEqual(stage.x + stage.width);

@@ -5,6 +5,8 @@ const GATE = 'target-health.elbv2.k8s.aws/k8s-shop-checkout-5d3a1c2b7e';
 test("a readiness gate holds the pod's Ready until its condition is True; Break it sets it", async ({ podlab, page }) => {
   await podlab.button('Library').click();
   await podlab.dialog('Library').getByRole('button', { name: "A readiness gate holds the pod's Ready until the load balancer says so", exact: true }).click();
+  // The scenario is fetched, then opened at 0 s and the gallery closed: seek after that.
+  await expect(podlab.dialog('Library')).toBeHidden();
   const conditions = page.getByRole('list', { name: 'Pod conditions' });
   const ready = conditions.getByRole('listitem').filter({ hasText: /^✔?✖?Ready / });
 
