@@ -6,9 +6,10 @@ import {
   eventsOf,
   exits,
   exitsBefore,
-  expectAlways,
   expectLivenessRestarts,
+  expectNeverReadyNorRestarted,
   expectReadyAfterInitialDelay,
+  expectUnreadyWhileTerminating,
   finalPhase,
   harnessLog,
   hasNotRestarted,
@@ -280,16 +281,7 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
   for (const fixture of ['sidecar-readiness-false-terminating.yaml', 'sidecar-readiness-false-liveness-off-terminating.yaml']) {
     it(`${fixture}: the pod goes unready before it is gone, with no liveness failure`, () => {
       const trace = run(fixture);
-      const deleteAt = trace.deletion?.t ?? NaN;
-      // WaitForPodsRunningReady before the deletion
-      waitUntil(trace, deleteAt, 'pod running and ready', (t) => {
-        const status = podStatusAt(trace, t);
-        return status.phase === 'Running' && isReady(status);
-      });
-      expect(trace.deletedAt).toBeDefined();
-      const gone = trace.deletedAt ?? trace.end;
-      // waitForPodStatusByInformer(…, PodDelete, !IsPodReady)
-      waitUntil(trace, gone - deleteAt, 'pod not ready', (t) => !isReady(podStatusAt(trace, t)), deleteAt);
+      expectUnreadyWhileTerminating(trace);
       // gomega.Consistently: no Event says "failed liveness probe"
       expect(trace.events.filter((e) => e.event?.message.includes('failed liveness probe'))).toEqual([]);
     });
@@ -297,14 +289,6 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
 
   // "with readiness probe that fails should never be ready and never restart"
   it('never marks the pod ready, nor restarts, when the sidecar readiness probe always fails', () => {
-    const trace = run('sidecar-readiness-fails.yaml', 120);
-    const ready = (t: number) => podStatusAt(trace, t).conditions.find((c) => c.type === 'Ready')?.status === 'True';
-    // gomega.Consistently(IsPodReady, 1 min, 1 s).ShouldNot(BeTrue())
-    expectAlways(trace, 0, 60, 'pod not Ready', (t) => !ready(t));
-    // testutils.PodRunningReady(p) is false; getRestartCount(p) == 0
-    const status = podStatusAt(trace, 60);
-    expect(status.phase === 'Running' && ready(60)).toBe(false);
-    const all = [...status.initContainerStatuses, ...status.containerStatuses];
-    expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+    expectNeverReadyNorRestarted(run('sidecar-readiness-fails.yaml', 120));
   });
 });

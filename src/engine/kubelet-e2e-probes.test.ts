@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { podStatusAt } from './status/status-at';
-import { eventsOf, expectAlways, expectLivenessRestarts, isReady, runFixture, waitUntil } from './testing/upstream-e2e';
+import { eventsOf, expectLivenessRestarts, expectNeverReadyNorRestarted, expectUnreadyWhileTerminating, runFixture } from './testing/upstream-e2e';
 import type { Trace } from './trace';
 
 // Conformance with the probe e2e tests (test/e2e/common/node/container_probe.go) that the other
@@ -27,14 +26,7 @@ function livenessTest(fixture: string, container: string, restarts: number, time
 describe('test/e2e/common/node/container_probe.go "Probing container"', () => {
   // [Conformance] "with readiness probe that fails should never be ready and never restart"
   it('never marks the pod ready, nor restarts, when the readiness probe always fails', () => {
-    const trace = run('readiness-fails.yaml', 120);
-    // gomega.Consistently(IsPodReady, 1 min, 1 s).ShouldNot(BeTrue())
-    expectAlways(trace, 0, 60, 'pod not Ready', (t) => !isReady(podStatusAt(trace, t)));
-    // testutils.PodRunningReady(p) is false; getRestartCount(p) == 0
-    const status = podStatusAt(trace, 60);
-    expect(status.phase === 'Running' && isReady(status)).toBe(false);
-    const all = [...status.initContainerStatuses, ...status.containerStatuses];
-    expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+    expectNeverReadyNorRestarted(run('readiness-fails.yaml', 120));
   });
 
   // [Conformance] "should *not* be restarted with a exec \"cat /tmp/health\" liveness probe"
@@ -60,18 +52,8 @@ describe('test/e2e/common/node/container_probe.go "Probing container"', () => {
   // readiness probe"
   it('marks the pod not ready while it terminates, before it is gone', () => {
     const trace = run('readiness-false-terminating.yaml');
-    const deleteAt = trace.deletion?.t ?? NaN;
-    expect(deleteAt).toBe(20);
-    // WaitForPodsRunningReady before the deletion
-    waitUntil(trace, deleteAt, 'pod running and ready', (t) => {
-      const status = podStatusAt(trace, t);
-      return status.phase === 'Running' && isReady(status);
-    });
-    expect(trace.deletedAt).toBeDefined();
-    const gone = trace.deletedAt ?? trace.end;
-    // waitForPodStatusByInformer(…, PodDelete, !IsPodReady): the informer sees every status until the
-    // pod object is removed
-    waitUntil(trace, gone - deleteAt, 'pod not ready', (t) => !isReady(podStatusAt(trace, t)), deleteAt);
+    expect(trace.deletion?.t).toBe(20);
+    expectUnreadyWhileTerminating(trace);
   });
 
   // [Conformance] "should have monotonically increasing restart count"

@@ -271,6 +271,38 @@ export function expectReadyAfterInitialDelay(trace: Trace, container: string, de
   expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
 }
 
+/**
+ * container_probe.go's "with readiness probe that fails should never be ready and never restart":
+ * never Ready over a minute (1 s polls), then not running-and-ready, and no container restarted.
+ */
+export function expectNeverReadyNorRestarted(trace: Trace): void {
+  // gomega.Consistently(IsPodReady, 1 min, 1 s).ShouldNot(BeTrue())
+  expectAlways(trace, 0, 60, 'pod not Ready', (t) => !isReady(podStatusAt(trace, t)));
+  // testutils.PodRunningReady(p) is false; getRestartCount(p) == 0
+  const status = podStatusAt(trace, 60);
+  expect(status.phase === 'Running' && isReady(status)).toBe(false);
+  const all = [...status.initContainerStatuses, ...status.containerStatuses];
+  expect(all.reduce((n, c) => n + c.restartCount, 0)).toBe(0);
+}
+
+/**
+ * container_probe.go's "should mark readiness on pods to false while pod is in progress of
+ * terminating": running and ready before the deletion, then not ready at some moment before the
+ * pod object is gone (the informer sees every status until then).
+ */
+export function expectUnreadyWhileTerminating(trace: Trace): void {
+  const deleteAt = trace.deletion?.t ?? NaN;
+  // WaitForPodsRunningReady before the deletion
+  waitUntil(trace, deleteAt, 'pod running and ready', (t) => {
+    const status = podStatusAt(trace, t);
+    return status.phase === 'Running' && isReady(status);
+  });
+  expect(trace.deletedAt).toBeDefined();
+  const gone = trace.deletedAt ?? trace.end;
+  // waitForPodStatusByInformer(…, PodDelete, !IsPodReady)
+  waitUntil(trace, gone - deleteAt, 'pod not ready', (t) => !isReady(podStatusAt(trace, t)), deleteAt);
+}
+
 // Upstream timeouts: f.Timeouts.PodStart (the default of WaitForPodNoLongerRunningInNamespace and
 // WaitForPodInitContainerToFail) is 5 minutes.
 export const POD_START = 300;
