@@ -157,6 +157,11 @@ export function changed(sim: Sim, c?: ContainerRuntime): void {
   }
 }
 
+/** The pod is already on its way out (or out): no disruption can stop it again. */
+export function isStopping(sim: Sim): boolean {
+  return sim.terminated || sim.deletion !== undefined || sim.killPodReason !== undefined || sim.evicted !== undefined || sim.shutdown !== undefined || sim.deadlineExceeded;
+}
+
 export function isRunning(c: ContainerRuntime): boolean {
   return c.current !== undefined && !c.current.exited;
 }

@@ -18,8 +18,10 @@ import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
 import { exitProcess } from './rules/process';
 import { nodeGoesDown, recreateSandbox } from './rules/node-reboot';
 import { watchSilentNode } from './rules/node-controller';
-import { patchCondition, setDisruptionTarget } from './rules/status-patch';
-import { DEADLINE_MESSAGE, NODE_SHUTDOWN_MESSAGE, recordStatus } from './status/record-status';
+import { patchCondition } from './rules/status-patch';
+import { evict, evictThroughApi } from './rules/eviction';
+import { shutdownNode } from './rules/node-shutdown';
+import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
 import type { DeletionRequester, ProbeRun, Trace } from './trace';
@@ -260,6 +262,12 @@ class Simulation {
     }
   }
 
+  /** The pod starts terminating, for a reason the next sync reads: the sync in flight gives way to it. */
+  private readonly stop = (): void => {
+    this.cancelSync();
+    changed(this.sim);
+  };
+
   /** The kubelet dies with the node: every goroutine it ran (sync, kills, pulls, hooks) stops where it was. */
   private abandonTasks(): void {
     for (const task of this.tasks) task.gen.return(undefined);
@@ -291,16 +299,16 @@ class Simulation {
       return;
     }
     if (action.do === 'evict') {
-      this.evict(action);
+      evict(sim, action, this.stop);
       return;
     }
     if (action.do === 'drain') {
       this.pendingDeletes--;
-      this.evictThroughApi(action.gracePeriodSeconds);
+      evictThroughApi(sim, () => this.requestDeletion(action.gracePeriodSeconds, 'eviction-api'));
       return;
     }
     if (action.do === 'shutdown-node') {
-      this.shutdownNode();
+      shutdownNode(sim, this.stop);
       return;
     }
     const c = sim.byName.get(action.container);
@@ -349,96 +357,11 @@ class Simulation {
     else sim.queue.push(seconds, () => this.exceedDeadline());
   }
 
-  /**
-   * The eviction manager, past a hard threshold of node pressure, evicts the pod
-   * (pkg/kubelet/eviction/eviction_manager.go evictPod): a Warning Evicted event, then the pod is
-   * killed with its grace period overridden to 0 (the pod worker gives 1 s), and its status set to
-   * Failed, reason Evicted, with DisruptionTarget True (TerminationByKubelet) for node pressure,
-   * both published once every container has stopped (see record-status.ts). localStorageEviction
-   * evicts the same way, with no condition, for an emptyDir volume written past its sizeLimit
-   * (emptyDirLimitEviction) or a container past its ephemeral-storage limit
-   * (containerEphemeralStorageLimitEviction). The pod stays in the API, terminal: no container is
-   * started again.
-   */
-  private evict({ resource, container, volume }: Extract<PodAction, { do: 'evict' }>): void {
-    const { sim } = this;
-    // The eviction manager evicts only the node's active pods, and only while the kubelet runs.
-    if (sim.nodeDown || this.stopping()) return;
-    // eviction/helpers.go nodeLowMessageFmt (the real one goes on with the threshold and usage),
-    // emptyDirMessageFmt and containerEphemeralStorageMessageFmt.
-    const message =
-      volume !== undefined
-        ? `Usage of EmptyDir volume "${volume}" exceeds the limit "${sim.model.emptyDirSizeLimits?.[volume] ?? ''}". `
-        : container !== undefined
-          ? `Container ${container} exceeded its local ephemeral storage limit "${sim.byName.get(container)?.spec.ephemeralStorageLimit ?? ''}". `
-          : `The node was low on resource: ${resource}. `;
-    const over = volume !== undefined ? { volumeOverLimit: volume } : container !== undefined ? { containerOverLimit: container } : {};
-    sim.rec.emitK8s({ t: sim.now, type: 'Evicted', resource, ...over }, 'Warning', 'Evicted', message);
-    if (container === undefined && volume === undefined) sim.disruption = { reason: 'TerminationByKubelet', message };
-    sim.evicted = message;
-    this.cancelSync();
-    changed(sim);
-  }
-
-  /**
-   * An API-initiated eviction (the pods/eviction subresource, which `kubectl drain` calls for each
-   * pod). pkg/registry/core/pod/storage/eviction.go addConditionAndDeletePod updates the pod's
-   * status with DisruptionTarget True (EvictionByEvictionAPI), then deletes it with the eviction's
-   * delete options, whatever its phase. Podlab plays no PodDisruptionBudget: with one, an eviction
-   * that would leave too few healthy pods is refused (429), and kubectl drain retries until the
-   * budget allows it. A pod gone from the API cannot be evicted (404).
-   */
-  private evictThroughApi(gracePeriodSeconds: number | undefined): void {
-    const { sim } = this;
-    if (sim.deletedAt !== undefined) return;
-    setDisruptionTarget(sim, 'EvictionByEvictionAPI', 'Eviction API: evicting');
-    this.requestDeletion(gracePeriodSeconds, 'eviction-api');
-  }
-
-  /**
-   * Graceful node shutdown (pkg/kubelet/nodeshutdown/nodeshutdown_manager.go killPods): told that
-   * the node shuts down, the kubelet kills its pods in two groups, the others first with
-   * shutdownGracePeriod - shutdownGracePeriodCriticalPods, the critical ones after that with
-   * shutdownGracePeriodCriticalPods, each with its own grace period when that is shorter. The status
-   * function sets Failed (unless Succeeded), reason Terminated, and DisruptionTarget
-   * (TerminationByKubelet), sent with the terminal phase. A critical pod is taken to wait the whole
-   * first window: the kubelet starts the next group earlier only when every pod of the first is
-   * gone, and this node's other pods are not played. The node then powers off; the pod, terminal,
-   * is not touched again.
-   */
-  private shutdownNode(): void {
-    const { sim } = this;
-    const { shutdownGracePeriod = 0, shutdownGracePeriodCriticalPods = 0 } = sim.model.kubelet ?? {};
-    if (sim.nodeDown || shutdownGracePeriod === 0 || this.stopping()) return;
-    const critical = sim.model.critical === true;
-    const window = critical ? shutdownGracePeriodCriticalPods : shutdownGracePeriod - shutdownGracePeriodCriticalPods;
-    const killAt = sim.now + (critical ? shutdownGracePeriod - shutdownGracePeriodCriticalPods : 0);
-    // pod_workers.go calculateEffectiveGracePeriod raises an override of 0 to 1 s.
-    const grace = Math.max(1, Math.min(sim.model.terminationGracePeriodSeconds, window));
-    sim.rec.emit({ t: sim.now, type: 'NodeShutdown', critical, killAt, grace });
-    const kill = () => {
-      if (this.stopping()) return;
-      sim.shutdown = { grace };
-      sim.disruption = { reason: 'TerminationByKubelet', message: NODE_SHUTDOWN_MESSAGE };
-      this.cancelSync();
-      changed(sim);
-    };
-    if (killAt === sim.now) kill();
-    else sim.queue.push(killAt, kill);
-  }
-
-  /** The pod is already on its way out (or out): nothing more can stop it. */
-  private stopping(): boolean {
-    const { sim } = this;
-    return sim.terminated || sim.deletion !== undefined || sim.killPodReason !== undefined || sim.evicted !== undefined || sim.shutdown !== undefined || sim.deadlineExceeded;
-  }
-
   private exceedDeadline(): void {
     const { sim } = this;
     if (sim.terminated || sim.deletion || sim.killPodReason || sim.evicted !== undefined || sim.shutdown) return;
     sim.deadlineExceeded = true;
-    this.cancelSync();
-    changed(sim);
+    this.stop();
   }
 }
 
