@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsOf, expectLivenessRestarts, expectNeverReadyNorRestarted, expectUnreadyWhileTerminating, runFixture } from './testing/upstream-e2e';
+import { eventsOf, expectEventContaining, expectLivenessRestarts, expectNeverReadyNorRestarted, expectUnreadyWhileTerminating, runFixture } from './testing/upstream-e2e';
 import type { Trace } from './trace';
 
 // Conformance with the probe e2e tests (test/e2e/common/node/container_probe.go) that the other
@@ -11,6 +11,9 @@ const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-
 
 // 4 min defaultObservationTimeout
 const OBSERVATION = 240;
+// framework.PodEventTimeout
+const POD_EVENT_TIMEOUT = 120;
+const REDIRECT_WARNING = 'Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.';
 // "should have monotonically increasing restart count": RunLivenessTest(…, 5,
 // 2*time.Minute+defaultObservationTimeout+4*2*time.Minute), "~2 minutes backoff timeouts + 4 minutes
 // defaultObservationTimeout + 2 minutes for each pod restart"
@@ -100,6 +103,13 @@ describe('test/e2e/common/node/container_probe.go "Probing container"', () => {
   it('restarts a container whose liveness probe is redirected to its failing /healthz', () => {
     livenessTest('liveness-http-local-redirect-restart.yaml', 'agnhost-container', 1, OBSERVATION);
   });
+
+  // "should *not* be restarted with a non-local redirect http liveness probe": RunLivenessTest(…, 0,
+  // defaultObservationTimeout), then WaitTimeoutForEvent(… ProbeWarning …, PodEventTimeout)
+  it('does not restart a container whose liveness probe is redirected to another host, and warns of it', () => {
+    const trace = livenessTest('liveness-http-non-local-redirect-no-restart.yaml', 'agnhost-container', 0, OBSERVATION);
+    expectEventContaining(trace, 'ProbeWarning', REDIRECT_WARNING, OBSERVATION, POD_EVENT_TIMEOUT);
+  });
 });
 
 describe('test/e2e/common/node/container_probe.go "Probing restartable init container"', () => {
@@ -138,4 +148,10 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
       livenessTest(fixture, sidecar, restarts, OBSERVATION);
     });
   }
+
+  // "should *not* be restarted with a non-local redirect http liveness probe" (RunSidecarLivenessTest, then the Event)
+  it('does not restart a sidecar whose liveness probe is redirected to another host, and warns of it', () => {
+    const trace = livenessTest('sidecar-liveness-http-non-local-redirect-no-restart.yaml', 'sidecar', 0, OBSERVATION);
+    expectEventContaining(trace, 'ProbeWarning', REDIRECT_WARNING, OBSERVATION, POD_EVENT_TIMEOUT);
+  });
 });

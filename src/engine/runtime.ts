@@ -5,7 +5,7 @@
  */
 import type { EventQueue } from './event-queue';
 import type { Recorder } from './recorder';
-import type { ContainerModel, HealthWindow, PodModel, ProbeKind, ProbeTiming, RunBehavior } from './types';
+import type { ContainerModel, PodModel, ProbeAnswers, ProbeKind, ProbeTiming, RunBehavior } from './types';
 import type { Backoff } from './rules/restart-backoff';
 import type { ContainerStatus, KillReason, PodPhase } from './trace';
 
@@ -183,15 +183,15 @@ export function isReady(c: ContainerRuntime): boolean {
 
 /**
  * The behaviour of the run with this restart count: the attempt override, else the defaults.
- * Per-probe windows merge field by field, so an attempt can change one probe's window alone.
+ * Per-probe answers merge field by field, so an attempt can change one probe's window alone.
  */
 export function behaviorFor(spec: ContainerModel, restartCount: number): RunBehavior {
   const { attempts, ...base } = spec.behavior;
   const override = attempts[restartCount];
   if (!override) return base;
   const probes = { ...base.probes };
-  for (const [kind, window] of Object.entries(override.probes ?? {}) as [ProbeKind, Partial<HealthWindow>][]) {
-    probes[kind] = { ...probes[kind], ...window };
+  for (const [kind, answers] of Object.entries(override.probes ?? {}) as [ProbeKind, ProbeAnswers][]) {
+    probes[kind] = { ...probes[kind], ...answers };
   }
   return { ...base, ...override, probes };
 }

@@ -54,6 +54,8 @@ export type TraceEvent = Base &
     | { type: 'HookStarted'; container: string; hook: HookKind }
     | { type: 'HookFinished'; container: string; hook: HookKind; failed: boolean }
     | { type: 'ProbeFailed'; container: string; probe: ProbeKind }
+    /** A probe passed with a warning: an HTTP probe answered with a redirect to another host. */
+    | { type: 'ProbeWarning'; container: string; probe: ProbeKind; location: string }
     | { type: 'Ready'; container: string; ready: boolean }
     | { type: 'Killing'; container: string; reason: KillReason; gracePeriod: number }
     | { type: 'Signal'; container: string; signal: 'SIGTERM' | 'SIGKILL' }

@@ -31,6 +31,15 @@ export interface HealthWindow {
   unhealthyAfter: number | null;
 }
 
+/** One probe's own answers over the container's: its window, field by field, and a redirect. */
+export interface ProbeAnswers extends Partial<HealthWindow> {
+  /**
+   * Where an HTTP probe is redirected (302 Found) on another host. The kubelet follows a redirect
+   * only on the same host; this one it counts as a success with a warning (pkg/probe/http).
+   */
+  redirect?: string;
+}
+
 /** What the process does when it runs. Times in seconds from the container's start. */
 export interface RunBehavior {
   /** Exits on its own this long after start; null: runs until stopped. */
@@ -42,8 +51,8 @@ export interface RunBehavior {
   startup: number;
   /** Probes fail from this long after start on; null: never. */
   unhealthyAfter: number | null;
-  /** One probe's own window, field by field over `startup` and `unhealthyAfter` (e.g. the database is down: readiness fails, liveness passes). */
-  probes: Partial<Record<ProbeKind, Partial<HealthWindow>>>;
+  /** One probe's own answers, its window field by field over `startup` and `unhealthyAfter` (e.g. the database is down: readiness fails, liveness passes). */
+  probes: Partial<Record<ProbeKind, ProbeAnswers>>;
   postStart: number;
   postStartFails: boolean;
   preStop: number;

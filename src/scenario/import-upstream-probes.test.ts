@@ -180,6 +180,13 @@ describe('container_probe.go HTTP, TCP and gRPC pods of agnhost, imported withou
   it('should *not* be restarted with a non-local redirect http liveness probe', () => {
     const { trace } = play(liveness({ ...http(`/redirect?loc=${encodeURIComponent('http://0.0.0.0/')}`, 8080), initialDelaySeconds: INITIAL_DELAY, failureThreshold: 1 }));
     expectLivenessRestarts(trace, 'agnhost-container', 0, OBSERVATION);
+    // Expect an event of type "ProbeWarning" (WaitTimeoutForEvent: its message contains this).
+    const warnings = trace.events.filter((e) => e.event?.reason === 'ProbeWarning' && e.t <= OBSERVATION);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const { event } of warnings) {
+      expect(event!.type).toBe('Warning');
+      expect(event!.message).toContain('Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.');
+    }
   });
 
   it('[Conformance] with readiness probe should not be ready before initial delay and never restart', () => {

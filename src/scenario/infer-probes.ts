@@ -16,7 +16,7 @@
  * the guess says it is not certain. Readiness and liveness probes only count from the time the
  * startup probe passes, since they do not run before.
  */
-import type { HealthWindow, ProbeKind } from '../engine/types';
+import type { HealthWindow, ProbeAnswers, ProbeKind } from '../engine/types';
 import { knownServerAnswer, type NetworkProbe } from './known-servers';
 import { runOfScript } from './script-run';
 import { basename, CONTROL_WORDS, parseDuration, scriptOf, simpleCommands, toExitCode } from './shell-script';
@@ -36,8 +36,8 @@ export interface ServerWords {
   words: readonly string[];
 }
 
-/** A probe's own window, where it differs from the container's. */
-export type ProbeWindows = Partial<Record<ProbeKind, Partial<HealthWindow>>>;
+/** A probe's own answers: its window where it differs from the container's, and a redirect. */
+export type ProbeWindows = Partial<Record<ProbeKind, ProbeAnswers>>;
 
 export interface ProbeGuess {
   fields: { startup?: number; unhealthyAfter?: number; probes?: ProbeWindows };
@@ -55,10 +55,11 @@ interface ReadProbe {
   probe: ProbeCommand;
   window: Window;
   why: string;
+  redirect?: string;
 }
 
 /** What one probe does: passes in a window of time, while a file exists, or cannot be told. */
-type Outcome = { kind: 'window'; window: Window; why: string } | { kind: 'file'; path: string } | { kind: 'unknown' };
+type Outcome = { kind: 'window'; window: Window; why: string; redirect?: string } | { kind: 'file'; path: string } | { kind: 'unknown' };
 
 const FILE_TESTS = ['cat', 'test', '[', 'ls', 'stat', 'head', 'tail', 'grep'];
 /** Files a fresh container does not have unless its script makes them. */
@@ -83,7 +84,7 @@ export function inferProbes(containerArgv: readonly string[] | undefined, probes
     }
     const shown = `${probe.kind} probe ${probeWords(probe)}`;
     if (outcome.kind === 'window') {
-      read.push({ probe, window: outcome.window, why: `${shown} ${outcome.why}` });
+      read.push({ probe, window: outcome.window, why: `${shown} ${outcome.why}`, redirect: outcome.redirect });
       continue;
     }
     const window = files?.windows.get(outcome.path);
@@ -103,10 +104,11 @@ export function inferProbes(containerArgv: readonly string[] | undefined, probes
   if (read.length < probes.length) reasons.push("Podlab cannot read the other probes: they get the container's window");
   const { fields, conclusion } = fieldsOf(base.from, base.until);
   const own: string[] = [];
-  read.forEach(({ probe }, i) => {
+  read.forEach(({ probe, redirect }, i) => {
     const window = windows[i]!;
+    if (redirect !== undefined) (fields.probes ??= {})[probe.kind] = { redirect };
     if (sameWindow(window, base)) return;
-    (fields.probes ??= {})[probe.kind] = ownWindow(window, base);
+    (fields.probes ??= {})[probe.kind] = { ...ownWindow(window, base), ...fields.probes?.[probe.kind] };
     own.push(`the ${probe.kind} probe ${passWords(window)}`);
   });
   const words = own.length === 0 ? conclusion : `${conclusion}; ${own.join(', ')}`;
@@ -175,7 +177,7 @@ function fieldsOf(from: number, until: number): { fields: ProbeGuess['fields']; 
 function outcomeOf(probe: ProbeCommand, server: ServerWords | undefined): Outcome {
   if (probe.network) {
     const answer = server ? knownServerAnswer(server.image, server.words, probe.network) : null;
-    return answer ? { kind: 'window', window: { from: answer.from, until: answer.until }, why: `${passWords(answer)}: ${answer.why}` } : { kind: 'unknown' };
+    return answer ? { kind: 'window', window: { from: answer.from, until: answer.until }, why: `${passWords(answer)}: ${answer.why}`, redirect: answer.redirect } : { kind: 'unknown' };
   }
   if (!probe.exec || probe.exec.length === 0) return { kind: 'unknown' };
   const script = scriptOf(probe.exec);

@@ -12,6 +12,10 @@ describe('knownServerAnswer', () => {
     expect(window(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/healthz', port: 8080 })).toEqual([0, 10]);
     expect(window(AGNHOST, ['/agnhost', 'liveness'], { handler: 'httpGet', path: '/redirect?loc=%2Fhealthz', port: 8080 })).toEqual([0, 10]);
     expect(window(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/redirect?loc=http%3A%2F%2F0.0.0.0%2F', port: 8080 })).toEqual([0, Infinity]);
+    expect(knownServerAnswer(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/redirect?loc=http%3A%2F%2F0.0.0.0%2F', port: 8080 })?.redirect).toBe('http://0.0.0.0/');
+    // A location without a host stays on it: the kubelet follows it.
+    expect(window(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/redirect?loc=healthz', port: 8080 })).toEqual([0, 10]);
+    expect(window(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/redirect', port: 8080 })).toEqual([0, 0]);
     expect(window(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/', port: 8080 })).toEqual([0, 0]);
     expect(window(AGNHOST, ['liveness'], { handler: 'httpGet', path: '/healthz', port: 8081 })).toEqual([0, 0]);
     expect(window(AGNHOST, ['liveness'], { handler: 'tcpSocket', port: 8080 })).toEqual([0, Infinity]);

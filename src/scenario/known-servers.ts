@@ -21,6 +21,8 @@ export interface Answer {
   from: number;
   until: number;
   why: string;
+  /** Where an HTTP probe is redirected on another host: it passes, with a warning. */
+  redirect?: string;
 }
 
 const LIVENESS_PORT = 8080;
@@ -57,8 +59,9 @@ function livenessPath(path: string): Answer {
   if (route === '/started') return always('agnhost liveness answers /started with 200');
   if (route === '/redirect') {
     const location = new URLSearchParams(query).get('loc') ?? '';
-    if (location.startsWith('/') && !location.startsWith('//')) return livenessPath(location);
-    return always(`agnhost liveness redirects to ${location || 'nowhere'}, another host: the kubelet counts that as a success (with a ProbeWarning)`);
+    // Go's http.Redirect resolves a location without a host against the directory of /redirect.
+    if (!/^([a-z][a-z0-9+.-]*:)?\/\//i.test(location)) return livenessPath(location.startsWith('/') ? location : `/${location}`);
+    return { ...always(`agnhost liveness redirects to ${location}, another host: the kubelet counts that as a success (with a ProbeWarning)`), redirect: location };
   }
   return { from: 0, until: 0, why: `agnhost liveness answers ${route} with 404` };
 }

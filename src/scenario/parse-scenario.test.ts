@@ -280,26 +280,26 @@ spec:
     ]);
   });
 
-  it('reads per-probe windows, preStopFails and a fail-probes probe, pointing inside them when wrong', () => {
+  it('reads per-probe answers, preStopFails and a fail-probes probe, pointing inside them when wrong', () => {
     const good = parseScenario(
       pod(
         `  containers:\n    - {name: app, image: nginx}`,
         `    podlab.dev/behavior: |
-      app: {startup: 3, preStopFails: true, probes: {readiness: {unhealthyAfter: 60}, liveness: {unhealthyAfter: null}}, attempts: [{probes: {startup: {startup: 9}}}]}
+      app: {startup: 3, preStopFails: true, probes: {readiness: {unhealthyAfter: 60}, liveness: {unhealthyAfter: null, redirect: "http://0.0.0.0/"}}, attempts: [{probes: {startup: {startup: 9}}}]}
     podlab.dev/actions: |
       - {at: 5, do: fail-probes, container: app, probe: readiness}`,
       ),
     );
     if (!good.ok) throw new Error(good.issues.map((i) => i.message).join('; '));
     const { behavior } = good.model.containers[0]!;
-    expect(behavior).toMatchObject({ startup: 3, unhealthyAfter: null, preStopFails: true, probes: { readiness: { unhealthyAfter: 60 }, liveness: { unhealthyAfter: null } } });
+    expect(behavior).toMatchObject({ startup: 3, unhealthyAfter: null, preStopFails: true, probes: { readiness: { unhealthyAfter: 60 }, liveness: { unhealthyAfter: null, redirect: 'http://0.0.0.0/' } } });
     expect(behavior.attempts).toEqual([{ probes: { startup: { startup: 9 } } }]);
     expect(good.model.actions).toEqual([{ at: 5, do: 'fail-probes', container: 'app', probe: 'readiness' }]);
 
     const text = pod(
       `  containers:\n    - {name: app, image: nginx}`,
       `    podlab.dev/behavior: |
-      app: {preStopFails: yes please, probes: {readyness: {}, liveness: {unhealthyAfter: soon, timeout: 1}, startup: 5}}
+      app: {preStopFails: yes please, probes: {readyness: {}, liveness: {unhealthyAfter: soon, timeout: 1}, startup: 5, readiness: {redirect: /login}}}
       other: null
     podlab.dev/actions: |
       - {at: 5, do: fail-probes, container: app, probe: all}`,
@@ -309,8 +309,9 @@ spec:
       `7 ${behaviorPath}.preStopFails: must be true or false, not string "yes please"`,
       `7 ${behaviorPath}.probes.readyness: unknown probe "readyness"; the probes are: startup, readiness, liveness`,
       `7 ${behaviorPath}.probes.liveness.unhealthyAfter: must be a number of seconds, not string "soon"`,
-      `7 ${behaviorPath}.probes.liveness.timeout: unknown field "timeout" of a probe's window; the fields are: startup, unhealthyAfter`,
-      `7 ${behaviorPath}.probes.startup: must be a mapping with startup and/or unhealthyAfter (seconds), not number 5`,
+      `7 ${behaviorPath}.probes.liveness.timeout: unknown field "timeout" of a probe's answers; the fields are: startup, unhealthyAfter, redirect`,
+      `7 ${behaviorPath}.probes.startup: must be a mapping with startup and/or unhealthyAfter (seconds), or redirect (a URL), not number 5`,
+      `7 ${behaviorPath}.probes.readiness.redirect: must be a URL on another host, such as http://example.com/login, not string "/login": the kubelet follows a redirect on the same host, so such a probe gets that path's answer (give it a window instead)`,
       '8 metadata.annotations["podlab.dev/behavior"].other: no container named "other" in the pod (containers: app)',
       '10 metadata.annotations["podlab.dev/actions"][0].probe: must be one of startup, readiness, liveness (absent: every probe), not string "all"',
     ]);

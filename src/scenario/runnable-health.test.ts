@@ -40,6 +40,12 @@ describe('runnable export: health files per probe', () => {
     expect(app.command[2]).toContain(`(sleep 3; touch ${HEALTH_FILE}; sleep 27; rm -f ${HEALTH_FILE}) &`);
   });
 
+  it('keeps one file when a probe is only redirected: the files cannot redirect, so it passes plainly', () => {
+    const { app } = exported(scenario('{startup: 3, probes: {readiness: {redirect: http://login.example.com/}}}'));
+    expect(tested(app, 'readinessProbe')).toEqual(['test', '-f', HEALTH_FILE]);
+    expect(tested(app, 'livenessProbe')).toEqual(['test', '-f', HEALTH_FILE]);
+  });
+
   it('gives each probe its file, made and removed on its own window, when one probe has a window of its own', () => {
     const { app } = exported(scenario('{startup: 3, probes: {readiness: {unhealthyAfter: 60}}}'));
     expect(tested(app, 'readinessProbe')).toEqual(['test', '-f', `${HEALTH_FILE}-readiness`]);

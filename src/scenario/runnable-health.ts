@@ -13,7 +13,10 @@ const KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 export type HealthFiles = Record<ProbeKind, string>;
 
 export function healthFiles(model: ContainerModel, actions: readonly PodAction[]): HealthFiles {
-  const ownWindows = [model.behavior, ...model.behavior.attempts].some((b) => Object.keys(b.probes ?? {}).length > 0);
+  // A redirect alone is no window of its own: the export's files cannot redirect, so it plays as a plain pass.
+  const ownWindows = [model.behavior, ...model.behavior.attempts].some((b) =>
+    Object.values(b.probes ?? {}).some((answers) => answers.startup !== undefined || answers.unhealthyAfter !== undefined),
+  );
   const oneProbeFails = actions.some((a) => a.do === 'fail-probes' && a.container === model.name && a.probe !== undefined);
   const perProbe = ownWindows || oneProbeFails;
   return Object.fromEntries(KINDS.map((kind) => [kind, perProbe ? `${HEALTH_FILE}-${kind}` : HEALTH_FILE])) as HealthFiles;

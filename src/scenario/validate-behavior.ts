@@ -3,7 +3,7 @@
  * Returns the behaviours with defaults applied; problems go to `issues` with paths inside the annotation.
  */
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
-import type { Behavior, HealthWindow, ProbeKind, RunBehavior } from '../engine/types';
+import type { Behavior, ProbeAnswers, ProbeKind, RunBehavior } from '../engine/types';
 import type { IssueList, PathSegment } from './issues';
 import { isRecord, notA } from './value-checks';
 
@@ -22,7 +22,7 @@ const FLAGS: Field[] = ['oom', 'postStartFails', 'preStopFails'];
 const TEXTS: Field[] = ['message', 'logs'];
 const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', ...TEXTS, 'probes', 'attempts'];
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
-const WINDOW_FIELDS: (keyof HealthWindow)[] = ['startup', 'unhealthyAfter'];
+const ANSWER_FIELDS: (keyof ProbeAnswers)[] = ['startup', 'unhealthyAfter', 'redirect'];
 
 function checkSeconds(issues: IssueList, path: PathSegment[], value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -66,7 +66,7 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
       if (value === 'ignore' || checkSeconds(issues, p, value)) out.stop = value;
       else if (typeof value === 'string') issues.add(p, 'must be a number of seconds or "ignore"');
     } else if (field === 'probes') {
-      out.probes = readProbeWindows(value, p, issues);
+      out.probes = readProbeAnswers(value, p, issues);
     } else if (field === 'pullFailures') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
         issues.add(p, `must be a whole number from 0 to 1000${notA(value)}`);
@@ -76,11 +76,14 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
   return out as Partial<RunBehavior>;
 }
 
-/** `probes: {readiness: {unhealthyAfter: 60}, …}`: each probe's own window over the container's. */
-function readProbeWindows(value: unknown, path: PathSegment[], issues: IssueList): RunBehavior['probes'] {
+/**
+ * `probes: {readiness: {unhealthyAfter: 60}, …}`: each probe's own answers over the container's,
+ * its window and where an HTTP probe is redirected.
+ */
+function readProbeAnswers(value: unknown, path: PathSegment[], issues: IssueList): RunBehavior['probes'] {
   const out: RunBehavior['probes'] = {};
   if (!isRecord(value)) {
-    issues.add(path, `must be a mapping from probe (${PROBE_KINDS.join(', ')}) to {startup, unhealthyAfter}${notA(value)}`);
+    issues.add(path, `must be a mapping from probe (${PROBE_KINDS.join(', ')}) to {${ANSWER_FIELDS.join(', ')}}${notA(value)}`);
     return out;
   }
   for (const [kind, raw] of Object.entries(value)) {
@@ -90,20 +93,33 @@ function readProbeWindows(value: unknown, path: PathSegment[], issues: IssueList
       continue;
     }
     if (!isRecord(raw)) {
-      issues.add(p, `must be a mapping with startup and/or unhealthyAfter (seconds)${notA(raw)}`);
+      issues.add(p, `must be a mapping with startup and/or unhealthyAfter (seconds), or redirect (a URL)${notA(raw)}`);
       continue;
     }
-    const window: Partial<HealthWindow> = {};
-    for (const [key, seconds] of Object.entries(raw)) {
-      if (key === 'startup' && checkSeconds(issues, [...p, key], seconds)) window.startup = seconds;
-      else if (key === 'unhealthyAfter' && (seconds === null || checkSeconds(issues, [...p, key], seconds))) window.unhealthyAfter = seconds;
-      else if (!WINDOW_FIELDS.includes(key as keyof HealthWindow)) {
-        issues.add([...p, key], `unknown field "${key}" of a probe's window; the fields are: ${WINDOW_FIELDS.join(', ')}`);
+    const answers: ProbeAnswers = {};
+    for (const [key, field] of Object.entries(raw)) {
+      if (key === 'startup' && checkSeconds(issues, [...p, key], field)) answers.startup = field;
+      else if (key === 'unhealthyAfter' && (field === null || checkSeconds(issues, [...p, key], field))) answers.unhealthyAfter = field;
+      else if (key === 'redirect' && checkRedirect(issues, [...p, key], field)) answers.redirect = field;
+      else if (!ANSWER_FIELDS.includes(key as keyof ProbeAnswers)) {
+        issues.add([...p, key], `unknown field "${key}" of a probe's answers; the fields are: ${ANSWER_FIELDS.join(', ')}`);
       }
     }
-    out[kind as ProbeKind] = window;
+    out[kind as ProbeKind] = answers;
   }
   return out;
+}
+
+/** A redirect the kubelet does not follow: one to another host (pkg/probe/http RedirectChecker). */
+function checkRedirect(issues: IssueList, path: PathSegment[], value: unknown): value is string {
+  if (typeof value !== 'string' || !/^([a-z][a-z0-9+.-]*:)?\/\/[^/?#]/i.test(value)) {
+    issues.add(
+      path,
+      `must be a URL on another host, such as http://example.com/login${notA(value)}: the kubelet follows a redirect on the same host, so such a probe gets that path's answer (give it a window instead)`,
+    );
+    return false;
+  }
+  return true;
 }
 
 export function readBehaviors(

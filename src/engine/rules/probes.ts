@@ -126,6 +126,8 @@ function doProbe(sim: Sim, c: ContainerRuntime, w: ProbeWorker): void {
       'Unhealthy',
       `${LABEL[w.kind]} probe failed: ${probeOutput(c, w.kind)}`,
     );
+  } else {
+    warnOfRedirect(sim, c, w);
   }
   if (w.lastResult === result) w.resultRun++;
   else {
@@ -148,6 +150,28 @@ function setResult(sim: Sim, c: ContainerRuntime, w: ProbeWorker, result: ProbeR
   // a liveness or startup failure gets the container killed.
   changed(sim, c);
   if (w.kind === 'startup' && result === 'success') triggerReadiness(sim, c);
+}
+
+/**
+ * An HTTP probe redirected to another host passes with a warning, at every attempt: prober.go
+ * records a ProbeWarning event with pkg/probe/http's output, whose body is the one Go's
+ * http.Redirect writes for a 302 (as agnhost's does; its closing newlines left out).
+ */
+function warnOfRedirect(sim: Sim, c: ContainerRuntime, w: ProbeWorker): void {
+  const location = c.current!.behavior.probes[w.kind]?.redirect;
+  if (location === undefined || w.timing.handler !== 'httpGet') return;
+  sim.rec.emitK8s(
+    { t: sim.now, type: 'ProbeWarning', container: c.spec.name, probe: w.kind, location },
+    'Warning',
+    'ProbeWarning',
+    `${LABEL[w.kind]} probe warning: Probe terminated redirects, Response body: <a href="${htmlEscape(location)}">Found</a>.`,
+  );
+}
+
+/** Go's html.EscapeString, as http.Redirect escapes the location. */
+function htmlEscape(text: string): string {
+  const entities: Record<string, string> = { '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' };
+  return text.replace(/[&'<>"]/g, (ch) => entities[ch]!);
 }
 
 /** What the kubelet's prober reports for a failed attempt of each handler kind. */

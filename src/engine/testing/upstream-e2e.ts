@@ -255,6 +255,15 @@ export function expectLivenessRestarts(trace: Trace, name: string, expectRestart
 }
 
 /**
+ * upstream e2eevents.WaitTimeoutForEvent: within `timeout` of `from`, a Kubernetes Event of the pod
+ * with this reason whose message contains `message` (eventOccurred: strings.Contains).
+ */
+export function expectEventContaining(trace: Trace, reason: string, message: string, from: number, timeout: number): void {
+  const found = trace.events.find(({ t, event }) => t <= from + timeout && event?.reason === reason && event.message.includes(message));
+  expect(found, `a ${reason} Event saying "${message}" by t=${from + timeout}`).toBeDefined();
+}
+
+/**
  * container_probe.go's "with readiness probe should not be ready before initial delay and never
  * restart": once Ready, the pod is Running, its Ready transition is at least `delay` after the
  * container's startedAt, and no container restarted.

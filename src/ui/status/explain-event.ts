@@ -80,6 +80,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       if (event.probe === 'liveness') return `${who}: liveness ${s('probe', 'probes')} failed. Enough failures in a row and the kubelet restarts ${s('it', 'them')}.`;
       if (event.probe === 'readiness') return `${who}: readiness ${s('probe', 'probes')} failed; ${s('it gets', 'they get')} no Service traffic while not ready.`;
       return `${who}: startup ${s('probe', 'probes')} failed; ${s('it is', 'they are')} still starting (other probes wait).`;
+    case 'ProbeWarning':
+      return `${who}: the ${event.probe} ${s('probe was', 'probes were')} redirected to another host (${event.location}). The kubelet follows a redirect only on the same host, so it counts this one as a success, with a ProbeWarning event at every attempt.`;
     case 'Ready':
       // A regular init container never serves: the kubelet reports it ready once it exited 0.
       if (role === 'init') {

@@ -25,7 +25,7 @@ const IMPORTANCE: Record<Kind, number> = {
   NodeNotReady: 4, TaintEvictionCancelled: 4,
   Killing: 4, Crashed: 4, BackOff: 4, ProbeFailed: 4, HookFailed: 4, PullFailed: 4, PullBackOff: 4,
   Scheduled: 3, Started: 3, Exited: 3, Signal: 3, HookStarted: 3, PodEnded: 3,
-  ContainerStarted: 2, Ready: 2, PodPhase: 2, Pulling: 2, Pulled: 2,
+  ContainerStarted: 2, Ready: 2, ProbeWarning: 2, PodPhase: 2, Pulling: 2, Pulled: 2,
   PodCondition: 1, ImagePresent: 1, Created: 1, HookFinished: 1,
 };
 
