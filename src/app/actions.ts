@@ -3,7 +3,7 @@
  * components, keyboard handlers and tests alike. Scenario edits go through src/scenario/edit-*.
  */
 import { addAction, removeAction as removeActionAt, setActionField as setActionFieldAt } from '../scenario/edit-actions';
-import type { HealthWindow, ProbeKind } from '../engine/types';
+import type { ProbeAnswers, ProbeKind } from '../engine/types';
 import { setBehaviorField as setBehavior, setProbeWindowField as setProbeWindow } from '../scenario/edit-behavior';
 import * as containers from '../scenario/edit-containers';
 import type { ContainerKind, ContainerTemplate } from '../scenario/templates';
@@ -84,7 +84,7 @@ export function setBehaviorField(name: string, field: string, value: unknown): v
 }
 
 /** One field of one probe's own window; `undefined` lets the probe follow the container again. */
-export function setProbeWindowField(name: string, probe: ProbeKind, field: keyof HealthWindow, value: unknown): void {
+export function setProbeWindowField(name: string, probe: ProbeKind, field: keyof ProbeAnswers, value: unknown): void {
   edit((source) => setProbeWindow(source, name, probe, field, value));
 }
 

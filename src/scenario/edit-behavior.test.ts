@@ -29,6 +29,14 @@ describe('behaviour annotation', () => {
     expect(setProbeWindowField(setProbeWindowField(EMPTY_SCENARIO, 'app', 'startup', 'startup', 5), 'app', 'startup', 'startup', undefined)).not.toContain('podlab.dev');
   });
 
+  it('sets where one probe is redirected, beside its window', () => {
+    let source = setProbeWindowField(EXAMPLE_SCENARIO, 'migrate', 'readiness', 'unhealthyAfter', 60);
+    source = setProbeWindowField(source, 'migrate', 'readiness', 'redirect', 'http://login.example.com/');
+    expect(readPod(source).behaviors.migrate).toEqual({ run: 4, probes: { readiness: { unhealthyAfter: 60, redirect: 'http://login.example.com/' } } });
+    source = setProbeWindowField(source, 'migrate', 'readiness', 'redirect', undefined);
+    expect(readPod(source).behaviors.migrate).toEqual({ run: 4, probes: { readiness: { unhealthyAfter: 60 } } });
+  });
+
   it('keeps a value the user typed even when it is not valid', () => {
     const source = setBehaviorField(EXAMPLE_SCENARIO, 'web', 'startup', 'soon');
     expect(readPod(source).behaviors.web?.startup).toBe('soon');

@@ -3,7 +3,7 @@
  * held as a string inside the Pod. It is parsed, changed and written back, keeping its comments.
  */
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import type { HealthWindow, ProbeKind } from '../engine/types';
+import type { ProbeAnswers, ProbeKind } from '../engine/types';
 import { BEHAVIOR_ANNOTATION } from './annotations';
 import { annotationText, editDocument, editInnerText, setAnnotationText } from './edit-document';
 
@@ -23,11 +23,11 @@ export function setBehaviorField(source: string, container: string, field: strin
 }
 
 /**
- * Sets (or with `undefined` removes) one field of one probe's own window
- * (`probes: {readiness: {unhealthyAfter: 60}}`); maps left empty go, so the probe follows the
- * container again.
+ * Sets (or with `undefined` removes) one field of one probe's own answers, its window or its
+ * redirect (`probes: {readiness: {unhealthyAfter: 60}}`); maps left empty go, so the probe
+ * follows the container again.
  */
-export function setProbeWindowField(source: string, container: string, probe: ProbeKind, field: keyof HealthWindow, value: unknown): string {
+export function setProbeWindowField(source: string, container: string, probe: ProbeKind, field: keyof ProbeAnswers, value: unknown): string {
   return editDocument(source, (doc) => {
     editBehaviors(doc, (inner) => {
       if (value !== undefined) {

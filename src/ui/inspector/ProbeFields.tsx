@@ -56,7 +56,7 @@ export function ProbeFields({ name, entry, base, behavior }: { name: string; ent
                     onCommit={(text) => setContainerField(name, [key, field], parseNumberInput(text))}
                   />
                 ))}
-                <ProbeWindowFields name={name} kind={kind} behavior={behavior} />
+                <ProbeWindowFields name={name} kind={kind} behavior={behavior} http={probe.httpGet !== undefined} />
               </div>
             )}
           </div>
@@ -68,9 +68,10 @@ export function ProbeFields({ name, entry, base, behavior }: { name: string; ent
 
 /**
  * When this probe passes, if not when the container's probes do (the behaviour's `probes` entry):
- * "the database is down" is a readiness probe that fails while liveness passes.
+ * "the database is down" is a readiness probe that fails while liveness passes. An HTTP probe can
+ * also be redirected to another host, which passes with a ProbeWarning.
  */
-function ProbeWindowFields({ name, kind, behavior }: { name: string; kind: ProbeKind; behavior: Record<string, unknown> }) {
+function ProbeWindowFields({ name, kind, behavior, http }: { name: string; kind: ProbeKind; behavior: Record<string, unknown>; http: boolean }) {
   const own = ((behavior.probes ?? {}) as Record<string, Record<string, unknown> | undefined>)[kind] ?? {};
   const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, 'probes', kind, field]);
   const containerFrom = asText(behavior.unhealthyAfter) || 'never';
@@ -92,6 +93,16 @@ function ProbeWindowFields({ name, kind, behavior }: { name: string; kind: Probe
         issuePath={path('unhealthyAfter')}
         onCommit={(text) => setProbeWindowField(name, kind, 'unhealthyAfter', text.trim() === 'never' ? null : parseNumberInput(text))}
       />
+      {http && (
+        <TextField
+          label="Redirected to"
+          hint="a URL on another host: it passes, with a ProbeWarning; empty: no redirect"
+          commitOn="blur"
+          value={asText(own.redirect)}
+          issuePath={path('redirect')}
+          onCommit={(text) => setProbeWindowField(name, kind, 'redirect', text.trim() || undefined)}
+        />
+      )}
     </>
   );
 }
