@@ -62,6 +62,25 @@ describe('database-down-readiness: a database outage fails readiness, not livene
   });
 });
 
+describe('readiness-redirect-login: a readiness probe redirected to a login page passes, with a warning', () => {
+  const trace = play('readiness-redirect-login.yaml', 60);
+
+  it('fails the checks while the app starts, then takes it Ready at 5 s, and no check fails again', () => {
+    expect(events(trace, 'ProbeFailed', 'admin').every((e) => e.t < 2)).toBe(true);
+    expect(events(trace, 'Ready', 'admin').map((e) => [e.t, e.ready])).toEqual([[5, true]]);
+    expect(kubectlRow(trace, 4).ready).toBe('0/1');
+    expect(kubectlRow(trace, 5).ready).toBe('1/1');
+  });
+
+  it('warns of the redirect at every check from then on', () => {
+    const warnings = events(trace, 'ProbeWarning', 'admin');
+    expect(warnings.map((e) => e.t)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60]);
+    expect(first(trace, 'ProbeWarning', 'admin').event?.message).toBe(
+      'Readiness probe warning: Probe terminated redirects, Response body: <a href="https://login.example.com/authorize?next=%2Fadmin%2Fhealth">Found</a>.',
+    );
+  });
+});
+
 describe('crashloop-backoff: the backoff grows to its 5-minute cap', () => {
   const trace = play('crashloop-backoff.yaml', 1300);
 
