@@ -135,6 +135,10 @@ export interface Sim {
   /** The DisruptionTarget the kubelet sends with the pod's terminal phase, not before (node pressure, node shutdown). */
   disruption?: { reason: string; message: string };
   deletedAt?: number;
+  /** The ConfigMaps and Secrets that do not exist (yet): `configmap/NAME`, `secret/NAME`. */
+  missing: Set<string>;
+  /** When the pod worker syncs again after a failed sync: its work queue keeps one time per pod. */
+  syncRetryAt?: number;
 }
 
 export interface PhaseStatus {

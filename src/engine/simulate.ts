@@ -21,6 +21,7 @@ import { watchSilentNode } from './rules/node-controller';
 import { patchCondition } from './rules/status-patch';
 import { evict, evictThroughApi } from './rules/eviction';
 import { shutdownNode } from './rules/node-shutdown';
+import { createObject } from './rules/container-config';
 import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
@@ -79,6 +80,7 @@ class Simulation {
       sandboxReady: true,
       sandboxAttempt: 0,
       nodeDown: false,
+      missing: new Set(model.missingObjects),
       sandboxLost: false,
       deadlineExceeded: false,
     };
@@ -296,6 +298,10 @@ class Simulation {
     }
     if (action.do === 'set-deadline') {
       this.updateDeadline(action.activeDeadlineSeconds);
+      return;
+    }
+    if (action.do === 'create') {
+      createObject(sim, action.object);
       return;
     }
     if (action.do === 'evict') {

@@ -48,6 +48,8 @@ export type TraceEvent = Base &
     /** An image pull held back by the image-pull backoff. */
     | { type: 'PullBackOff'; container: string; image: string; delay: number }
     | { type: 'Created'; container: string }
+    /** The container's config names a ConfigMap or Secret that does not exist: CreateContainerConfigError. */
+    | { type: 'ConfigMissing'; container: string; object: string }
     | { type: 'Started'; container: string; restartCount: number }
     /** The startup probe succeeded (or there is none): the container is `started`. */
     | { type: 'ContainerStarted'; container: string }
@@ -65,6 +67,8 @@ export type TraceEvent = Base &
     | { type: 'DeletionRequested'; gracePeriod: number; by?: DeletionRequester }
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
+    /** A missing ConfigMap or Secret was created (an API update; no Kubernetes Event of the pod). */
+    | { type: 'ObjectCreated'; object: string }
     /** The pod's spec now sets this activeDeadlineSeconds (an API update; no Kubernetes Event). */
     | { type: 'DeadlineUpdated'; activeDeadlineSeconds: number }
     /** The kubelet fails the pod for being active past its activeDeadlineSeconds. */

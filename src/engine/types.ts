@@ -104,7 +104,16 @@ export interface ContainerModel {
   restartPolicyRules?: ContainerRestartRule[];
   /** `resources.limits.ephemeral-storage`, as written: the eviction message names it. */
   ephemeralStorageLimit?: string;
+  /** The ConfigMaps and Secrets its environment reads, in the kubelet's order: envFrom, then env. */
+  configRefs?: ConfigRef[];
   behavior: Behavior;
+}
+
+/** A ConfigMap or Secret a container's environment reads: `configmap/NAME` or `secret/NAME`. */
+export interface ConfigRef {
+  object: string;
+  /** `optional: true`: a missing object is skipped, not an error. */
+  optional: boolean;
 }
 
 export type PodAction =
@@ -139,7 +148,9 @@ export type PodAction =
    */
   | { at: number; do: 'drain'; gracePeriodSeconds?: number }
   /** The node shuts down (a spot instance reclaimed, `systemctl poweroff`) with graceful node shutdown on. */
-  | { at: number; do: 'shutdown-node' };
+  | { at: number; do: 'shutdown-node' }
+  /** A missing ConfigMap or Secret (`configmap/NAME`, `secret/NAME`) is created, as `kubectl create` does. */
+  | { at: number; do: 'create'; object: string };
 
 /** What a node can run low on, as the kubelet's eviction signals name it. */
 export type EvictionResource = 'memory' | 'ephemeral-storage' | 'pid';
@@ -175,6 +186,8 @@ export interface PodModel {
   critical?: boolean;
   /** The emptyDir volumes with a `sizeLimit`, as written, by name: the eviction message names it. */
   emptyDirSizeLimits?: Record<string, string>;
+  /** The ConfigMaps and Secrets its containers read that do not exist when it is created (`podlab.dev/missing`). */
+  missingObjects?: string[];
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

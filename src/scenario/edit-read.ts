@@ -31,6 +31,7 @@ export interface ActionEntry {
   activeDeadlineSeconds?: unknown;
   resource?: unknown;
   volume?: unknown;
+  object?: unknown;
 }
 
 export interface PodView {

@@ -3,12 +3,13 @@
  * a validated PodModel out, or every problem at once with its field path and line. Never throws.
  */
 import type { PodModel } from '../engine/types';
-import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION } from './annotations';
+import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
-import { emptyDirSizeLimitsOf, toModel } from './to-model';
+import { configRefsOf, emptyDirSizeLimitsOf, toModel } from './to-model';
 import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
 import { readKubeletConfig } from './validate-kubelet';
+import { readMissingObjects, type ObjectUses } from './validate-missing';
 import { podWarnings } from './pod-warnings';
 import { validatePod } from './validate-pod';
 import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
@@ -58,7 +59,8 @@ function parse(text: string, positions: boolean): ScenarioResult {
   const issues = [...podIssues, ...(annotations?.issues ?? [])];
   if (issues.length > 0 || !isRecord(manifest)) return { ok: false, issues };
   const warnings = podWarnings(manifest).items.map(({ path, message }) => issueAt(parsed, path, message));
-  return { ok: true, model: toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? [], annotations?.kubelet), manifest, issues: [], warnings };
+  const model = toModel(manifest, annotations?.behaviors ?? new Map(), annotations?.actions ?? [], annotations?.kubelet, annotations?.missing);
+  return { ok: true, model, manifest, issues: [], warnings };
 }
 
 function containerNames(manifest: Json): string[] {
@@ -71,6 +73,18 @@ function containerNames(manifest: Json): string[] {
 /** The regular containers with an ephemeral-storage limit, which the eviction manager enforces. */
 function storageLimitedOf(spec: Json): string[] {
   return recordsIn(spec.containers).flatMap((c) => (typeof c.name === 'string' && mappingAt(c, 'resources', 'limits')['ephemeral-storage'] !== undefined ? [c.name] : []));
+}
+
+/** The ConfigMaps and Secrets the containers' environments read, and those the volumes hold. */
+function objectUsesOf(spec: Json): ObjectUses {
+  const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
+  const read = [...new Set(containers.flatMap((c) => configRefsOf(c).map((ref) => ref.object)))];
+  const volumes = recordsIn(spec.volumes).flatMap((volume) => {
+    const configMap = mappingAt(volume, 'configMap').name;
+    const secret = mappingAt(volume, 'secret').secretName;
+    return [...(typeof configMap === 'string' ? [`configmap/${configMap}`] : []), ...(typeof secret === 'string' ? [`secret/${secret}`] : [])];
+  });
+  return { read, volumes };
 }
 
 function readinessGatesOf(spec: Json): string[] {
@@ -118,14 +132,16 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, names, list), new Map());
   const spec = isRecord(manifest.spec) ? manifest.spec : {};
   const kubelet = read(KUBELET_ANNOTATION, readKubeletConfig, {});
+  const missing = read(MISSING_ANNOTATION, (v, list) => readMissingObjects(v, objectUsesOf(spec), list), []);
   const context = {
     containerNames: names,
     storageLimited: storageLimitedOf(spec),
     sizeLimitedVolumes: Object.keys(emptyDirSizeLimitsOf(spec)),
     readinessGates: readinessGatesOf(spec),
     shutdownGracePeriod: kubelet.shutdownGracePeriod ?? 0,
+    missingObjects: missing,
     ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
   };
   const actions = read(ACTIONS_ANNOTATION, (v, list) => readActions(v, context, list), []);
-  return { behaviors, actions, kubelet, issues };
+  return { behaviors, actions, kubelet, missing, issues };
 }

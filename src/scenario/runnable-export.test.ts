@@ -262,6 +262,37 @@ spec:
     );
   });
 
+  it('keeps what reads a missing ConfigMap or Secret, and creates it with the keys read when Podlab does', () => {
+    const missing = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    podlab.dev/missing: "[secret/db]"
+    podlab.dev/actions: |
+      - {at: 40, do: create, object: secret/db}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      envFrom: [{secretRef: {name: db}}, {configMapRef: {name: shop-config}}]
+      env:
+        - {name: PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}
+        - {name: TOKEN, valueFrom: {secretKeyRef: {name: api, key: token}}}
+`);
+    const app = missing.pod.spec.containers[0];
+    expect(app.envFrom).toEqual([{ secretRef: { name: 'db' } }]);
+    expect(app.env).toEqual([
+      { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+      { name: 'TOKEN', value: 'podlab-placeholder' },
+    ]);
+    expect(missing.notes).toContain('app: still reads secret/db, missing in the scenario: it waits in CreateContainerConfigError until the object exists.');
+    expect(missing.yaml).toContain(
+      '#   at 40 s: kubectl create secret generic db -n shop --from-literal=password=podlab   (until then the containers that read it wait in CreateContainerConfigError)',
+    );
+  });
+
   it('adds a memory limit so that an OOM kill can happen', () => {
     expect(pod.spec.containers[0].resources).toEqual({ limits: { memory: '32Mi' } });
   });

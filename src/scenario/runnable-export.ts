@@ -70,7 +70,7 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
     spec[list] = (containers as Json[]).map((container) => {
       const containerModel = findModel(model, String(container.name));
       if (!containerModel) return container;
-      needsState = actOut(container, containerModel, model.actions, notes) || needsState;
+      needsState = actOut(container, containerModel, model.actions, model.missingObjects ?? [], notes) || needsState;
       return readableOrder(container);
     });
   }
@@ -111,7 +111,7 @@ function findModel(model: PodModel, name: string): ContainerModel | undefined {
 }
 
 /** Rewrites one container to act out its behaviour. Returns whether it needs the state volume. */
-function actOut(container: Json, model: ContainerModel, actions: PodAction[], notes: string[]): boolean {
+function actOut(container: Json, model: ContainerModel, actions: PodAction[], missing: readonly string[], notes: string[]): boolean {
   const b = model.behavior;
   const name = model.name;
   if (b.pullFailures > 0) {
@@ -139,7 +139,7 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], no
     }
   }
   rewriteHooks(container, model, b);
-  rewriteEnv(container, name, notes);
+  rewriteEnv(container, name, new Set(missing), notes);
 
   if (b.oom || b.attempts.some((a) => a.oom)) {
     const resources = (container.resources ??= {}) as Json;
@@ -217,21 +217,69 @@ function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void
   hook('preStop', b.preStop, b.preStopFails);
 }
 
-function rewriteEnv(container: Json, name: string, notes: string[]): void {
+/**
+ * Env that reads a ConfigMap or Secret gets a placeholder, so the pod needs nothing from the
+ * cluster, except what the scenario has missing: that stays, so the container fails its config
+ * there too until the action's `kubectl create` (see createLine).
+ */
+function rewriteEnv(container: Json, name: string, missing: ReadonlySet<string>, notes: string[]): void {
+  const isMissing = (object: string | null) => object !== null && missing.has(object);
+  const kept = new Set<string>();
   if (Array.isArray(container.env)) {
     for (const variable of container.env as Json[]) {
       const from = variable.valueFrom as Json | undefined;
-      if (from && (from.configMapKeyRef || from.secretKeyRef)) {
-        delete variable.valueFrom;
-        variable.value = 'podlab-placeholder';
-        notes.push(`${name}: env ${String(variable.name)} read a ConfigMap or Secret; it is set to a placeholder.`);
+      if (!from || !(from.configMapKeyRef || from.secretKeyRef)) continue;
+      const object = envObject(from);
+      if (isMissing(object)) {
+        kept.add(object!);
+        continue;
       }
+      delete variable.valueFrom;
+      variable.value = 'podlab-placeholder';
+      notes.push(`${name}: env ${String(variable.name)} read a ConfigMap or Secret; it is set to a placeholder.`);
     }
   }
   if (container.envFrom !== undefined) {
-    delete container.envFrom;
-    notes.push(`${name}: removed envFrom (it needs a ConfigMap or Secret).`);
+    const all = recordsIn(container.envFrom);
+    const missingOnes = all.filter((from) => isMissing(envFromObject(from)));
+    for (const from of missingOnes) kept.add(envFromObject(from)!);
+    if (missingOnes.length > 0) container.envFrom = missingOnes;
+    else delete container.envFrom;
+    if (missingOnes.length < all.length) notes.push(`${name}: removed envFrom${missingOnes.length > 0 ? ' entries' : ''} (it needs a ConfigMap or Secret).`);
   }
+  for (const object of kept) {
+    notes.push(`${name}: still reads ${object}, missing in the scenario: it waits in CreateContainerConfigError until the object exists.`);
+  }
+}
+
+const nameOf = (ref: unknown): string | null => (ref && typeof ref === 'object' && typeof (ref as Json).name === 'string' ? ((ref as Json).name as string) : null);
+
+/** The object an env valueFrom reads: `configmap/NAME` or `secret/NAME`. */
+function envObject(from: Json): string | null {
+  const configMap = nameOf(from.configMapKeyRef);
+  const secret = nameOf(from.secretKeyRef);
+  return configMap !== null ? `configmap/${configMap}` : secret !== null ? `secret/${secret}` : null;
+}
+
+function envFromObject(from: Json): string | null {
+  const configMap = nameOf(from.configMapRef);
+  const secret = nameOf(from.secretRef);
+  return configMap !== null ? `configmap/${configMap}` : secret !== null ? `secret/${secret}` : null;
+}
+
+/** `kubectl create` for a missing object, with every key the containers read of it. */
+function createLine(spec: Json, object: string, ns: string): string {
+  const [kind, name] = object.split('/') as [string, string];
+  const keys = new Set<string>();
+  for (const container of [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)]) {
+    for (const variable of recordsIn(container.env)) {
+      const from = variable.valueFrom as Json | undefined;
+      const ref = (from?.configMapKeyRef ?? from?.secretKeyRef) as Json | undefined;
+      if (from && envObject(from) === object && typeof ref?.key === 'string') keys.add(ref.key);
+    }
+  }
+  const literals = [...keys].map((key) => ` --from-literal=${key}=podlab`).join('');
+  return `kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name}${ns}${literals}`;
 }
 
 function replaceClusterVolumes(spec: Json, notes: string[]): void {
@@ -346,6 +394,8 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
     }
     case 'shutdown-node':
       return `   at ${action.at} s: shut down the node the pod runs on, its kubelet set with shutdownGracePeriod ${model.kubelet?.shutdownGracePeriod ?? 0}s${model.kubelet?.shutdownGracePeriodCriticalPods ? ` and shutdownGracePeriodCriticalPods ${model.kubelet.shutdownGracePeriodCriticalPods}s` : ''} (on a node you own, \`sudo systemctl poweroff\` there; Podlab only otherwise)`;
+    case 'create':
+      return `   at ${action.at} s: ${createLine(spec, action.object, ns)}   (until then the containers that read it wait in CreateContainerConfigError)`;
     case 'set-deadline':
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {

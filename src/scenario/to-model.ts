@@ -1,6 +1,7 @@
 /** A validated Pod manifest (plus its annotations read) → the engine's PodModel, with API defaults. */
 import type {
   Behavior,
+  ConfigRef,
   ContainerModel,
   ContainerRestartRule,
   KubeletConfig,
@@ -66,6 +67,8 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
   if (liveness) model.livenessProbe = liveness;
   const limit = mappingAt(c, 'resources', 'limits')['ephemeral-storage'];
   if (limit !== undefined) model.ephemeralStorageLimit = String(limit);
+  const configRefs = configRefsOf(c);
+  if (configRefs.length > 0) model.configRefs = configRefs;
   // A sidecar's Always is its role; any other container-level policy overrides the pod's.
   if (c.restartPolicy !== undefined && model.role !== 'sidecar') {
     model.restartPolicy = c.restartPolicy as RestartPolicy;
@@ -83,7 +86,22 @@ function restartRule(rule: Json): ContainerRestartRule {
   };
 }
 
-export function toModel(manifest: Json, behaviors: Map<string, Behavior>, actions: PodAction[], kubelet: KubeletConfig = {}): PodModel {
+/**
+ * The ConfigMaps and Secrets a container's environment reads, in the order the kubelet reads them
+ * (kubelet_pods.go makeEnvironmentVariables: envFrom, then env's valueFrom key references).
+ */
+export function configRefsOf(c: Json): ConfigRef[] {
+  const ref = (kind: 'configmap' | 'secret', source: unknown): ConfigRef[] =>
+    isRecord(source) && typeof source.name === 'string' ? [{ object: `${kind}/${source.name}`, optional: source.optional === true }] : [];
+  const fromEnvFrom = recordsIn(c.envFrom).flatMap((from) => [...ref('configmap', from.configMapRef), ...ref('secret', from.secretRef)]);
+  const fromEnv = recordsIn(c.env).flatMap((variable) => {
+    const from = isRecord(variable.valueFrom) ? variable.valueFrom : {};
+    return [...ref('configmap', from.configMapKeyRef), ...ref('secret', from.secretKeyRef)];
+  });
+  return [...fromEnvFrom, ...fromEnv];
+}
+
+export function toModel(manifest: Json, behaviors: Map<string, Behavior>, actions: PodAction[], kubelet: KubeletConfig = {}, missingObjects: string[] = []): PodModel {
   const metadata = manifest.metadata as Json;
   const spec = manifest.spec as Json;
   const list = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
@@ -105,6 +123,7 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   if (spec.priorityClassName === 'system-node-critical' || spec.priorityClassName === 'system-cluster-critical') model.critical = true;
   const sizeLimits = emptyDirSizeLimitsOf(spec);
   if (Object.keys(sizeLimits).length > 0) model.emptyDirSizeLimits = sizeLimits;
+  if (missingObjects.length > 0) model.missingObjects = missingObjects;
   if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {
     model.readinessGates = spec.readinessGates.filter(isRecord).map((gate) => gate.conditionType as string);
   }

@@ -21,6 +21,7 @@ const KEYS: Record<PodAction['do'], string[]> = {
   evict: ['at', 'do', 'resource', 'container', 'volume'],
   drain: ['at', 'do', 'gracePeriodSeconds'],
   'shutdown-node': ['at', 'do'],
+  create: ['at', 'do', 'object'],
 };
 const EVICTION_RESOURCES: EvictionResource[] = ['memory', 'ephemeral-storage', 'pid'];
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
@@ -38,6 +39,8 @@ export interface ActionContext {
   activeDeadlineSeconds?: number;
   /** The node's kubelet shutdownGracePeriod (0: graceful node shutdown off), which a shutdown-node action needs. */
   shutdownGracePeriod: number;
+  /** The ConfigMaps and Secrets missing when the pod is created (podlab.dev/missing): those a create action may name. */
+  missingObjects: readonly string[];
 }
 
 export function readActions(value: unknown, context: ActionContext, issues: IssueList): PodAction[] {
@@ -67,6 +70,12 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     if (kind === 'set-condition') checkCondition(raw, i, readinessGates, issues);
     else if (kind === 'set-deadline') checkDeadline(raw.activeDeadlineSeconds, i, issues);
     else if (kind === 'evict') checkEviction(raw, i, context, issues);
+    else if (kind === 'create') {
+      if (typeof raw.object !== 'string' || !context.missingObjects.includes(raw.object)) {
+        const missing = context.missingObjects.length > 0 ? context.missingObjects.join(', ') : 'none: list them in podlab.dev/missing';
+        issues.add([i, 'object'], `must name a ConfigMap or Secret that is missing (${missing})${notA(raw.object)}`);
+      }
+    }
     else if (kind === 'shutdown-node') {
       if (context.shutdownGracePeriod === 0) {
         issues.add([i, 'do'], 'the node\'s kubelet has no shutdownGracePeriod (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node');
@@ -104,6 +113,7 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
     else if (kind === 'shutdown-node') actions.push({ at: t, do: 'shutdown-node' });
+    else if (kind === 'create') actions.push({ at: t, do: 'create', object: raw.object as string });
     else if (kind === 'delete' || kind === 'drain') actions.push(grace === undefined ? { at: t, do: kind } : { at: t, do: kind, gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {

@@ -1,9 +1,10 @@
 /**
- * Starting one container: crash-loop backoff, image, create, start, postStart — strictly in
+ * Starting one container: crash-loop backoff, image, config, create, start, postStart — strictly in
  * that order and blocking the pod worker throughout, so the next container waits.
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff, kuberuntime_container.go startContainer.
  */
 import { at, behaviorFor, changed, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
+import { failsConfig } from './container-config';
 import { ensureImage } from './image-pull';
 import { isPurged } from './node-reboot';
 import { killContainer } from './kill-container';
@@ -47,6 +48,7 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   }
 
   if (!(yield* ensureImage(sim, c))) return false;
+  if (failsConfig(sim, c)) return false;
 
   const restartCount = last ? last.restartCount + 1 : 0;
   const inst: Instance = {

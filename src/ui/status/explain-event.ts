@@ -50,6 +50,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `${who}: ImagePullBackOff, next pull attempt in ${event.delay}s.`;
     case 'Created':
       return null;
+    case 'ConfigMissing':
+      return `${who} cannot be created: ${s('its', 'their')} environment reads ${objectWords(event.object)}, which does not exist (CreateContainerConfigError). The kubelet tries again at every sync of the pod, about every 10 s, and ${s('it starts', 'they start')} once the object is there.`;
     case 'Started': {
       const again = event.restartCount > 0 ? ` (restart #${event.restartCount})` : '';
       if (role === 'init') return `Init container ${who} started${again}. The next step waits until it exits with code 0.`;
@@ -147,6 +149,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `${event.volumeOverLimit !== undefined ? `More than its sizeLimit has been written to the emptyDir volume ${event.volumeOverLimit}` : event.containerOverLimit === undefined ? `The node is low on ${event.resource}, past a hard eviction threshold` : `Container ${event.containerOverLimit} has written more than its ephemeral-storage limit`}: the kubelet evicts the pod. It stops every container with its grace period cut to 1 s: preStop hooks and the sidecars' turn get a second at most, SIGKILL follows SIGTERM 2 s later. The pod ends Failed with reason Evicted; it stays in the API, and nothing in it starts again. A Deployment would create a new pod, on another node if this one is still short.`;
     case 'DeadlineExceeded':
       return `The pod has been active for ${event.t}s, past its activeDeadlineSeconds: the kubelet fails it (DeadlineExceeded) and stops every container, with preStop hooks and its grace period. Whatever the restart policy, nothing in it starts again; a Job would count it as a failed pod.`;
+    case 'ObjectCreated':
+      return `${objectWords(event.object)} is created (kubectl create). The kubelet reads it at its next try to start what waits for it, within 10 s.`;
     case 'DeadlineUpdated':
       return event.activeDeadlineSeconds <= event.t
         ? `The pod's activeDeadlineSeconds is now ${event.activeDeadlineSeconds}: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.`
@@ -302,4 +306,10 @@ function exitMessage(trace: Trace, container: string, t: number): string | undef
     if (state?.terminated?.finishedAt === t) return state.terminated.message;
   }
   return undefined;
+}
+
+/** `configmap/app-config` as a reader says it: ConfigMap app-config. */
+function objectWords(object: string): string {
+  const slash = object.indexOf('/');
+  return `${object.startsWith('secret/') ? 'Secret' : 'ConfigMap'} ${object.slice(slash + 1)}`;
 }
