@@ -30,6 +30,12 @@ describe('termination words', () => {
     expect(lookOf(waiting, { kind: 'backoff', secondsLeft: 7 }).detail).toBe('retry in 7s · db down');
   });
 
+  it('say what a config error misses, where a pull error only waits', () => {
+    const waitingFor = (reason: string, message: string): ContainerStatus => ({ ...exited(0), state: { waiting: { reason, message } } });
+    expect(lookOf(waitingFor('CreateContainerConfigError', 'secret "db" not found'), { kind: 'none' })).toMatchObject({ tone: 'failed', detail: 'secret "db" not found' });
+    expect(lookOf(waitingFor('ErrImagePull', 'rpc error: code = NotFound desc = failed to pull'), { kind: 'none' }).detail).toBe('waiting');
+  });
+
   it('make a full node tip its detail too, which its detail line may cut', () => {
     const node = { role: 'regular' as const, image: 'busybox:1.36', compact: false };
     expect(nodeWords(lookOf(exited(1, 'disk full on /data'), { kind: 'none' }), 0, node).tip).toBe('exit 1: disk full on /data (busybox:1.36)');
