@@ -81,6 +81,23 @@ describe('readiness-redirect-login: a readiness probe redirected to a login page
   });
 });
 
+describe('missing-secret: a missing Secret holds the app in CreateContainerConfigError until it is created', () => {
+  const trace = play('missing-secret.yaml', 70);
+
+  it('fails the app at every try while the sidecar runs: 10 s after the last failed try, no back-off, no restart', () => {
+    expect(first(trace, 'ConfigMissing', 'checkout').event?.message).toBe('Error: secret "db-credentials" not found');
+    expect(events(trace, 'ConfigMissing', 'checkout').map((e) => e.t).filter((t) => t > 1)).toEqual([11, 21, 31, 41]);
+    expect(kubectlRow(trace, 44)).toMatchObject({ ready: '1/2', status: 'CreateContainerConfigError', restarts: '0' });
+    expect(events(trace, 'BackOff')).toEqual([]);
+  });
+
+  it('starts the app at the first try after the Secret is created, not when it is created', () => {
+    expect(first(trace, 'ObjectCreated').t).toBe(45);
+    expect(events(trace, 'Started', 'checkout').map((e) => e.t)).toEqual([51]);
+    expect(kubectlRow(trace, 60)).toMatchObject({ ready: '2/2', status: 'Running', restarts: '0' });
+  });
+});
+
 describe('crashloop-backoff: the backoff grows to its 5-minute cap', () => {
   const trace = play('crashloop-backoff.yaml', 1300);
 
