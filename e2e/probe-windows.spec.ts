@@ -38,3 +38,26 @@ test('Break it fails the probe chosen, and the action list says which', async ({
   expect(trace.events.some((e) => e.type === 'ProbeFailed' && e.container === 'web' && e.probe === 'readiness' && e.t >= 10 && e.t < killed!.t)).toBe(false);
   await podlab.expectEngineStatusAt(trace, killed!.t + 1);
 });
+
+test('a probe redirected to another host: set in the inspector, refused at the field when on the same host, warned of in the Events', async ({ podlab, page }) => {
+  await podlab.container('web').click();
+  const readiness = page.getByRole('group', { name: 'Probes' }).getByRole('group', { name: 'Readiness probe' });
+  const redirect = readiness.getByLabel('Redirected to', { exact: true });
+  // A path on the same host is followed by the kubelet: the field says so, and the last valid run plays on.
+  await redirect.fill('/login');
+  await redirect.blur();
+  await expect(readiness.getByText(/must be a URL on another host/)).toBeVisible();
+  await expect(redirect).toHaveValue('/login');
+
+  await redirect.fill('https://sso.example.com/login');
+  await redirect.blur();
+  await expect(readiness.getByText(/must be a URL on another host/)).toBeHidden();
+  expect(await podlab.scenarioSource()).toContain('probes: {readiness: {redirect: https://sso.example.com/login}}');
+  const trace = await podlab.engineTrace();
+  const warning = trace.events.find((e) => e.type === 'ProbeWarning' && e.container === 'web');
+  expect(warning?.event?.message).toBe('Readiness probe warning: Probe terminated redirects, Response body: <a href="https://sso.example.com/login">Found</a>.');
+
+  await podlab.seek(warning!.t);
+  const events = page.getByRole('region', { name: 'Events' });
+  await expect(events.getByRole('row').filter({ hasText: 'ProbeWarning' }).last()).toContainText('Probe terminated redirects');
+});
