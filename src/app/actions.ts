@@ -6,6 +6,7 @@ import { addAction, removeAction as removeActionAt, setActionField as setActionF
 import type { ProbeAnswers, ProbeKind } from '../engine/types';
 import { setBehaviorField as setBehavior, setProbeWindowField as setProbeWindow } from '../scenario/edit-behavior';
 import * as containers from '../scenario/edit-containers';
+import { setMissing } from '../scenario/edit-missing';
 import type { ContainerKind, ContainerTemplate } from '../scenario/templates';
 import { DEFAULT_NODE_DOWN } from '../scenario/validate-actions';
 import { nextEventTime, previousEventTime, runOf } from './derived';
@@ -92,6 +93,11 @@ export function setPodField(path: readonly (string | number)[], value: unknown):
   edit((source) => containers.setPodField(source, path, value));
 }
 
+/** A ConfigMap or Secret the pod reads (`configmap/NAME`, `secret/NAME`) is missing when the pod is created, or there. */
+export function setObjectMissing(object: string, missing: boolean): void {
+  edit((source) => setMissing(source, object, missing));
+}
+
 /** The current time, rounded so the action reads well in the YAML. */
 const now = () => Math.round(get().playback.t * 10) / 10;
 
@@ -136,6 +142,11 @@ export function drainNodeAt(): void {
 /** The node shuts down now, its kubelet stopping the pod within the node's shutdown grace period. */
 export function shutdownNodeAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'shutdown-node' }));
+}
+
+/** A missing ConfigMap or Secret is created now (`kubectl create`). */
+export function createObjectAt(object: string): void {
+  edit((source) => addAction(source, { at: now(), do: 'create', object }));
 }
 
 export function deletePodAt(): void {

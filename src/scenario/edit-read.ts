@@ -4,7 +4,7 @@
  * behaviours and the actions.
  */
 import { isMap, parseDocument } from 'yaml';
-import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION } from './annotations';
+import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import { sharedDocument } from './yaml-source';
 import type { ContainerRole } from '../engine/types';
 
@@ -45,9 +45,11 @@ export interface PodView {
   actions: ActionEntry[];
   /** The `podlab.dev/kubelet` annotation as written (unchecked). */
   kubelet: Record<string, unknown>;
+  /** The `podlab.dev/missing` annotation's names (unchecked). */
+  missing: string[];
 }
 
-const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [], kubelet: {} };
+const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [], kubelet: {}, missing: [] };
 
 export function readPod(source: string): PodView {
   const doc = readDocument(source);
@@ -65,6 +67,7 @@ export function readPod(source: string): PodView {
     behaviors: mapOfRecords(innerYaml(annotations[BEHAVIOR_ANNOTATION])),
     actions: listOfRecords(innerYaml(annotations[ACTIONS_ANNOTATION])) as unknown as ActionEntry[],
     kubelet: record(innerYaml(annotations[KUBELET_ANNOTATION])),
+    missing: stringsIn(innerYaml(annotations[MISSING_ANNOTATION])),
   };
 }
 
@@ -97,4 +100,8 @@ function listOfRecords(value: unknown): Record<string, unknown>[] {
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function stringsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

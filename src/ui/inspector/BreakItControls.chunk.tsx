@@ -4,6 +4,7 @@ import { selectPodView, selectResult, selectSelectedName } from '../../app/selec
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
+import { CreateObject } from './CreateObject';
 import { ReadinessGates } from './ReadinessGates';
 import { UpdateImage } from './UpdateImage';
 
@@ -78,6 +79,7 @@ export default function BreakItControls() {
       </div>
       <UpdateImage target={target} />
       {Array.isArray(view.spec.readinessGates) && view.spec.readinessGates.length > 0 && <ReadinessGates />}
+      {view.missing.length > 0 && <CreateObject />}
     </>
   );
 }

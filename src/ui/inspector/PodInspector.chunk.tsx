@@ -4,6 +4,7 @@ import type { QosClass } from '../../engine/types';
 import { useAppStore } from '../../app/store';
 import { setCrashLoopBackOff, setShutdownPeriod, type CrashLoopBackOffSetting } from '../../scenario/edit-kubelet';
 import { parseNumberInput } from '../shared/format';
+import { ConfigObjects } from './ConfigObjects';
 import { SelectField, TextField, asText } from './Field';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'].map((value) => ({ value, label: value }));
@@ -58,6 +59,7 @@ export default function PodInspector() {
           <span id="qos-class-note" className="field-hint">status.qosClass, from the cpu and memory requests and limits: {QOS_WORDS[qosClass]}.</span>
         </div>
       )}
+      <ConfigObjects />
       <NodeKubelet />
       <TextField
         label="Run until (s)"
