@@ -283,4 +283,41 @@ describe('test/e2e_node/pod_conditions_test.go "Pod conditions managed by Kubele
     const p = podStatusAt(run('pod-conditions-init.yaml'), 10);
     expect(transitionTime(p, 'Initialized', true) - transitionTime(p, 'PodReadyToStartContainers', true)).toBe(5);
   });
+
+  /**
+   * runPodFailingConditionsTest with checkPodReadyToStart: once the first FailedMount event says
+   * "MountVolume.SetUp failed for volume" (PodEventTimeout), the pod read then has PodScheduled True,
+   * PodReadyToStartContainers False, Initialized False with init containers (else True, not before
+   * PodScheduled), ContainersReady and Ready False; after the object is created, it is Ready within
+   * PodStartTimeout with PodScheduled, Initialized and PodReadyToStartContainers True.
+   */
+  function expectFailingMountConditions(fixture: string, hasInitContainers: boolean): void {
+    const trace = run(fixture);
+    const failed = trace.events.find((e) => e.event?.reason === 'FailedMount' && e.event.message.includes('MountVolume.SetUp failed for volume'));
+    expect(failed && failed.t, 'a FailedMount event within PodEventTimeout').toBeLessThanOrEqual(120);
+    const p = podStatusAt(trace, failed!.t);
+    const scheduled = transitionTime(p, 'PodScheduled', true);
+    transitionTime(p, 'PodReadyToStartContainers', false);
+    if (hasInitContainers) transitionTime(p, 'Initialized', false);
+    else expect(transitionTime(p, 'Initialized', true)).toBeGreaterThanOrEqual(scheduled);
+    transitionTime(p, 'ContainersReady', false);
+    transitionTime(p, 'Ready', false);
+
+    const created = trace.events.find((e) => e.type === 'ObjectCreated')!.t;
+    const ready = waitUntil(trace, POD_START, 'pod Ready', (t) => isReady(podStatusAt(trace, t)), created);
+    const after = podStatusAt(trace, ready);
+    transitionTime(after, 'PodScheduled', true);
+    transitionTime(after, 'Initialized', true);
+    transitionTime(after, 'PodReadyToStartContainers', true);
+  }
+
+  for (const kind of ['configmap', 'secret']) {
+    it(`a pod failing to mount volumes (${kind}) and without init containers reports scheduled and initialized conditions set`, () => {
+      expectFailingMountConditions(`pod-conditions-failing-mount-${kind}-no-init.yaml`, false);
+    });
+
+    it(`a pod failing to mount volumes (${kind}) and with init containers reports just the scheduled condition set`, () => {
+      expectFailingMountConditions(`pod-conditions-failing-mount-${kind}-init.yaml`, true);
+    });
+  }
 });

@@ -139,6 +139,8 @@ export interface Sim {
   missing: Set<string>;
   /** When the pod worker syncs again after a failed sync: its work queue keeps one time per pod. */
   syncRetryAt?: number;
+  /** The pod's volumes are mounted, so its sandbox can be made (false while one waits for its object). */
+  volumesReady: boolean;
 }
 
 export interface PhaseStatus {

@@ -22,6 +22,7 @@ import { patchCondition } from './rules/status-patch';
 import { evict, evictThroughApi } from './rules/eviction';
 import { shutdownNode } from './rules/node-shutdown';
 import { createObject } from './rules/container-config';
+import { startMounts } from './rules/volume-mount';
 import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
 import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
@@ -81,6 +82,7 @@ class Simulation {
       sandboxAttempt: 0,
       nodeDown: false,
       missing: new Set(model.missingObjects),
+      volumesReady: true,
       sandboxLost: false,
       deadlineExceeded: false,
     };
@@ -105,6 +107,7 @@ class Simulation {
     const deadline = sim.model.activeDeadlineSeconds;
     if (deadline !== undefined) sim.queue.push(deadline, () => this.exceedDeadline());
     for (const c of [...sim.init, ...sim.regular]) startProbeWorkers(sim, c);
+    startMounts(sim);
 
     for (;;) {
       if (!this.settle()) break;
@@ -208,6 +211,8 @@ class Simulation {
       this.terminate();
       return;
     }
+    // No sandbox, nor anything in it, before the pod's volumes are mounted (see volume-mount.ts).
+    if (!sim.volumesReady) return;
     // The sandbox died with the node: a new one, and initialization from the start (or, under Never, nothing).
     if (sim.sandboxLost && !recreateSandbox(sim)) return;
     const actions = computePodActions(sim);

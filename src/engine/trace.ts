@@ -48,6 +48,8 @@ export type TraceEvent = Base &
     /** An image pull held back by the image-pull backoff. */
     | { type: 'PullBackOff'; container: string; image: string; delay: number }
     | { type: 'Created'; container: string }
+    /** A volume of the pod could not be mounted: its ConfigMap or Secret does not exist. */
+    | { type: 'MountFailed'; volume: string; object: string }
     /** The container's config names a ConfigMap or Secret that does not exist: CreateContainerConfigError. */
     | { type: 'ConfigMissing'; container: string; object: string }
     | { type: 'Started'; container: string; restartCount: number }

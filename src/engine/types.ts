@@ -188,6 +188,8 @@ export interface PodModel {
   emptyDirSizeLimits?: Record<string, string>;
   /** The ConfigMaps and Secrets its containers read that do not exist when it is created (`podlab.dev/missing`). */
   missingObjects?: string[];
+  /** Its ConfigMap and Secret volumes that a container mounts and that are not optional, with their objects. */
+  volumeObjects?: { volume: string; object: string }[];
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

@@ -5,7 +5,7 @@
 import type { PodModel } from '../engine/types';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
-import { configRefsOf, emptyDirSizeLimitsOf, toModel } from './to-model';
+import { configRefsOf, emptyDirSizeLimitsOf, toModel, volumeObjectsOf } from './to-model';
 import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
 import { readKubeletConfig } from './validate-kubelet';
@@ -75,16 +75,13 @@ function storageLimitedOf(spec: Json): string[] {
   return recordsIn(spec.containers).flatMap((c) => (typeof c.name === 'string' && mappingAt(c, 'resources', 'limits')['ephemeral-storage'] !== undefined ? [c.name] : []));
 }
 
-/** The ConfigMaps and Secrets the containers' environments read, and those the volumes hold. */
+/** The ConfigMaps and Secrets the containers' environments read, and those the kubelet mounts as volumes. */
 function objectUsesOf(spec: Json): ObjectUses {
   const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
-  const read = [...new Set(containers.flatMap((c) => configRefsOf(c).map((ref) => ref.object)))];
-  const volumes = recordsIn(spec.volumes).flatMap((volume) => {
-    const configMap = mappingAt(volume, 'configMap').name;
-    const secret = mappingAt(volume, 'secret').secretName;
-    return [...(typeof configMap === 'string' ? [`configmap/${configMap}`] : []), ...(typeof secret === 'string' ? [`secret/${secret}`] : [])];
-  });
-  return { read, volumes };
+  return {
+    read: [...new Set(containers.flatMap((c) => configRefsOf(c).map((ref) => ref.object)))],
+    mounted: [...new Set(volumeObjectsOf(spec).map((v) => v.object))],
+  };
 }
 
 function readinessGatesOf(spec: Json): string[] {

@@ -289,8 +289,29 @@ spec:
     ]);
     expect(missing.notes).toContain('app: still reads secret/db, missing in the scenario: it waits in CreateContainerConfigError until the object exists.');
     expect(missing.yaml).toContain(
-      '#   at 40 s: kubectl create secret generic db -n shop --from-literal=password=podlab   (until then the containers that read it wait in CreateContainerConfigError)',
+      '#   at 40 s: kubectl create secret generic db -n shop --from-literal=password=podlab   (until then what reads or mounts it waits: CreateContainerConfigError, FailedMount)',
     );
+  });
+
+  it('keeps a volume of a missing ConfigMap, so that the pod fails to mount it too', () => {
+    const mounting = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    podlab.dev/missing: "[configmap/site]"
+spec:
+  containers:
+    - {name: app, image: nginx:1.27, volumeMounts: [{name: site, mountPath: /usr/share/nginx/html}, {name: conf, mountPath: /etc/conf}]}
+  volumes:
+    - {name: site, configMap: {name: site}}
+    - {name: conf, configMap: {name: conf}}
+`);
+    expect(mounting.pod.spec.volumes).toEqual([
+      { name: 'site', configMap: { name: 'site' } },
+      { name: 'conf', emptyDir: {} },
+    ]);
+    expect(mounting.notes).toContain('Volume site keeps its configMap, missing in the scenario: the pod waits in ContainerCreating (FailedMount) until it exists.');
   });
 
   it('adds a memory limit so that an OOM kill can happen', () => {

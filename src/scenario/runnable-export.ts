@@ -75,7 +75,7 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
     });
   }
   if (needsState) addStateVolume(spec);
-  replaceClusterVolumes(spec, notes);
+  replaceClusterVolumes(spec, new Set((model.volumeObjects ?? []).filter((v) => model.missingObjects?.includes(v.object)).map((v) => v.volume)), notes);
   for (const field of CLUSTER_REFERENCES) {
     if (field in spec) {
       delete spec[field];
@@ -282,11 +282,16 @@ function createLine(spec: Json, object: string, ns: string): string {
   return `kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name}${ns}${literals}`;
 }
 
-function replaceClusterVolumes(spec: Json, notes: string[]): void {
+/** Volumes that need cluster objects become emptyDirs, but for those of objects the scenario has missing: they keep failing to mount. */
+function replaceClusterVolumes(spec: Json, missing: ReadonlySet<unknown>, notes: string[]): void {
   if (!Array.isArray(spec.volumes)) return;
   spec.volumes = (spec.volumes as Json[]).map((volume) => {
     const source = Object.keys(volume).find((k) => k !== 'name');
     if (source === undefined || SELF_CONTAINED_VOLUMES.includes(source)) return volume;
+    if (missing.has(volume.name)) {
+      notes.push(`Volume ${String(volume.name)} keeps its ${source}, missing in the scenario: the pod waits in ContainerCreating (FailedMount) until it exists.`);
+      return volume;
+    }
     notes.push(`Volume ${String(volume.name)} (${source}) became an emptyDir, so the pod needs nothing from the cluster.`);
     return { name: volume.name, emptyDir: {} };
   });
@@ -395,7 +400,7 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
     case 'shutdown-node':
       return `   at ${action.at} s: shut down the node the pod runs on, its kubelet set with shutdownGracePeriod ${model.kubelet?.shutdownGracePeriod ?? 0}s${model.kubelet?.shutdownGracePeriodCriticalPods ? ` and shutdownGracePeriodCriticalPods ${model.kubelet.shutdownGracePeriodCriticalPods}s` : ''} (on a node you own, \`sudo systemctl poweroff\` there; Podlab only otherwise)`;
     case 'create':
-      return `   at ${action.at} s: ${createLine(spec, action.object, ns)}   (until then the containers that read it wait in CreateContainerConfigError)`;
+      return `   at ${action.at} s: ${createLine(spec, action.object, ns)}   (until then what reads or mounts it waits: CreateContainerConfigError, FailedMount)`;
     case 'set-deadline':
       return `   at ${action.at} s: kubectl patch pod ${model.name}${ns} -p '${JSON.stringify({ spec: { activeDeadlineSeconds: action.activeDeadlineSeconds } })}'`;
     case 'set-condition': {

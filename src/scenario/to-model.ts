@@ -124,10 +124,29 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   const sizeLimits = emptyDirSizeLimitsOf(spec);
   if (Object.keys(sizeLimits).length > 0) model.emptyDirSizeLimits = sizeLimits;
   if (missingObjects.length > 0) model.missingObjects = missingObjects;
+  const volumeObjects = volumeObjectsOf(spec);
+  if (volumeObjects.length > 0) model.volumeObjects = volumeObjects;
   if (Array.isArray(spec.readinessGates) && spec.readinessGates.length > 0) {
     model.readinessGates = spec.readinessGates.filter(isRecord).map((gate) => gate.conditionType as string);
   }
   return model;
+}
+
+/**
+ * The ConfigMap and Secret volumes the kubelet mounts: those a container mounts (it leaves the
+ * others alone, desired_state_of_world_populator.go) and that are not optional.
+ */
+export function volumeObjectsOf(spec: Json): { volume: string; object: string }[] {
+  const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
+  const mounted = new Set(containers.flatMap((c) => recordsIn(c.volumeMounts).map((m) => m.name)));
+  return recordsIn(spec.volumes).flatMap((volume) => {
+    if (typeof volume.name !== 'string' || !mounted.has(volume.name)) return [];
+    const configMap = mappingAt(volume, 'configMap');
+    const secret = mappingAt(volume, 'secret');
+    if (typeof configMap.name === 'string' && configMap.optional !== true) return [{ volume: volume.name, object: `configmap/${configMap.name}` }];
+    if (typeof secret.secretName === 'string' && secret.optional !== true) return [{ volume: volume.name, object: `secret/${secret.secretName}` }];
+    return [];
+  });
 }
 
 /** The emptyDir volumes with a sizeLimit, the one volume limit the kubelet's eviction manager enforces. */

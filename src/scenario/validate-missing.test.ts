@@ -27,7 +27,7 @@ const issues = (text: string) => {
 };
 
 describe('podlab.dev/missing and the create action', () => {
-  it('reads what the environment reads, in the kubelet order (envFrom, then env), and what is missing', () => {
+  it('reads what the environment reads, in the kubelet order (envFrom, then env), the volumes it mounts, and what is missing', () => {
     const result = parseScenario(scenario('[secret/db, configmap/flags]', '[{at: 30, do: create, object: secret/db}]'));
     if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '));
     expect(result.model.containers[0]!.configRefs).toEqual([
@@ -36,16 +36,16 @@ describe('podlab.dev/missing and the create action', () => {
       { object: 'configmap/flags', optional: true },
     ]);
     expect(result.model.missingObjects).toEqual(['secret/db', 'configmap/flags']);
+    expect(result.model.volumeObjects).toEqual([{ volume: 'certs', object: 'secret/tls-certs' }]);
     expect(result.model.actions).toEqual([{ at: 30, do: 'create', object: 'secret/db' }]);
   });
 
   it('names what is wrong in the list, at its place', () => {
     const path = 'metadata.annotations["podlab.dev/missing"]';
-    expect(issues(scenario('[Secret/DB, secret/db, secret/db, secret/tls-certs, configmap/other]'))).toEqual([
+    expect(issues(scenario('[Secret/DB, secret/db, secret/db, configmap/other]'))).toEqual([
       `${path}[0]: must be configmap/NAME or secret/NAME, NAME a lowercase DNS name, not string "Secret/DB"`,
       `${path}[2]: secret/db is listed twice`,
-      `${path}[3]: secret/tls-certs is only a volume of the pod: Podlab plays a missing ConfigMap or Secret that a container's env or envFrom reads, not a volume (its pod would wait in ContainerCreating, FailedMount)`,
-      `${path}[4]: no container of the pod reads configmap/other (env valueFrom or envFrom); they read: configmap/shop-config, secret/db, configmap/flags`,
+      `${path}[3]: the pod does not use configmap/other: no env valueFrom or envFrom reads it, and no mounted volume (not optional) holds it; it uses: configmap/shop-config, secret/db, configmap/flags, secret/tls-certs`,
     ]);
     expect(issues(scenario('secret/db'))).toEqual([`${path}: must be a list such as [configmap/app-config, secret/db-password], not string "secret/db"`]);
   });

@@ -1,15 +1,15 @@
 /**
- * The `podlab.dev/missing` annotation: the ConfigMaps and Secrets the pod's containers read that
- * do not exist when it is created, as `configmap/NAME` or `secret/NAME`. Podlab plays them where
- * the kubelet reads them to make a container's config (env and envFrom), not as volumes.
+ * The `podlab.dev/missing` annotation: the ConfigMaps and Secrets the pod uses that do not exist
+ * when it is created, as `configmap/NAME` or `secret/NAME`: read by a container's env or envFrom
+ * (its config fails), or mounted as a volume (the pod's volumes fail to mount).
  */
 import type { IssueList } from './issues';
 import { notA } from './value-checks';
 
-/** What the pod reads of each object: through a container's environment, or as a volume. */
+/** The objects the pod uses: through a container's environment, or as a volume the kubelet mounts. */
 export interface ObjectUses {
   read: readonly string[];
-  volumes: readonly string[];
+  mounted: readonly string[];
 }
 
 const OBJECT = /^(configmap|secret)\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -26,12 +26,11 @@ export function readMissingObjects(value: unknown, uses: ObjectUses, issues: Iss
       issues.add([i], `must be configmap/NAME or secret/NAME, NAME a lowercase DNS name${notA(object)}`);
     } else if (missing.includes(object)) {
       issues.add([i], `${object} is listed twice`);
-    } else if (uses.read.includes(object)) {
+    } else if (uses.read.includes(object) || uses.mounted.includes(object)) {
       missing.push(object);
-    } else if (uses.volumes.includes(object)) {
-      issues.add([i], `${object} is only a volume of the pod: Podlab plays a missing ConfigMap or Secret that a container's env or envFrom reads, not a volume (its pod would wait in ContainerCreating, FailedMount)`);
     } else {
-      issues.add([i], `no container of the pod reads ${object} (env valueFrom or envFrom)${uses.read.length > 0 ? `; they read: ${uses.read.join(', ')}` : ''}`);
+      const used = [...new Set([...uses.read, ...uses.mounted])];
+      issues.add([i], `the pod does not use ${object}: no env valueFrom or envFrom reads it, and no mounted volume (not optional) holds it${used.length > 0 ? `; it uses: ${used.join(', ')}` : ''}`);
     }
   });
   return missing;

@@ -149,6 +149,8 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       return `${event.volumeOverLimit !== undefined ? `More than its sizeLimit has been written to the emptyDir volume ${event.volumeOverLimit}` : event.containerOverLimit === undefined ? `The node is low on ${event.resource}, past a hard eviction threshold` : `Container ${event.containerOverLimit} has written more than its ephemeral-storage limit`}: the kubelet evicts the pod. It stops every container with its grace period cut to 1 s: preStop hooks and the sidecars' turn get a second at most, SIGKILL follows SIGTERM 2 s later. The pod ends Failed with reason Evicted; it stays in the API, and nothing in it starts again. A Deployment would create a new pod, on another node if this one is still short.`;
     case 'DeadlineExceeded':
       return `The pod has been active for ${event.t}s, past its activeDeadlineSeconds: the kubelet fails it (DeadlineExceeded) and stops every container, with preStop hooks and its grace period. Whatever the restart policy, nothing in it starts again; a Job would count it as a failed pod.`;
+    case 'MountFailed':
+      return `The volume ${event.volume} cannot be mounted: ${objectWords(event.object)} does not exist (FailedMount). Nothing of the pod starts, not even its sandbox, until it does; the kubelet tries again after 0.5 s, then twice as long each time, up to 2 min.`;
     case 'ObjectCreated':
       return `${objectWords(event.object)} is created (kubectl create). The kubelet reads it at its next try to start what waits for it, within 10 s.`;
     case 'DeadlineUpdated':

@@ -23,7 +23,7 @@ type Kind = TraceEventType | 'Crashed' | 'HookFailed' | 'ImagePresent' | 'PodEnd
 const IMPORTANCE: Record<Kind, number> = {
   NodeDown: 5, NodeShutdown: 5, ObjectCreated: 5, NodeUp: 5, SandboxChanged: 5, DeletionRequested: 5, PodDeleted: 5, ImageUpdated: 5, DeadlineUpdated: 5, DeadlineExceeded: 5, Evicted: 5, TaintEviction: 5,
   NodeNotReady: 4, TaintEvictionCancelled: 4,
-  Killing: 4, Crashed: 4, ConfigMissing: 4, BackOff: 4, ProbeFailed: 4, HookFailed: 4, PullFailed: 4, PullBackOff: 4,
+  Killing: 4, Crashed: 4, ConfigMissing: 4, MountFailed: 4, BackOff: 4, ProbeFailed: 4, HookFailed: 4, PullFailed: 4, PullBackOff: 4,
   Scheduled: 3, Started: 3, Exited: 3, Signal: 3, HookStarted: 3, PodEnded: 3,
   ContainerStarted: 2, Ready: 2, ProbeWarning: 2, PodPhase: 2, Pulling: 2, Pulled: 2,
   PodCondition: 1, ImagePresent: 1, Created: 1, HookFinished: 1,
