@@ -98,6 +98,25 @@ describe('missing-secret: a missing Secret holds the app in CreateContainerConfi
   });
 });
 
+describe('missing-configmap-volume: a missing ConfigMap volume keeps the pod in ContainerCreating', () => {
+  const trace = play('missing-configmap-volume.yaml', 90);
+
+  it('starts nothing, not even the init container, while the volume cannot be mounted: FailedMount at 0, 0.5, 1.5, 3.5 … s', () => {
+    expect(events(trace, 'MountFailed').map((e) => e.t)).toEqual([0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5]);
+    expect(kubectlRow(trace, 50)).toMatchObject({ ready: '0/1', status: 'Init:0/1', restarts: '0' });
+    expect(condition(trace, 'PodReadyToStartContainers', 50)).toBe('False');
+  });
+
+  it('starts the pod at the first try after the ConfigMap is created, 23.5 s after it', () => {
+    expect(first(trace, 'ObjectCreated').t).toBe(40);
+    expect(events(trace, 'Started').map((e) => [e.t, e.container])).toEqual([
+      [63.5, 'render'],
+      [66.5, 'web'],
+    ]);
+    expect(condition(trace, 'PodReadyToStartContainers', 64)).toBe('True');
+  });
+});
+
 describe('crashloop-backoff: the backoff grows to its 5-minute cap', () => {
   const trace = play('crashloop-backoff.yaml', 1300);
 
