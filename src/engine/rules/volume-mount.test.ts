@@ -63,4 +63,14 @@ describe('a volume mounted only after a sync gave up waiting', () => {
     expect(condition(trace, 30, 'PodReadyToStartContainers')).toBe('False');
     expect(eventsOf(trace, 'Started')).toEqual([]);
   });
+
+  it('stops trying once the pod is deleted, and the pod goes without ever having started', () => {
+    const trace = simulate(
+      pod({ containers: [app('web')], missingObjects: ['configmap/site'], volumeObjects: [{ volume: 'site', object: 'configmap/site' }], actions: [{ at: 10, do: 'delete' }, { at: 12, do: 'create', object: 'configmap/site' }] }),
+      { until: 200 },
+    );
+    expect(eventsOf(trace, 'MountFailed').map((e) => e.t)).toEqual([0, 0.5, 1.5, 3.5, 7.5]);
+    expect(eventsOf(trace, 'Started')).toEqual([]);
+    expect(trace.deletedAt).toBe(10);
+  });
 });

@@ -10,7 +10,7 @@
  * kubelet: kubelet.go SyncPod, volumemanager/volume_manager.go WaitForAttachAndMount (podAttachAndMountTimeout),
  * reconciler, nestedpendingoperations.go, the configmap and secret volume plugins.
  */
-import { at, changed, type Sim } from '../runtime';
+import { at, changed, isStopping, type Sim } from '../runtime';
 import { SYNC_ERROR_BACKOFF } from './container-config';
 
 const FIRST_RETRY = 0.5;
@@ -29,6 +29,8 @@ export function startMounts(sim: Sim): void {
 
 function tryMounts(sim: Sim, t: number, nextDelay: number): void {
   sim.queue.push(t, () => {
+    // A pod on its way out gets no more mounts (the volume manager's populator leaves it out).
+    if (isStopping(sim)) return;
     const failing = (sim.model.volumeObjects ?? []).filter(({ object }) => sim.missing.has(object));
     for (const { volume, object } of failing) {
       const slash = object.indexOf('/');
@@ -52,7 +54,7 @@ function nextSyncFrom(t: number): number {
 }
 
 function mounted(sim: Sim): void {
-  if (sim.volumesReady) return;
+  if (sim.volumesReady || isStopping(sim)) return;
   sim.volumesReady = true;
   sim.sandboxReady = true;
   changed(sim);
