@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { expectAlways, phaseAt, runFixture } from './testing/upstream-e2e';
+import type { Trace } from './trace';
+
+// Conformance with the storage e2e tests (test/e2e/common/storage/) whose pods wait on a volume:
+// every fixture in fixtures/kubelet-e2e-storage/ is the pod of one upstream test (map in its
+// README.md), and every `it` asserts what that test asserts.
+
+const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-storage', fixture, until);
+
+// f.Timeouts.PodStart
+const POD_START = 300;
+
+describe('test/e2e/common/storage: a non-optional volume whose object does not exist', () => {
+  // gomega.Consistently(getPod).WithTimeout(f.Timeouts.PodStart).Should(e2epod.BeInPhase(v1.PodPending))
+  const staysPending = (fixture: string) => {
+    const trace = run(fixture, POD_START + 10);
+    expectAlways(trace, 0, POD_START, 'pod Pending', (t) => phaseAt(trace, t) === 'Pending');
+    return trace;
+  };
+
+  it('ConfigMap "Should fail non-optional pod creation due to configMap object does not exist [Slow]": Pending throughout PodStart', () => {
+    const trace = staysPending('volume-configmap-missing-pending.yaml');
+    expect(trace.events.some((e) => e.event?.reason === 'FailedMount')).toBe(true);
+  });
+
+  it('Secrets "Should fail non-optional pod creation due to secret object does not exist [Slow]": Pending throughout PodStart', () => {
+    const trace = staysPending('volume-secret-missing-pending.yaml');
+    expect(trace.events.some((e) => e.event?.reason === 'FailedMount')).toBe(true);
+  });
+});
