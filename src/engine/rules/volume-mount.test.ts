@@ -42,8 +42,8 @@ describe('a volume whose ConfigMap does not exist', () => {
   });
 });
 
-describe('a volume mounted only after a sync gave up waiting', () => {
-  it('waits for the next sync: each waits 2m3s, and the pod worker tries again 10 s later', () => {
+describe('a missing volume: syncs that gave up waiting, init containers, deletion', () => {
+  it('mounted after a sync gave up waiting, it waits for the next: each waits 2m3s, the pod worker tries again 10 s later', () => {
     // Created at 124 s: the try at 127.5 s mounts it, between the first sync's end (123 s) and the next (133 s).
     const trace = simulate(
       pod({ containers: [app('web')], missingObjects: ['secret/tls'], volumeObjects: [{ volume: 'tls', object: 'secret/tls' }], actions: [{ at: 124, do: 'create', object: 'secret/tls' }] }),
