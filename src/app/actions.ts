@@ -93,7 +93,7 @@ export function setPodField(path: readonly (string | number)[], value: unknown):
   edit((source) => containers.setPodField(source, path, value));
 }
 
-/** A ConfigMap or Secret the pod reads (`configmap/NAME`, `secret/NAME`) is missing when the pod is created, or there. */
+/** A ConfigMap or Secret the pod uses (`configmap/NAME`, `secret/NAME`) is missing when the pod is created, or there. */
 export function setObjectMissing(object: string, missing: boolean): void {
   edit((source) => setMissing(source, object, missing));
 }

@@ -5,11 +5,11 @@
 import type { PodModel } from '../engine/types';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
-import { configRefsOf, emptyDirSizeLimitsOf, toModel, volumeObjectsOf } from './to-model';
+import { emptyDirSizeLimitsOf, objectUsesOf, toModel } from './to-model';
 import { readActions } from './validate-actions';
 import { readBehaviors } from './validate-behavior';
 import { readKubeletConfig } from './validate-kubelet';
-import { readMissingObjects, type ObjectUses } from './validate-missing';
+import { readMissingObjects } from './validate-missing';
 import { podWarnings } from './pod-warnings';
 import { validatePod } from './validate-pod';
 import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
@@ -73,15 +73,6 @@ function containerNames(manifest: Json): string[] {
 /** The regular containers with an ephemeral-storage limit, which the eviction manager enforces. */
 function storageLimitedOf(spec: Json): string[] {
   return recordsIn(spec.containers).flatMap((c) => (typeof c.name === 'string' && mappingAt(c, 'resources', 'limits')['ephemeral-storage'] !== undefined ? [c.name] : []));
-}
-
-/** The ConfigMaps and Secrets the containers' environments read, and those the kubelet mounts as volumes. */
-function objectUsesOf(spec: Json): ObjectUses {
-  const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
-  return {
-    read: [...new Set(containers.flatMap((c) => configRefsOf(c).map((ref) => ref.object)))],
-    mounted: [...new Set(volumeObjectsOf(spec).map((v) => v.object))],
-  };
 }
 
 function readinessGatesOf(spec: Json): string[] {

@@ -149,6 +149,20 @@ export function volumeObjectsOf(spec: Json): { volume: string; object: string }[
   });
 }
 
+/** The ConfigMaps and Secrets the pod uses: read by a container's environment, or mounted as a volume. */
+export interface ObjectUses {
+  read: string[];
+  mounted: string[];
+}
+
+export function objectUsesOf(spec: Json): ObjectUses {
+  const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
+  return {
+    read: [...new Set(containers.flatMap((c) => configRefsOf(c).map((ref) => ref.object)))],
+    mounted: [...new Set(volumeObjectsOf(spec).map((v) => v.object))],
+  };
+}
+
 /** The emptyDir volumes with a sizeLimit, the one volume limit the kubelet's eviction manager enforces. */
 export function emptyDirSizeLimitsOf(spec: Json): Record<string, string> {
   const limits: Record<string, string> = {};

@@ -4,13 +4,8 @@
  * (its config fails), or mounted as a volume (the pod's volumes fail to mount).
  */
 import type { IssueList } from './issues';
+import type { ObjectUses } from './to-model';
 import { notA } from './value-checks';
-
-/** The objects the pod uses: through a container's environment, or as a volume the kubelet mounts. */
-export interface ObjectUses {
-  read: readonly string[];
-  mounted: readonly string[];
-}
 
 const OBJECT = /^(configmap|secret)\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 

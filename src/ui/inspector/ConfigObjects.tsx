@@ -1,7 +1,7 @@
 import { setObjectMissing } from '../../app/actions';
 import { selectPodView } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { configRefsOf, volumeObjectsOf } from '../../scenario/to-model';
+import { objectUsesOf } from '../../scenario/to-model';
 
 /**
  * The ConfigMaps and Secrets the pod uses (env and envFrom, mounted volumes), each there or missing
@@ -10,8 +10,8 @@ import { configRefsOf, volumeObjectsOf } from '../../scenario/to-model';
  */
 export function ConfigObjects() {
   const view = useAppStore(selectPodView);
-  const read = [...view.initContainers, ...view.containers].flatMap((c) => configRefsOf(c.spec).map((ref) => ref.object));
-  const used = [...new Set([...read, ...volumeObjectsOf(view.spec).map((v) => v.object)])];
+  const { read, mounted } = objectUsesOf(view.spec);
+  const used = [...new Set([...read, ...mounted])];
   if (used.length === 0) return null;
   return (
     <fieldset className="group">
