@@ -6,7 +6,6 @@ import { addAction, removeAction as removeActionAt, setActionField as setActionF
 import type { ProbeAnswers, ProbeKind } from '../engine/types';
 import { setBehaviorField as setBehavior, setProbeWindowField as setProbeWindow } from '../scenario/edit-behavior';
 import * as containers from '../scenario/edit-containers';
-import { setMissing } from '../scenario/edit-missing';
 import type { ContainerKind, ContainerTemplate } from '../scenario/templates';
 import { DEFAULT_NODE_DOWN } from '../scenario/validate-actions';
 import { nextEventTime, previousEventTime, runOf } from './derived';
@@ -91,11 +90,6 @@ export function setProbeWindowField(name: string, probe: ProbeKind, field: keyof
 
 export function setPodField(path: readonly (string | number)[], value: unknown): void {
   edit((source) => containers.setPodField(source, path, value));
-}
-
-/** A ConfigMap or Secret the pod uses (`configmap/NAME`, `secret/NAME`) is missing when the pod is created, or there. */
-export function setObjectMissing(object: string, missing: boolean): void {
-  edit((source) => setMissing(source, object, missing));
 }
 
 /** The current time, rounded so the action reads well in the YAML. */

@@ -1,6 +1,7 @@
-import { setObjectMissing } from '../../app/actions';
+import { editScenario } from '../../app/actions';
 import { selectPodView } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
+import { setMissing } from '../../scenario/edit-missing';
 import { objectUsesOf } from '../../scenario/to-model';
 
 /**
@@ -19,7 +20,7 @@ export function ConfigObjects() {
       <p className="field-hint">What the containers' env and envFrom read and the volumes they mount. One that is missing holds them back (CreateContainerConfigError; for a volume, the whole pod in ContainerCreating) until Break it creates it.</p>
       {used.map((object) => (
         <label key={object} className="field field-check">
-          <input type="checkbox" checked={view.missing.includes(object)} onChange={(event) => setObjectMissing(object, event.target.checked)} />
+          <input type="checkbox" checked={view.missing.includes(object)} onChange={(event) => editScenario((source) => setMissing(source, object, event.target.checked))} />
           {object} is missing
         </label>
       ))}
