@@ -58,6 +58,30 @@ spec:
     expect(result.job).toBeUndefined();
   });
 
+  it('says which ConfigMaps and Secrets the pod uses, that Podlab takes them as there, and how to take one away', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: shop}
+spec:
+  selector: {matchLabels: {app: shop}}
+  template:
+    metadata: {labels: {app: shop}}
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          envFrom: [{secretRef: {name: db}}]
+          volumeMounts: [{name: conf, mountPath: /etc/shop}]
+      volumes:
+        - {name: conf, configMap: {name: shop-config}}
+`;
+    expect(imported(text).notices.map((n) => n.message)).toContain(
+      'The pod uses secret/db, configmap/shop-config: Podlab takes them as there. The Pod tab marks one missing (podlab.dev/missing), to see what the kubelet does without it.',
+    );
+    const missing = text.replace('metadata: {labels: {app: shop}}', 'metadata: {labels: {app: shop}, annotations: {podlab.dev/missing: "[secret/db]"}}');
+    expect(imported(missing).notices.map((n) => n.message).join('\n')).not.toContain('Podlab takes');
+  });
+
   it('names a StatefulSet pod by its ordinal', () => {
     expect(imported(workload('StatefulSet', 'apps/v1', 'spec.template')).pod.metadata.name).toBe('web-0');
   });

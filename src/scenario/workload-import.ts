@@ -4,12 +4,13 @@
  * without a behaviour get an inferred one, written into the annotation so the user can correct it.
  */
 import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLMap, type Node } from 'yaml';
-import { BEHAVIOR_ANNOTATION } from './annotations';
+import { BEHAVIOR_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import type { InferredBehavior } from './infer-behavior';
 import { inferMissing, writeInferred } from './infer-missing';
 import type { ScenarioIssue } from './issues';
 import type { JobTerms } from './job-outcome';
 import { jobTerms } from './job-terms';
+import { objectUsesOf } from './to-model';
 
 export interface ImportNotice {
   level: 'info' | 'warning' | 'error';
@@ -189,8 +190,22 @@ function buildScenario(
       message: `No behaviour given for ${inferred.map((i) => i.container).join(', ')}: inferred from what ${inferred.length === 1 ? 'it runs' : 'they run'} (check the annotation ${BEHAVIOR_ANNOTATION}).`,
     });
   }
+  noteObjectsUsed(pod, found.notices);
   const source = changed ? pod.toString(TO_STRING) : text;
   return job ? { source, origin, job, inferred } : { source, origin, inferred };
+}
+
+/** A design review asks what happens without them: say that Podlab takes them as there, and how to take one away. */
+function noteObjectsUsed(pod: Document, notices: ImportNotice[]): void {
+  if (pod.hasIn(['metadata', 'annotations', MISSING_ANNOTATION])) return;
+  const spec = pod.get('spec', true);
+  const { read, mounted } = objectUsesOf(isMap(spec) ? (spec.toJSON() as Record<string, unknown>) : {});
+  const used = [...new Set([...read, ...mounted])];
+  if (used.length === 0) return;
+  notices.push({
+    level: 'info',
+    message: `The pod uses ${used.join(', ')}: Podlab takes ${used.length === 1 ? 'it' : 'them'} as there. The Pod tab marks one missing (${MISSING_ANNOTATION}), to see what the kubelet does without it.`,
+  });
 }
 
 function podFromTemplate(found: FoundPod): Document {
