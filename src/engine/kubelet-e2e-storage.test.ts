@@ -11,7 +11,7 @@ const run = (fixture: string, until?: number): Trace => runFixture('kubelet-e2e-
 // f.Timeouts.PodStart
 const POD_START = 300;
 
-describe('test/e2e/common/storage: a non-optional volume whose object does not exist', () => {
+describe('test/e2e/common/storage: a non-optional volume whose object, or a key its items name, does not exist', () => {
   // gomega.Consistently(getPod).WithTimeout(f.Timeouts.PodStart).Should(e2epod.BeInPhase(v1.PodPending))
   const staysPending = (fixture: string) => {
     const trace = run(fixture, POD_START + 10);
@@ -27,5 +27,19 @@ describe('test/e2e/common/storage: a non-optional volume whose object does not e
   it('Secrets "Should fail non-optional pod creation due to secret object does not exist [Slow]": Pending throughout PodStart', () => {
     const trace = staysPending('volume-secret-missing-pending.yaml');
     expect(trace.events.some((e) => e.event?.reason === 'FailedMount')).toBe(true);
+  });
+
+  it('ConfigMap "Should fail non-optional pod creation due to the key in the configMap object does not exist [Slow]": Pending throughout PodStart', () => {
+    const trace = staysPending('volume-configmap-key-missing-pending.yaml');
+    expect(trace.events.find((e) => e.event?.reason === 'FailedMount')?.event?.message).toBe(
+      'MountVolume.SetUp failed for volume "createcm-volume" : configmap references non-existent config key: data-4',
+    );
+  });
+
+  it('Secrets "Should fail non-optional pod creation due to the key in the secret object does not exist [Slow]": Pending throughout PodStart', () => {
+    const trace = staysPending('volume-secret-key-missing-pending.yaml');
+    expect(trace.events.find((e) => e.event?.reason === 'FailedMount')?.event?.message).toBe(
+      'MountVolume.SetUp failed for volume "creates-volume" : references non-existent secret key: data-4',
+    );
   });
 });

@@ -48,9 +48,9 @@ export type TraceEvent = Base &
     /** An image pull held back by the image-pull backoff. */
     | { type: 'PullBackOff'; container: string; image: string; delay: number }
     | { type: 'Created'; container: string }
-    /** A volume of the pod could not be mounted: its ConfigMap or Secret does not exist. */
+    /** A volume of the pod could not be mounted: its ConfigMap or Secret (`object`), or a key of it (`object/KEY`), does not exist. */
     | { type: 'MountFailed'; volume: string; object: string }
-    /** The container's config names a ConfigMap or Secret that does not exist: CreateContainerConfigError. */
+    /** The container's config reads a ConfigMap or Secret, or a key of one (`object/KEY`), that does not exist: CreateContainerConfigError. */
     | { type: 'ConfigMissing'; container: string; object: string }
     | { type: 'Started'; container: string; restartCount: number }
     /** The startup probe succeeded (or there is none): the container is `started`. */
@@ -69,7 +69,7 @@ export type TraceEvent = Base &
     | { type: 'DeletionRequested'; gracePeriod: number; by?: DeletionRequester }
     /** The pod's spec now names a new image for this container (an API update; no Kubernetes Event). */
     | { type: 'ImageUpdated'; container: string; image: string }
-    /** A missing ConfigMap or Secret was created (an API update; no Kubernetes Event of the pod). */
+    /** A missing ConfigMap or Secret was created, or a missing key added (an API update; no Kubernetes Event of the pod). */
     | { type: 'ObjectCreated'; object: string }
     /** The pod's spec now sets this activeDeadlineSeconds (an API update; no Kubernetes Event). */
     | { type: 'DeadlineUpdated'; activeDeadlineSeconds: number }

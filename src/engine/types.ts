@@ -112,8 +112,17 @@ export interface ContainerModel {
 /** A ConfigMap or Secret a container's environment reads: `configmap/NAME` or `secret/NAME`. */
 export interface ConfigRef {
   object: string;
-  /** `optional: true`: a missing object is skipped, not an error. */
+  /** The key an env variable reads of it (absent: envFrom, which reads them all). */
+  key?: string;
+  /** `optional: true`: a missing object or key is skipped, not an error. */
   optional: boolean;
+}
+
+/** A ConfigMap or Secret volume that a container mounts, not optional: `keys` are those its `items` name. */
+export interface VolumeObject {
+  volume: string;
+  object: string;
+  keys?: string[];
 }
 
 export type PodAction =
@@ -149,7 +158,10 @@ export type PodAction =
   | { at: number; do: 'drain'; gracePeriodSeconds?: number }
   /** The node shuts down (a spot instance reclaimed, `systemctl poweroff`) with graceful node shutdown on. */
   | { at: number; do: 'shutdown-node' }
-  /** A missing ConfigMap or Secret (`configmap/NAME`, `secret/NAME`) is created, as `kubectl create` does. */
+  /**
+   * A missing ConfigMap or Secret (`configmap/NAME`) is created, as `kubectl create` does, or a
+   * missing key (`configmap/NAME/KEY`) is added to its object.
+   */
   | { at: number; do: 'create'; object: string };
 
 /** What a node can run low on, as the kubelet's eviction signals name it. */
@@ -186,10 +198,13 @@ export interface PodModel {
   critical?: boolean;
   /** The emptyDir volumes with a `sizeLimit`, as written, by name: the eviction message names it. */
   emptyDirSizeLimits?: Record<string, string>;
-  /** The ConfigMaps and Secrets its containers read that do not exist when it is created (`podlab.dev/missing`). */
+  /**
+   * The ConfigMaps and Secrets its containers use that do not exist when it is created, and the keys
+   * they read that their object lacks: `configmap/NAME`, `secret/NAME/KEY` (`podlab.dev/missing`).
+   */
   missingObjects?: string[];
-  /** Its ConfigMap and Secret volumes that a container mounts and that are not optional, with their objects. */
-  volumeObjects?: { volume: string; object: string }[];
+  /** Its ConfigMap and Secret volumes that a container mounts and that are not optional. */
+  volumeObjects?: VolumeObject[];
   initContainers: ContainerModel[];
   containers: ContainerModel[];
   actions: PodAction[];

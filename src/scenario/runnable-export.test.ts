@@ -287,10 +287,33 @@ spec:
       { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
       { name: 'TOKEN', value: 'podlab-placeholder' },
     ]);
-    expect(missing.notes).toContain('app: still reads secret/db, missing in the scenario: it waits in CreateContainerConfigError until the object exists.');
+    expect(missing.notes).toContain('app: still reads secret/db, missing in the scenario: it waits in CreateContainerConfigError until it exists.');
     expect(missing.yaml).toContain(
       '#   at 40 s: kubectl create secret generic db -n shop --from-literal=password=podlab   (until then what reads or mounts it waits: CreateContainerConfigError, FailedMount)',
     );
+  });
+
+  it('keeps what reads a missing key, and adds the key with kubectl patch when Podlab does', () => {
+    const keyed = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    podlab.dev/missing: "[configmap/app/LOG_LEVEL]"
+    podlab.dev/actions: |
+      - {at: 30, do: create, object: configmap/app/LOG_LEVEL}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      env:
+        - {name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app, key: LOG_LEVEL}}}
+`);
+    expect(keyed.pod.spec.containers[0].env).toEqual([{ name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'app', key: 'LOG_LEVEL' } } }]);
+    expect(keyed.notes).toContain(
+      'app: still reads configmap/app/LOG_LEVEL, a key missing in the scenario (create configmap app without it first: kubectl create configmap app): it waits in CreateContainerConfigError until it exists.',
+    );
+    expect(keyed.yaml).toContain(`#   at 30 s: kubectl patch configmap app --type merge -p '{"data":{"LOG_LEVEL":"podlab"}}'`);
   });
 
   it('keeps a volume of a missing ConfigMap, so that the pod fails to mount it too', () => {
@@ -311,7 +334,7 @@ spec:
       { name: 'site', configMap: { name: 'site' } },
       { name: 'conf', emptyDir: {} },
     ]);
-    expect(mounting.notes).toContain('Volume site keeps its configMap, missing in the scenario: the pod waits in ContainerCreating (FailedMount) until it exists.');
+    expect(mounting.notes).toContain('Volume site keeps its configMap, missing in the scenario (or a key its items name): the pod waits in ContainerCreating (FailedMount) until it exists.');
   });
 
   it('adds a memory limit so that an OOM kill can happen', () => {

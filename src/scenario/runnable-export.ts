@@ -75,7 +75,9 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
     });
   }
   if (needsState) addStateVolume(spec);
-  replaceClusterVolumes(spec, new Set((model.volumeObjects ?? []).filter((v) => model.missingObjects?.includes(v.object)).map((v) => v.volume)), notes);
+  const missing = new Set(model.missingObjects);
+  const blocked = (model.volumeObjects ?? []).filter((v) => missing.has(v.object) || (v.keys ?? []).some((key) => missing.has(`${v.object}/${key}`)));
+  replaceClusterVolumes(spec, new Set(blocked.map((v) => v.volume)), notes);
   for (const field of CLUSTER_REFERENCES) {
     if (field in spec) {
       delete spec[field];
@@ -230,8 +232,10 @@ function rewriteEnv(container: Json, name: string, missing: ReadonlySet<string>,
       const from = variable.valueFrom as Json | undefined;
       if (!from || !(from.configMapKeyRef || from.secretKeyRef)) continue;
       const object = envObject(from);
-      if (isMissing(object)) {
-        kept.add(object!);
+      const key = ((from.configMapKeyRef ?? from.secretKeyRef) as Json).key;
+      const missingKey = object !== null && typeof key === 'string' ? `${object}/${key}` : null;
+      if (isMissing(object) || isMissing(missingKey)) {
+        kept.add(isMissing(object) ? object! : missingKey!);
         continue;
       }
       delete variable.valueFrom;
@@ -247,9 +251,14 @@ function rewriteEnv(container: Json, name: string, missing: ReadonlySet<string>,
     else delete container.envFrom;
     if (missingOnes.length < all.length) notes.push(`${name}: removed envFrom${missingOnes.length > 0 ? ' entries' : ''} (it needs a ConfigMap or Secret).`);
   }
-  for (const object of kept) {
-    notes.push(`${name}: still reads ${object}, missing in the scenario: it waits in CreateContainerConfigError until the object exists.`);
-  }
+  for (const entry of kept) notes.push(`${name}: still reads ${entry}, ${missingWords(entry)}: it waits in CreateContainerConfigError until it exists.`);
+}
+
+/** What a missing entry asks of the cluster the export runs on: an object it lacks, or an object without one key. */
+function missingWords(entry: string): string {
+  const [kind, name, key] = entry.split('/') as [string, string, string?];
+  if (key === undefined) return 'missing in the scenario';
+  return `a key missing in the scenario (create ${kind} ${name} without it first: kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name})`;
 }
 
 const nameOf = (ref: unknown): string | null => (ref && typeof ref === 'object' && typeof (ref as Json).name === 'string' ? ((ref as Json).name as string) : null);
@@ -269,7 +278,11 @@ function envFromObject(from: Json): string | null {
 
 /** `kubectl create` for a missing object, with every key the containers read of it. */
 function createLine(spec: Json, object: string, ns: string): string {
-  const [kind, name] = object.split('/') as [string, string];
+  const [kind, name, key] = object.split('/') as [string, string, string?];
+  if (key !== undefined) {
+    const patch = JSON.stringify({ [kind === 'secret' ? 'stringData' : 'data']: { [key]: 'podlab' } });
+    return `kubectl patch ${kind} ${name}${ns} --type merge -p '${patch}'`;
+  }
   const keys = new Set<string>();
   for (const container of [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)]) {
     for (const variable of recordsIn(container.env)) {
@@ -278,7 +291,7 @@ function createLine(spec: Json, object: string, ns: string): string {
       if (from && envObject(from) === object && typeof ref?.key === 'string') keys.add(ref.key);
     }
   }
-  const literals = [...keys].map((key) => ` --from-literal=${key}=podlab`).join('');
+  const literals = [...keys].map((k) => ` --from-literal=${k}=podlab`).join('');
   return `kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name}${ns}${literals}`;
 }
 
@@ -289,7 +302,7 @@ function replaceClusterVolumes(spec: Json, missing: ReadonlySet<unknown>, notes:
     const source = Object.keys(volume).find((k) => k !== 'name');
     if (source === undefined || SELF_CONTAINED_VOLUMES.includes(source)) return volume;
     if (missing.has(volume.name)) {
-      notes.push(`Volume ${String(volume.name)} keeps its ${source}, missing in the scenario: the pod waits in ContainerCreating (FailedMount) until it exists.`);
+      notes.push(`Volume ${String(volume.name)} keeps its ${source}, missing in the scenario (or a key its items name): the pod waits in ContainerCreating (FailedMount) until it exists.`);
       return volume;
     }
     notes.push(`Volume ${String(volume.name)} (${source}) became an emptyDir, so the pod needs nothing from the cluster.`);

@@ -12,6 +12,7 @@ import type {
   RestartPolicy,
   TerminationMessagePolicy,
   Toleration,
+  VolumeObject,
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
 import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
@@ -91,8 +92,11 @@ function restartRule(rule: Json): ContainerRestartRule {
  * (kubelet_pods.go makeEnvironmentVariables: envFrom, then env's valueFrom key references).
  */
 export function configRefsOf(c: Json): ConfigRef[] {
-  const ref = (kind: 'configmap' | 'secret', source: unknown): ConfigRef[] =>
-    isRecord(source) && typeof source.name === 'string' ? [{ object: `${kind}/${source.name}`, optional: source.optional === true }] : [];
+  const ref = (kind: 'configmap' | 'secret', source: unknown): ConfigRef[] => {
+    if (!isRecord(source) || typeof source.name !== 'string') return [];
+    const read: ConfigRef = { object: `${kind}/${source.name}`, optional: source.optional === true };
+    return [typeof source.key === 'string' ? { ...read, key: source.key } : read];
+  };
   const fromEnvFrom = recordsIn(c.envFrom).flatMap((from) => [...ref('configmap', from.configMapRef), ...ref('secret', from.secretRef)]);
   const fromEnv = recordsIn(c.env).flatMap((variable) => {
     const from = isRecord(variable.valueFrom) ? variable.valueFrom : {};
@@ -136,31 +140,38 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
  * The ConfigMap and Secret volumes the kubelet mounts: those a container mounts (it leaves the
  * others alone, desired_state_of_world_populator.go) and that are not optional.
  */
-export function volumeObjectsOf(spec: Json): { volume: string; object: string }[] {
+export function volumeObjectsOf(spec: Json): VolumeObject[] {
   const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
   const mounted = new Set(containers.flatMap((c) => recordsIn(c.volumeMounts).map((m) => m.name)));
   return recordsIn(spec.volumes).flatMap((volume) => {
     if (typeof volume.name !== 'string' || !mounted.has(volume.name)) return [];
     const configMap = mappingAt(volume, 'configMap');
     const secret = mappingAt(volume, 'secret');
-    if (typeof configMap.name === 'string' && configMap.optional !== true) return [{ volume: volume.name, object: `configmap/${configMap.name}` }];
-    if (typeof secret.secretName === 'string' && secret.optional !== true) return [{ volume: volume.name, object: `secret/${secret.secretName}` }];
-    return [];
+    const source = typeof configMap.name === 'string' ? configMap : typeof secret.secretName === 'string' ? secret : null;
+    if (!source || source.optional === true) return [];
+    const object = source === configMap ? `configmap/${configMap.name as string}` : `secret/${secret.secretName as string}`;
+    // The keys its items name (without items, every key of the object is a file).
+    const keys = recordsIn(source.items).flatMap((item) => (typeof item.key === 'string' ? [item.key] : []));
+    return [keys.length > 0 ? { volume: volume.name, object, keys } : { volume: volume.name, object }];
   });
 }
 
-/** The ConfigMaps and Secrets the pod uses: read by a container's environment, or mounted as a volume. */
+/**
+ * The ConfigMaps and Secrets the pod uses: read by a container's environment, or mounted as a
+ * volume; and the keys it reads of them (`configmap/NAME/KEY`), by an env variable or a volume's items.
+ */
 export interface ObjectUses {
   read: string[];
   mounted: string[];
+  keys: string[];
 }
 
 export function objectUsesOf(spec: Json): ObjectUses {
   const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
-  return {
-    read: [...new Set(containers.flatMap((c) => configRefsOf(c).map((ref) => ref.object)))],
-    mounted: [...new Set(volumeObjectsOf(spec).map((v) => v.object))],
-  };
+  const refs = containers.flatMap((c) => configRefsOf(c));
+  const volumes = volumeObjectsOf(spec);
+  const keys = [...refs.flatMap((ref) => (ref.key === undefined ? [] : [`${ref.object}/${ref.key}`])), ...volumes.flatMap((v) => (v.keys ?? []).map((key) => `${v.object}/${key}`))];
+  return { read: [...new Set(refs.map((ref) => ref.object))], mounted: [...new Set(volumes.map((v) => v.object))], keys: [...new Set(keys)] };
 }
 
 /** The emptyDir volumes with a sizeLimit, the one volume limit the kubelet's eviction manager enforces. */

@@ -73,7 +73,7 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     else if (kind === 'create') {
       if (typeof raw.object !== 'string' || !context.missingObjects.includes(raw.object)) {
         const missing = context.missingObjects.length > 0 ? context.missingObjects.join(', ') : 'none: list them in podlab.dev/missing';
-        issues.add([i, 'object'], `must name a ConfigMap or Secret that is missing (${missing})${notA(raw.object)}`);
+        issues.add([i, 'object'], `must name what is missing: a ConfigMap or Secret, or a key of one (${missing})${notA(raw.object)}`);
       }
     }
     else if (kind === 'shutdown-node') {

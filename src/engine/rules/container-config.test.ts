@@ -4,7 +4,7 @@ import { kubectlRow } from '../status/kubectl-row';
 import { podStatusAt } from '../status/status-at';
 import { app, eventsOf, init, pod } from '../testing/pod-builder';
 
-const reads = (object: string, optional = false) => ({ configRefs: [{ object, optional }] });
+const reads = (object: string, optional = false, key?: string) => ({ configRefs: [key === undefined ? { object, optional } : { object, key, optional }] });
 
 // kuberuntime_container.go startContainer: the image first, then generateContainerConfig, whose
 // environment (kubelet_pods.go makeEnvironmentVariables) reads the ConfigMaps and Secrets; the pod
@@ -56,6 +56,21 @@ describe('config errors in the init sequence, and optional references', () => {
   it('starts a container whose missing reference is optional', () => {
     const trace = simulate(pod({ containers: [app('web', {}, reads('configmap/flags', true))], missingObjects: ['configmap/flags'] }), { until: 10 });
     expect(eventsOf(trace, 'ConfigMissing')).toEqual([]);
+    expect(eventsOf(trace, 'Started', 'web').map((e) => e.t)).toEqual([0]);
+  });
+
+  it('fails a container whose env variable reads a key its object lacks, in the kubelet\'s words, until the key is added', () => {
+    const trace = simulate(
+      pod({ containers: [app('web', {}, reads('configmap/app', false, 'LOG_LEVEL'))], missingObjects: ['configmap/app/LOG_LEVEL'], actions: [{ at: 15, do: 'create', object: 'configmap/app/LOG_LEVEL' }] }),
+      { until: 40 },
+    );
+    expect(eventsOf(trace, 'ConfigMissing')[0]!.event?.message).toBe("Error: couldn't find key LOG_LEVEL in ConfigMap default/app");
+    expect(podStatusAt(trace, 5).containerStatuses[0]!.state.waiting).toMatchObject({ reason: 'CreateContainerConfigError', message: "couldn't find key LOG_LEVEL in ConfigMap default/app" });
+    expect(eventsOf(trace, 'Started', 'web').map((e) => e.t)).toEqual([21]);
+  });
+
+  it('starts a container whose optional key reference names a missing key', () => {
+    const trace = simulate(pod({ containers: [app('web', {}, reads('secret/db', true, 'token'))], missingObjects: ['secret/db/token'] }), { until: 10 });
     expect(eventsOf(trace, 'Started', 'web').map((e) => e.t)).toEqual([0]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The container's config, made just before it is created: its environment reads the ConfigMaps
- * and Secrets it names (envFrom, then env), and one that does not exist and is not optional fails
- * the start with CreateContainerConfigError. The pod worker requeues the failed sync after its
+ * and Secrets it names (envFrom, then env), and one that does not exist, or lacks a key an env
+ * variable reads, fails the start with CreateContainerConfigError unless the reference is optional. The pod worker requeues the failed sync after its
  * backOffPeriod, 10 s (its jitter of up to half again is not played), each failed sync moving the
  * retry to its own time (the work queue keeps one per pod); every sync until the object exists
  * fails the same way, and creating it starts nothing by itself.
@@ -14,15 +14,13 @@ import { cacheReason } from './process';
 /** pod_workers.go: how long the pod worker waits before it syncs a pod whose last sync failed. */
 export const SYNC_ERROR_BACKOFF = 10;
 
-/** Fails the start (and says so) when the container reads a ConfigMap or Secret that does not exist. */
+/** Fails the start (and says so) when the container reads a ConfigMap or Secret, or a key of one, that does not exist. */
 export function failsConfig(sim: Sim, c: ContainerRuntime): boolean {
-  const ref = c.spec.configRefs?.find(({ object, optional }) => !optional && sim.missing.has(object));
-  if (!ref) return false;
-  const slash = ref.object.indexOf('/');
-  const message = `${ref.object.slice(0, slash)} "${ref.object.slice(slash + 1)}" not found`;
+  const missing = c.spec.configRefs?.flatMap(({ object, key, optional }) => (optional ? [] : missingOf(sim, object, key)))[0];
+  if (!missing) return false;
   const { name } = c.spec;
-  sim.rec.emitK8s({ t: sim.now, type: 'ConfigMissing', container: name, object: ref.object }, 'Warning', 'Failed', `Error: ${message}`);
-  cacheReason(sim, c, 'CreateContainerConfigError', message);
+  sim.rec.emitK8s({ t: sim.now, type: 'ConfigMissing', container: name, object: missing.what }, 'Warning', 'Failed', `Error: ${missing.message}`);
+  cacheReason(sim, c, 'CreateContainerConfigError', missing.message);
   retrySync(sim, at(sim.now + SYNC_ERROR_BACKOFF));
   return true;
 }
@@ -35,7 +33,19 @@ function retrySync(sim: Sim, t: number): void {
   });
 }
 
-/** A missing ConfigMap or Secret is created (`kubectl create`): the next start finds it. */
+/**
+ * What is missing of an object an env variable reads, in kubelet_pods.go makeEnvironmentVariables'
+ * words: the object, or the key (`configmap/NAME/KEY` missing).
+ */
+function missingOf(sim: Sim, object: string, key: string | undefined): { what: string; message: string }[] {
+  const [kind, name] = object.split('/') as [string, string];
+  if (sim.missing.has(object)) return [{ what: object, message: `${kind} "${name}" not found` }];
+  if (key === undefined || !sim.missing.has(`${object}/${key}`)) return [];
+  const namespace = sim.model.namespace;
+  return [{ what: `${object}/${key}`, message: `couldn't find key ${key} in ${kind === 'secret' ? 'Secret' : 'ConfigMap'} ${namespace}/${name}` }];
+}
+
+/** A missing ConfigMap or Secret is created (`kubectl create`), or a missing key added to it: the next start finds it. */
 export function createObject(sim: Sim, object: string): void {
   if (sim.missing.delete(object)) sim.rec.emit({ t: sim.now, type: 'ObjectCreated', object });
 }

@@ -73,4 +73,23 @@ describe('a missing volume: syncs that gave up waiting, init containers, deletio
     expect(eventsOf(trace, 'Started')).toEqual([]);
     expect(trace.deletedAt).toBe(10);
   });
+
+  it('fails to mount a volume whose items name a key its object lacks, in the plugin\'s words', () => {
+    const trace = simulate(
+      pod({
+        containers: [app('web')],
+        missingObjects: ['configmap/site/index.html', 'secret/tls/tls.key'],
+        volumeObjects: [
+          { volume: 'site', object: 'configmap/site', keys: ['index.html'] },
+          { volume: 'tls', object: 'secret/tls', keys: ['tls.crt', 'tls.key'] },
+        ],
+      }),
+      { until: 10 },
+    );
+    expect(eventsOf(trace, 'MountFailed').filter((e) => e.t === 0).map((e) => e.event?.message)).toEqual([
+      'MountVolume.SetUp failed for volume "site" : configmap references non-existent config key: index.html',
+      'MountVolume.SetUp failed for volume "tls" : references non-existent secret key: tls.key',
+    ]);
+    expect(kubectlRow(trace, 5)).toMatchObject({ status: 'ContainerCreating' });
+  });
 });

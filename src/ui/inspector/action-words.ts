@@ -24,8 +24,10 @@ export function actionWords(action: ActionEntry): string {
       return `drain the node: evict the pod through the API${action.gracePeriodSeconds !== undefined ? ` (grace ${asText(action.gracePeriodSeconds)}s)` : ''}`;
     case 'shutdown-node':
       return 'shut the node down (graceful node shutdown)';
-    case 'create':
-      return `create ${asText(action.object)}`;
+    case 'create': {
+      const [kind, name, key] = asText(action.object).split('/');
+      return key === undefined ? `create ${asText(action.object)}` : `add key ${key} to ${kind}/${name}`;
+    }
     case 'set-deadline':
       return `set activeDeadlineSeconds to ${asText(action.activeDeadlineSeconds)}`;
     case 'set-condition':

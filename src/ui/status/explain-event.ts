@@ -152,7 +152,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'MountFailed':
       return `The volume ${event.volume} cannot be mounted: ${objectWords(event.object)} does not exist (FailedMount). Nothing of the pod starts, not even its sandbox, until it does; the kubelet tries again after 0.5 s, then twice as long each time, up to 2 min.`;
     case 'ObjectCreated':
-      return `${objectWords(event.object)} is created (kubectl create). The kubelet reads it at its next try to start what waits for it, within 10 s.`;
+      return `${upperFirst(objectWords(event.object))} is ${event.object.split('/').length > 2 ? 'added (kubectl edit)' : 'created (kubectl create)'}. The kubelet reads it at its next try to start what waits for it, within 10 s.`;
     case 'DeadlineUpdated':
       return event.activeDeadlineSeconds <= event.t
         ? `The pod's activeDeadlineSeconds is now ${event.activeDeadlineSeconds}: it has been active longer than that, so the kubelet stops it now and it fails with DeadlineExceeded.`
@@ -310,8 +310,11 @@ function exitMessage(trace: Trace, container: string, t: number): string | undef
   return undefined;
 }
 
-/** `configmap/app-config` as a reader says it: ConfigMap app-config. */
+/** `configmap/app-config` as a reader says it: ConfigMap app-config; `…/KEY`: key KEY of ConfigMap app-config. */
 function objectWords(object: string): string {
-  const slash = object.indexOf('/');
-  return `${object.startsWith('secret/') ? 'Secret' : 'ConfigMap'} ${object.slice(slash + 1)}`;
+  const [kind, name, key] = object.split('/');
+  const words = `${kind === 'secret' ? 'Secret' : 'ConfigMap'} ${name}`;
+  return key === undefined ? words : `key ${key} of ${words}`;
 }
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
