@@ -26,8 +26,10 @@ test('the Pod tab marks a Secret missing or there, and Break it creates it at t'
   await expect(podlab.dialog('Library')).toBeHidden();
   await podlab.seek(20);
   await podlab.openTab('Pod');
-  const missing = page.getByRole('checkbox', { name: 'secret/db-credentials is missing' });
+  const missing = page.getByRole('checkbox', { name: 'secret/db-credentials is missing', exact: true });
   await expect(missing).toBeChecked();
+  // The key the app reads goes with the Secret while it is missing.
+  await expect(page.getByRole('checkbox', { name: 'key password of secret/db-credentials is missing' })).toBeDisabled();
 
   // There after all: the app starts at once, and the action that created it goes with it.
   await missing.uncheck();

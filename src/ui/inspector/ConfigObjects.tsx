@@ -20,7 +20,13 @@ export function ConfigObjects() {
       <p className="field-hint">What the containers' env and envFrom read and the volumes they mount, and the keys they read of them. One that is missing holds them back (CreateContainerConfigError; for a volume, the whole pod in ContainerCreating) until Break it creates it.</p>
       {used.map((object) => (
         <label key={object} className="field field-check">
-          <input type="checkbox" checked={view.missing.includes(object)} onChange={(event) => editScenario((source) => setMissing(source, object, event.target.checked))} />
+          <input
+            type="checkbox"
+            checked={view.missing.includes(object)}
+            // A key goes with its object: while the object is missing, so is the key.
+            disabled={object !== objectOf(object) && view.missing.includes(objectOf(object))}
+            onChange={(event) => editScenario((source) => setMissing(source, object, event.target.checked))}
+          />
           {entryWords(object)} is missing
         </label>
       ))}
@@ -33,3 +39,5 @@ function entryWords(entry: string): string {
   const [kind, name, key] = entry.split('/');
   return key === undefined ? entry : `key ${key} of ${kind}/${name}`;
 }
+
+const objectOf = (entry: string) => entry.split('/').slice(0, 2).join('/');
