@@ -1,10 +1,11 @@
 /**
  * The container's config, made just before it is created: its environment reads the ConfigMaps
  * and Secrets it names (envFrom, then env), and one that does not exist, or lacks a key an env
- * variable reads, fails the start with CreateContainerConfigError unless the reference is optional. The pod worker requeues the failed sync after its
- * backOffPeriod, 10 s (its jitter of up to half again is not played), each failed sync moving the
- * retry to its own time (the work queue keeps one per pod); every sync until the object exists
- * fails the same way, and creating it starts nothing by itself.
+ * variable reads, fails the start with CreateContainerConfigError unless the reference is
+ * optional. The pod worker requeues the failed sync after its backOffPeriod, 10 s (its jitter of
+ * up to half again is not played), each failed sync moving the retry to its own time (the work
+ * queue keeps one per pod); every sync until the object exists fails the same way, and creating
+ * it starts nothing by itself.
  * kubelet: kuberuntime_container.go startContainer (generateContainerConfig), kubelet_pods.go
  * makeEnvironmentVariables, pod_workers.go completeWork.
  */

@@ -20,7 +20,7 @@ const MAX_RETRY = 122;
 /** podAttachAndMountTimeout: how long one sync waits for the mounts. */
 const SYNC_WAIT = 123;
 
-/** At the pod's start: holds its sandbox back while a volume's object is missing, and starts the reconciler's tries. */
+/** At the pod's start: holds its sandbox back while a volume cannot be set up, and starts the reconciler's tries. */
 export function startMounts(sim: Sim): void {
   const volumes = sim.model.volumeObjects ?? [];
   if (!volumes.some((volume) => setUpError(sim, volume) !== null)) return;

@@ -4,8 +4,9 @@ import { selectPodView } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 
 /**
- * For a pod that reads a missing ConfigMap or Secret: create it now, as `kubectl create` would.
- * The containers waiting for it start at the kubelet's next try. Nothing shows when none is missing.
+ * For a pod that uses a missing ConfigMap or Secret, or a missing key of one: create it now, as
+ * `kubectl create` (or, for a key, `kubectl edit`) would. What waits for it starts at the kubelet's
+ * next try. Nothing shows when nothing is missing.
  */
 export function CreateObject() {
   const missing = useAppStore(selectPodView).missing;
@@ -22,7 +23,7 @@ export function CreateObject() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => createObjectAt(object)} title="kubectl create: the containers that wait for it start at the kubelet's next try">Create</button>
+      <button type="button" onClick={() => createObjectAt(object)} title="kubectl create (a key: kubectl edit): what waits for it starts at the kubelet's next try">Create</button>
     </div>
   );
 }
