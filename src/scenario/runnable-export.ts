@@ -12,6 +12,7 @@ import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
 import { parseQuantity } from './quantity';
+import { configRefsOf } from './to-model';
 import { recordsIn } from './value-checks';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
@@ -283,25 +284,19 @@ function createLine(spec: Json, object: string, ns: string): string {
     const patch = JSON.stringify({ [kind === 'secret' ? 'stringData' : 'data']: { [key]: 'podlab' } });
     return `kubectl patch ${kind} ${name}${ns} --type merge -p '${patch}'`;
   }
-  const keys = new Set<string>();
-  for (const container of [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)]) {
-    for (const variable of recordsIn(container.env)) {
-      const from = variable.valueFrom as Json | undefined;
-      const ref = (from?.configMapKeyRef ?? from?.secretKeyRef) as Json | undefined;
-      if (from && envObject(from) === object && typeof ref?.key === 'string') keys.add(ref.key);
-    }
-  }
+  const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
+  const keys = new Set(containers.flatMap((c) => configRefsOf(c).flatMap((ref) => (ref.object === object && ref.key !== undefined ? [ref.key] : []))));
   const literals = [...keys].map((k) => ` --from-literal=${k}=podlab`).join('');
   return `kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name}${ns}${literals}`;
 }
 
-/** Volumes that need cluster objects become emptyDirs, but for those of objects the scenario has missing: they keep failing to mount. */
-function replaceClusterVolumes(spec: Json, missing: ReadonlySet<unknown>, notes: string[]): void {
+/** Volumes that need cluster objects become emptyDirs, but those the scenario cannot mount (`blocked`): they keep failing to. */
+function replaceClusterVolumes(spec: Json, blocked: ReadonlySet<unknown>, notes: string[]): void {
   if (!Array.isArray(spec.volumes)) return;
   spec.volumes = (spec.volumes as Json[]).map((volume) => {
     const source = Object.keys(volume).find((k) => k !== 'name');
     if (source === undefined || SELF_CONTAINED_VOLUMES.includes(source)) return volume;
-    if (missing.has(volume.name)) {
+    if (blocked.has(volume.name)) {
       notes.push(`Volume ${String(volume.name)} keeps its ${source}, missing in the scenario (or a key its items name): the pod waits in ContainerCreating (FailedMount) until it exists.`);
       return volume;
     }
