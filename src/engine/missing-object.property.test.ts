@@ -56,4 +56,24 @@ describe('a container reading a missing object', () => {
       { ...RUNS, numRuns: 100 },
     );
   });
+
+  it('mounted as a volume, holds every container back until it is created, failing to mount only before', () => {
+    fc.assert(
+      fc.property(cases, ([pod, , createdAt]) => {
+        const created = createdAt ?? Infinity;
+        const model: PodModel = {
+          ...pod,
+          missingObjects: [OBJECT],
+          volumeObjects: [{ volume: 'podlab-volume', object: OBJECT }],
+          actions: createdAt === null ? pod.actions : [...pod.actions, { at: createdAt, do: 'create', object: OBJECT } satisfies PodAction].sort((a, b) => a.at - b.at),
+        };
+        const trace = simulate(model);
+        for (const e of trace.events) {
+          if (e.type === 'Pulling' || e.type === 'Pulled' || e.type === 'Started') expect(e.t, `${e.type} of ${e.container}`).toBeGreaterThanOrEqual(created);
+          if (e.type === 'MountFailed') expect(e.t).toBeLessThan(created);
+        }
+      }),
+      { ...RUNS, numRuns: 100 },
+    );
+  });
 });
