@@ -98,6 +98,22 @@ describe('missing-secret: a missing Secret holds the app in CreateContainerConfi
   });
 });
 
+describe('missing-configmap-key: a ConfigMap without the key the app reads holds it in CreateContainerConfigError', () => {
+  const trace = play('missing-configmap-key.yaml', 50);
+
+  it('fails the app naming the key, every 10 s after the last failed try, while the sidecar with an optional key starts', () => {
+    expect(first(trace, 'ConfigMissing', 'billing').event?.message).toBe("Error: couldn't find key LOG_LEVEL in ConfigMap default/billing-settings");
+    expect(events(trace, 'ConfigMissing', 'billing').map((e) => e.t).filter((t) => t > 1)).toEqual([11, 21]);
+    expect(first(trace, 'Started', 'metrics').t).toBe(0);
+    expect(kubectlRow(trace, 30)).toMatchObject({ ready: '1/2', status: 'CreateContainerConfigError', restarts: '0' });
+  });
+
+  it('starts the app at the next try after the key is added, at 31 s', () => {
+    expect(first(trace, 'ObjectCreated').t).toBe(25);
+    expect(events(trace, 'Started', 'billing').map((e) => e.t)).toEqual([31]);
+  });
+});
+
 describe('missing-configmap-volume: a missing ConfigMap volume keeps the pod in ContainerCreating', () => {
   const trace = play('missing-configmap-volume.yaml', 90);
 

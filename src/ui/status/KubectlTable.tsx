@@ -5,6 +5,9 @@ import { useKubectlRow } from '../../app/useStatusAt';
  * What `kubectl get pod` prints at t; the row object changes only when a cell does. Once the pod
  * has left the API, kubectl finds nothing and says so, in the row's place.
  */
+/** Past this many characters, a status (CreateContainerConfigError: 26) would push AGE out of sight at 1280 px. */
+const LONG_STATUS = 21;
+
 export function KubectlTable() {
   const row = useKubectlRow();
   return (
@@ -27,11 +30,12 @@ export function KubectlTable() {
             <td className="kubectl-gone" colSpan={5}>{formatKubectlTable(row)}</td>
           </tr>
         ) : (
-          <tr>
+          // The longest statuses (Init:CreateContainerConfigError) take room from the name and from restarts' spare width.
+          <tr className={row.status.length > LONG_STATUS ? 'is-long-status' : undefined}>
             <td><span className="kubectl-name" title={row.name}>{row.name}</span></td>
             <td><Cell text={row.ready} width={5} /></td>
             <td className="kubectl-status"><Cell text={row.status} width={17} /></td>
-            <td><Cell text={row.restarts} width={14} /></td>
+            <td><Cell text={row.restarts} width={row.status.length > LONG_STATUS ? 11 : 14} /></td>
             <td><Cell text={row.age} width={6} /></td>
           </tr>
         )}
