@@ -135,11 +135,11 @@ export interface Sim {
   /** The DisruptionTarget the kubelet sends with the pod's terminal phase, not before (node pressure, node shutdown). */
   disruption?: { reason: string; message: string };
   deletedAt?: number;
-  /** The ConfigMaps and Secrets that do not exist (yet): `configmap/NAME`, `secret/NAME`. */
+  /** What does not exist (yet): ConfigMaps and Secrets (`configmap/NAME`), and keys of them (`configmap/NAME/KEY`). */
   missing: Set<string>;
   /** When the pod worker syncs again after a failed sync: its work queue keeps one time per pod. */
   syncRetryAt?: number;
-  /** The pod's volumes are mounted, so its sandbox can be made (false while one waits for its object). */
+  /** The pod's volumes are mounted, so its sandbox can be made (false while one cannot be set up). */
   volumesReady: boolean;
 }
 
