@@ -19,6 +19,20 @@ describe('test/e2e/common/storage: a non-optional volume whose object, or a key 
     return trace;
   };
 
+  // projected_configmap.go and projected_secret.go's tests of the same names call the very helpers
+  // above (createNonOptionalConfigMapPod, createNonOptionalSecretPod…), so they create these pods.
+  const projectedTwins: [upstream: string, fixture: string][] = [
+    ['Projected configMap "Should fail non-optional pod creation due to configMap object does not exist [Slow]"', 'volume-configmap-missing-pending.yaml'],
+    ['Projected configMap "Should fail non-optional pod creation due to the key in the configMap object does not exist [Slow]"', 'volume-configmap-key-missing-pending.yaml'],
+    ['Projected secret "Should fail non-optional pod creation due to secret object does not exist [Slow]"', 'volume-secret-missing-pending.yaml'],
+    ['Projected secret "Should fail non-optional pod creation due to the key in the secret object does not exist [Slow]"', 'volume-secret-key-missing-pending.yaml'],
+  ];
+  for (const [upstream, fixture] of projectedTwins) {
+    it(`${upstream}: Pending throughout PodStart (${fixture})`, () => {
+      staysPending(fixture);
+    });
+  }
+
   it('ConfigMap "Should fail non-optional pod creation due to configMap object does not exist [Slow]": Pending throughout PodStart', () => {
     const trace = staysPending('volume-configmap-missing-pending.yaml');
     expect(trace.events.some((e) => e.event?.reason === 'FailedMount')).toBe(true);

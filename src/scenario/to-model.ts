@@ -145,15 +145,23 @@ export function volumeObjectsOf(spec: Json): VolumeObject[] {
   const mounted = new Set(containers.flatMap((c) => recordsIn(c.volumeMounts).map((m) => m.name)));
   return recordsIn(spec.volumes).flatMap((volume) => {
     if (typeof volume.name !== 'string' || !mounted.has(volume.name)) return [];
-    const configMap = mappingAt(volume, 'configMap');
-    const secret = mappingAt(volume, 'secret');
-    const source = typeof configMap.name === 'string' ? configMap : typeof secret.secretName === 'string' ? secret : null;
-    if (!source || source.optional === true) return [];
-    const object = source === configMap ? `configmap/${configMap.name as string}` : `secret/${secret.secretName as string}`;
-    // The keys its items name (without items, every key of the object is a file).
-    const keys = recordsIn(source.items).flatMap((item) => (typeof item.key === 'string' ? [item.key] : []));
-    return [keys.length > 0 ? { volume: volume.name, object, keys } : { volume: volume.name, object }];
+    // A projected volume gathers several sources (projected.go), each failing as a volume of its own would.
+    const sources = [volume, ...recordsIn(mappingAt(volume, 'projected').sources)];
+    return sources.flatMap((source) => sourceObject(volume.name as string, source));
   });
+}
+
+/** The ConfigMap or Secret a volume source holds (`configMap.name`, `secret.secretName` or, projected, `secret.name`), unless optional. */
+function sourceObject(volume: string, source: Json): VolumeObject[] {
+  const configMap = mappingAt(source, 'configMap');
+  const secret = mappingAt(source, 'secret');
+  const secretName = secret.secretName ?? secret.name;
+  const [object, options] =
+    typeof configMap.name === 'string' ? [`configmap/${configMap.name}`, configMap] : typeof secretName === 'string' ? [`secret/${secretName}`, secret] : [null, {}];
+  if (object === null || options.optional === true) return [];
+  // The keys its items name (without items, every key of the object is a file).
+  const keys = recordsIn(options.items).flatMap((item) => (typeof item.key === 'string' ? [item.key] : []));
+  return [keys.length > 0 ? { volume, object, keys } : { volume, object }];
 }
 
 /**

@@ -52,6 +52,17 @@ describe('podlab.dev/missing and the create action', () => {
     expect(issues(scenario('secret/db'))).toEqual([`${path}: must be a list such as [configmap/app-config, secret/db/password], not string "secret/db"`]);
   });
 
+  it('reads the ConfigMaps and Secrets of a projected volume, each source as a volume of its own', () => {
+    const projected = scenario('[configmap/bundle-a]').replace(
+      '    - {name: certs, secret: {secretName: tls-certs}}',
+      '    - {name: certs, projected: {sources: [{configMap: {name: bundle-a, items: [{key: ca.crt, path: ca.crt}]}}, {secret: {name: bundle-b, optional: true}}]}}',
+    );
+    const result = parseScenario(projected);
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '));
+    expect(result.model.volumeObjects).toEqual([{ volume: 'certs', object: 'configmap/bundle-a', keys: ['ca.crt'] }]);
+    expect(result.model.missingObjects).toEqual(['configmap/bundle-a']);
+  });
+
   it('takes a key the pod reads as missing from its object', () => {
     const result = parseScenario(scenario('[secret/db/password]', '[{at: 30, do: create, object: secret/db/password}]'));
     if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '));
