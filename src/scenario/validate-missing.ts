@@ -30,11 +30,14 @@ export function readMissingObjects(value: unknown, uses: ObjectUses, issues: Iss
   });
   // A key of a missing object goes with it: listing both is a slip.
   for (const entry of missing) {
-    const object = entry.split('/').slice(0, 2).join('/');
+    const object = objectOf(entry);
     if (object !== entry && missing.includes(object)) issues.add([value.indexOf(entry)], `${object} is missing altogether: leave its key ${entry.split('/')[2]} out`);
   }
   return missing;
 }
+
+/** The object an entry names: itself, or, for a key (`configmap/NAME/KEY`), the object it belongs to. */
+export const objectOf = (entry: string): string => entry.split('/').slice(0, 2).join('/');
 
 function unusedWords(entry: string, uses: ObjectUses): string {
   if (entry.split('/').length > 2) {

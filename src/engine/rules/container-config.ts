@@ -40,10 +40,16 @@ function retrySync(sim: Sim, t: number): void {
  */
 function missingOf(sim: Sim, object: string, key: string | undefined): { what: string; message: string }[] {
   const [kind, name] = object.split('/') as [string, string];
-  if (sim.missing.has(object)) return [{ what: object, message: `${kind} "${name}" not found` }];
+  if (sim.missing.has(object)) return [{ what: object, message: notFound(object) }];
   if (key === undefined || !sim.missing.has(`${object}/${key}`)) return [];
   const namespace = sim.model.namespace;
   return [{ what: `${object}/${key}`, message: `couldn't find key ${key} in ${kind === 'secret' ? 'Secret' : 'ConfigMap'} ${namespace}/${name}` }];
+}
+
+/** The API's error for an object that does not exist, as the kubelet's config and volume plugins pass it on: `configmap "NAME" not found`. */
+export function notFound(object: string): string {
+  const [kind, name] = object.split('/') as [string, string];
+  return `${kind} "${name}" not found`;
 }
 
 /** A missing ConfigMap or Secret is created (`kubectl create`), or a missing key added to it: the next start finds it. */

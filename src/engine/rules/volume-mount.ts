@@ -13,7 +13,7 @@
  */
 import { at, changed, isStopping, type Sim } from '../runtime';
 import type { VolumeObject } from '../types';
-import { SYNC_ERROR_BACKOFF } from './container-config';
+import { notFound, SYNC_ERROR_BACKOFF } from './container-config';
 
 const FIRST_RETRY = 0.5;
 const MAX_RETRY = 122;
@@ -50,11 +50,10 @@ function tryMounts(sim: Sim, t: number, nextDelay: number): void {
  * not in it (configmap.go and secret.go MakePayload).
  */
 function setUpError(sim: Sim, { object, keys = [] }: VolumeObject): { what: string; message: string } | null {
-  const [kind, name] = object.split('/') as [string, string];
-  if (sim.missing.has(object)) return { what: object, message: `${kind} "${name}" not found` };
+  if (sim.missing.has(object)) return { what: object, message: notFound(object) };
   const key = keys.find((k) => sim.missing.has(`${object}/${k}`));
   if (key === undefined) return null;
-  return { what: `${object}/${key}`, message: kind === 'secret' ? `references non-existent secret key: ${key}` : `configmap references non-existent config key: ${key}` };
+  return { what: `${object}/${key}`, message: object.startsWith('secret/') ? `references non-existent secret key: ${key}` : `configmap references non-existent config key: ${key}` };
 }
 
 /** A sync that waits for the mounts takes them at once; between two such waits, the next sync does. */

@@ -3,6 +3,7 @@ import { selectPodView } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { setMissing } from '../../scenario/edit-missing';
 import { objectUsesOf } from '../../scenario/to-model';
+import { objectOf } from '../../scenario/validate-missing';
 
 /**
  * The ConfigMaps and Secrets the pod uses (env and envFrom, mounted volumes) and the keys it reads
@@ -39,5 +40,3 @@ function entryWords(entry: string): string {
   const [kind, name, key] = entry.split('/');
   return key === undefined ? entry : `key ${key} of ${kind}/${name}`;
 }
-
-const objectOf = (entry: string) => entry.split('/').slice(0, 2).join('/');
