@@ -12,7 +12,7 @@ import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
 import { parseQuantity } from './quantity';
-import { configRefsOf } from './to-model';
+import { blockedVolumes, createLine, replaceClusterVolumes, rewriteEnv } from './runnable-cluster-refs';
 import { recordsIn } from './value-checks';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
@@ -40,8 +40,6 @@ const CLUSTER_REFERENCES = [
   'schedulerName',
   'resourceClaims',
 ];
-/** Volume sources that need nothing from the cluster. */
-const SELF_CONTAINED_VOLUMES = ['emptyDir', 'downwardAPI'];
 
 export interface RunnableOptions {
   /** Keep the podlab.dev annotations (default), so the export opens in Podlab as the same scenario. */
@@ -76,9 +74,7 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
     });
   }
   if (needsState) addStateVolume(spec);
-  const missing = new Set(model.missingObjects);
-  const blocked = (model.volumeObjects ?? []).filter((v) => missing.has(v.object) || (v.keys ?? []).some((key) => missing.has(`${v.object}/${key}`)));
-  replaceClusterVolumes(spec, new Set(blocked.map((v) => v.volume)), notes);
+  replaceClusterVolumes(spec, blockedVolumes(model), notes);
   for (const field of CLUSTER_REFERENCES) {
     if (field in spec) {
       delete spec[field];
@@ -218,91 +214,6 @@ function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void
   };
   hook('postStart', b.postStart, b.postStartFails);
   hook('preStop', b.preStop, b.preStopFails);
-}
-
-/**
- * Env that reads a ConfigMap or Secret gets a placeholder, so the pod needs nothing from the
- * cluster, except what the scenario has missing: that stays, so the container fails its config
- * there too until the action's `kubectl create` (see createLine).
- */
-function rewriteEnv(container: Json, name: string, missing: ReadonlySet<string>, notes: string[]): void {
-  const isMissing = (object: string | null) => object !== null && missing.has(object);
-  const kept = new Set<string>();
-  if (Array.isArray(container.env)) {
-    for (const variable of container.env as Json[]) {
-      const from = variable.valueFrom as Json | undefined;
-      if (!from || !(from.configMapKeyRef || from.secretKeyRef)) continue;
-      const object = envObject(from);
-      const key = ((from.configMapKeyRef ?? from.secretKeyRef) as Json).key;
-      const missingKey = object !== null && typeof key === 'string' ? `${object}/${key}` : null;
-      if (isMissing(object) || isMissing(missingKey)) {
-        kept.add(isMissing(object) ? object! : missingKey!);
-        continue;
-      }
-      delete variable.valueFrom;
-      variable.value = 'podlab-placeholder';
-      notes.push(`${name}: env ${String(variable.name)} read a ConfigMap or Secret; it is set to a placeholder.`);
-    }
-  }
-  if (container.envFrom !== undefined) {
-    const all = recordsIn(container.envFrom);
-    const missingOnes = all.filter((from) => isMissing(envFromObject(from)));
-    for (const from of missingOnes) kept.add(envFromObject(from)!);
-    if (missingOnes.length > 0) container.envFrom = missingOnes;
-    else delete container.envFrom;
-    if (missingOnes.length < all.length) notes.push(`${name}: removed envFrom${missingOnes.length > 0 ? ' entries' : ''} (it needs a ConfigMap or Secret).`);
-  }
-  for (const entry of kept) notes.push(`${name}: still reads ${entry}, ${missingWords(entry)}: it waits in CreateContainerConfigError until it exists.`);
-}
-
-/** What a missing entry asks of the cluster the export runs on: an object it lacks, or an object without one key. */
-function missingWords(entry: string): string {
-  const [kind, name, key] = entry.split('/') as [string, string, string?];
-  if (key === undefined) return 'missing in the scenario';
-  return `a key missing in the scenario (create ${kind} ${name} without it first: kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name})`;
-}
-
-const nameOf = (ref: unknown): string | null => (ref && typeof ref === 'object' && typeof (ref as Json).name === 'string' ? ((ref as Json).name as string) : null);
-
-/** The object an env valueFrom reads: `configmap/NAME` or `secret/NAME`. */
-function envObject(from: Json): string | null {
-  const configMap = nameOf(from.configMapKeyRef);
-  const secret = nameOf(from.secretKeyRef);
-  return configMap !== null ? `configmap/${configMap}` : secret !== null ? `secret/${secret}` : null;
-}
-
-function envFromObject(from: Json): string | null {
-  const configMap = nameOf(from.configMapRef);
-  const secret = nameOf(from.secretRef);
-  return configMap !== null ? `configmap/${configMap}` : secret !== null ? `secret/${secret}` : null;
-}
-
-/** `kubectl create` for a missing object, with every key the containers read of it. */
-function createLine(spec: Json, object: string, ns: string): string {
-  const [kind, name, key] = object.split('/') as [string, string, string?];
-  if (key !== undefined) {
-    const patch = JSON.stringify({ [kind === 'secret' ? 'stringData' : 'data']: { [key]: 'podlab' } });
-    return `kubectl patch ${kind} ${name}${ns} --type merge -p '${patch}'`;
-  }
-  const containers = [...recordsIn(spec.initContainers), ...recordsIn(spec.containers)];
-  const keys = new Set(containers.flatMap((c) => configRefsOf(c).flatMap((ref) => (ref.object === object && ref.key !== undefined ? [ref.key] : []))));
-  const literals = [...keys].map((k) => ` --from-literal=${k}=podlab`).join('');
-  return `kubectl create ${kind === 'secret' ? 'secret generic' : 'configmap'} ${name}${ns}${literals}`;
-}
-
-/** Volumes that need cluster objects become emptyDirs, but those the scenario cannot mount (`blocked`): they keep failing to. */
-function replaceClusterVolumes(spec: Json, blocked: ReadonlySet<unknown>, notes: string[]): void {
-  if (!Array.isArray(spec.volumes)) return;
-  spec.volumes = (spec.volumes as Json[]).map((volume) => {
-    const source = Object.keys(volume).find((k) => k !== 'name');
-    if (source === undefined || SELF_CONTAINED_VOLUMES.includes(source)) return volume;
-    if (blocked.has(volume.name)) {
-      notes.push(`Volume ${String(volume.name)} keeps its ${source}, missing in the scenario (or a key its items name): the pod waits in ContainerCreating (FailedMount) until it exists.`);
-      return volume;
-    }
-    notes.push(`Volume ${String(volume.name)} (${source}) became an emptyDir, so the pod needs nothing from the cluster.`);
-    return { name: volume.name, emptyDir: {} };
-  });
 }
 
 function addStateVolume(spec: Json): void {
