@@ -69,6 +69,8 @@ const runFields = {
   pullFailures: rarely(0, fc.integer({ min: 1, max: 2 })),
   message: rarely('', fc.string({ maxLength: 12 })),
   logs: rarely('', fc.string({ maxLength: 12 })),
+  // Rare: a container that never runs leaves the other rules little to exercise.
+  startError: rarely('', fc.constant('exec: "app": executable file not found in $PATH'), 12),
 };
 
 const behavior: fc.Arbitrary<Behavior> = fc.record({

@@ -18,5 +18,6 @@ export const DEFAULT_BEHAVIOR: Behavior = {
   pullFailures: 0,
   message: '',
   logs: '',
+  startError: '',
   attempts: [],
 };

@@ -98,7 +98,7 @@ describe('a pod stopped from outside', () => {
       fc.property(arbitraryPod.filter((pod) => pod.activeDeadlineSeconds !== undefined), (pod) => {
         const deadline = pod.activeDeadlineSeconds!;
         const trace = traceOf(pod);
-        // Only pods still running at the deadline, not already being deleted or completed.
+        // Only pods still running at the deadline, not already being deleted, evicted or completed.
         const running = containerNames(pod).some((name) =>
           runsOf(trace, name).some((r) => r.start < deadline && (r.exit === undefined || r.exit.t > deadline)),
         );
@@ -106,6 +106,7 @@ describe('a pod stopped from outside', () => {
           (e) =>
             e.t <= deadline &&
             (e.type === 'DeletionRequested' ||
+              e.type === 'Evicted' ||
               (e.type === 'NodeShutdown' && e.killAt <= deadline) ||
               (e.type === 'Killing' && (e.reason === 'PodCompleted' || e.reason === 'InitContainerFailed'))),
         );

@@ -21,7 +21,9 @@ export interface Instance {
   published: boolean;
   exited: boolean;
   exitCode: number;
-  exitReason: 'Completed' | 'Error' | 'OOMKilled' | 'Unknown';
+  exitReason: 'Completed' | 'Error' | 'OOMKilled' | 'StartError' | 'Unknown';
+  /** The runtime's own message for its exit: only a start that failed has one (the error). */
+  runtimeMessage?: string;
   finishedAt: number;
   /** The Attempt of the pod sandbox it was created in. */
   sandbox: number;
@@ -155,9 +157,16 @@ export interface PhaseStatus {
  */
 export function changed(sim: Sim, c?: ContainerRuntime): void {
   sim.dirty = true;
+  if (!c) {
+    sim.version++;
+    sim.allTouched = true;
+  } else touch(sim, c);
+}
+
+/** The container's status is to be published again, with nothing for the pod worker to do about it yet. */
+export function touch(sim: Sim, c: ContainerRuntime): void {
   sim.version++;
-  if (!c) sim.allTouched = true;
-  else if (!c.touched) {
+  if (!c.touched) {
     c.touched = true;
     sim.touched.push(c);
   }

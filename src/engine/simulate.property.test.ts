@@ -91,20 +91,33 @@ describe('simulate', () => {
     );
   });
 
-  it('starts, then exits, each container instance exactly once', () => {
+  it('creates, starts, then exits each container instance exactly once; one that cannot start exits at once', () => {
     fc.assert(
       fc.property(arbitraryPod, (pod) => {
         const trace = traceOf(pod);
         for (const name of containerNames(pod)) {
           const lifecycle = trace.events.filter(
-            (e): e is EventOf<'Started'> | EventOf<'Exited'> => (e.type === 'Started' || e.type === 'Exited') && e.container === name,
+            (e): e is EventOf<'Created'> | EventOf<'Started'> | EventOf<'Exited'> =>
+              (e.type === 'Created' || e.type === 'Started' || e.type === 'Exited') && e.container === name,
           );
-          lifecycle.forEach((e, i) => {
-            expect(e.type, `${name}: event ${i}`).toBe(i % 2 === 0 ? 'Started' : 'Exited');
-            expect(e.restartCount, `${name}: restartCount of event ${i}`).toBe(Math.floor(i / 2));
-          });
+          let running = false;
+          for (let i = 0, instance = 0; i < lifecycle.length; instance++) {
+            const [created, next, exit] = lifecycle.slice(i, i + 3);
+            expect(created!.type, `${name}: instance ${instance} is created first`).toBe('Created');
+            expect(next, `${name}: instance ${instance} is started or fails to start at once`).toMatchObject({ t: created!.t, restartCount: instance });
+            if (next!.type === 'Exited') {
+              expect(next!.reason, `${name}: an exit at creation`).toBe('StartError');
+              i += 2;
+              continue;
+            }
+            expect(next!.type).toBe('Started');
+            running = exit === undefined;
+            if (exit) expect(exit).toMatchObject({ type: 'Exited', restartCount: instance });
+            if (exit?.type === 'Exited') expect(exit.reason, `${name}: a run that started`).not.toBe('StartError');
+            i += 3;
+          }
           // A finished pod has stopped every container (§11).
-          if (trace.finished) expect(lifecycle.length % 2, `${name} still runs in a finished pod`).toBe(0);
+          if (trace.finished) expect(running, `${name} still runs in a finished pod`).toBe(false);
         }
       }),
       RUNS,

@@ -16,7 +16,8 @@ export type PodConditionType =
   /** A readiness gate's own condition (`example.com/feature-1`), set by a client through the API. */
   | (string & {});
 /** `Unknown` (exit code 255): containerd found the container's task gone after the node rebooted. */
-export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'Unknown' | 'ContainerStatusUnknown';
+/** StartError: the runtime created the container but could not start its process (exit code 128). */
+export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'StartError' | 'Unknown' | 'ContainerStatusUnknown';
 
 /** The Kubernetes Event the kubelet (or scheduler, or a controller) would record for a trace event. */
 export interface KubeEvent {

@@ -67,6 +67,11 @@ export interface RunBehavior {
   message: string;
   /** What it has printed (stdout and stderr, as its log holds them) when it exits. */
   logs: string;
+  /**
+   * Why the runtime cannot start the process, in runc's words (`exec: "migrate": executable file
+   * not found in $PATH`); '': it starts. A start that fails ends at once in StartError, exit code 128.
+   */
+  startError: string;
 }
 
 export interface Behavior extends RunBehavior {

@@ -20,7 +20,9 @@ const EXIT_CODES: Field[] = ['exitCode', 'stopExitCode'];
 const FLAGS: Field[] = ['oom', 'postStartFails', 'preStopFails'];
 /** What the process writes: the termination-message file, and its log. */
 const TEXTS: Field[] = ['message', 'logs'];
-const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', ...TEXTS, 'probes', 'attempts'];
+const FIELDS = [...NULLABLE_SECONDS, ...EXIT_CODES, ...FLAGS, ...SECONDS, 'stop', 'pullFailures', ...TEXTS, 'startError', 'probes', 'attempts'];
+/** runc's reasons are one line, and a short one. */
+const MAX_START_ERROR = 500;
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 const ANSWER_FIELDS: (keyof ProbeAnswers)[] = ['startup', 'unhealthyAfter', 'redirect'];
 
@@ -65,6 +67,12 @@ function readRunFields(raw: Record<string, unknown>, path: PathSegment[], issues
     } else if (field === 'stop') {
       if (value === 'ignore' || checkSeconds(issues, p, value)) out.stop = value;
       else if (typeof value === 'string') issues.add(p, 'must be a number of seconds or "ignore"');
+    } else if (field === 'startError') {
+      if (typeof value !== 'string') {
+        issues.add(p, `must be a string: why the runtime cannot start the process, such as exec: "app": executable file not found in $PATH${notA(value)}`);
+      } else if (value.includes('\n')) issues.add(p, 'must be one line, as the runtime gives its reason');
+      else if (value.length > MAX_START_ERROR) issues.add(p, `must be at most ${MAX_START_ERROR} characters (is ${value.length})`);
+      else out.startError = value;
     } else if (field === 'probes') {
       out.probes = readProbeAnswers(value, p, issues);
     } else if (field === 'pullFailures') {

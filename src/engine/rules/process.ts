@@ -8,7 +8,7 @@ import type { ExitReason } from '../trace';
 /** Seconds between a sync that recorded a start error and the status update that shows it (PLEG relist). */
 export const STATUS_UPDATE_DELAY = 1;
 
-export function exitReasonFor(exitCode: number, oom: boolean): Exclude<ExitReason, 'ContainerStatusUnknown' | 'Unknown'> {
+export function exitReasonFor(exitCode: number, oom: boolean): Exclude<ExitReason, 'ContainerStatusUnknown' | 'Unknown' | 'StartError'> {
   if (oom) return 'OOMKilled';
   return exitCode === 0 ? 'Completed' : 'Error';
 }

@@ -1,6 +1,7 @@
 /**
- * Starting one container: crash-loop backoff, image, config, create, start, postStart — strictly in
- * that order and blocking the pod worker throughout, so the next container waits.
+ * Starting one container: crash-loop backoff, image, config, create, start (which may fail: see
+ * start-error.ts), postStart — strictly in that order and blocking the pod worker throughout, so
+ * the next container waits.
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff, kuberuntime_container.go startContainer.
  */
 import { at, behaviorFor, changed, podRef, type ContainerRuntime, type Instance, type Sim, type Task } from '../runtime';
@@ -9,7 +10,8 @@ import { ensureImage } from './image-pull';
 import { isPurged } from './node-reboot';
 import { killContainer } from './kill-container';
 import { triggerReadiness, wakeProbes } from './probes';
-import { cacheReason, resyncAt, scheduleOwnExit } from './process';
+import { cacheReason, resyncAt, scheduleOwnExit, STATUS_UPDATE_DELAY } from './process';
+import { failStart } from './start-error';
 
 /**
  * Whether the container sits in a crash-loop backoff this sync already knows about (reported,
@@ -26,6 +28,8 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   const spec = c.spec;
   const { name } = spec;
   const last = c.current;
+  // A start that just failed is news to the pod worker only once the PLEG relists (start-error.ts).
+  if (last?.exitReason === 'StartError' && sim.now < at(last.finishedAt + STATUS_UPDATE_DELAY)) return false;
   if (last?.exited) {
     const key = c.backoffKey;
     const heldUntil = sim.crashBackoff.backoffUntilSince(key, last.finishedAt, sim.now);
@@ -67,8 +71,13 @@ export function* startContainer(sim: Sim, c: ContainerRuntime): Task<boolean> {
   // The records of init containers from an older sandbox were purged: no last state for them.
   c.previous = isPurged(sim, c) ? undefined : c.current;
   c.current = inst;
-  c.reason = undefined;
   sim.rec.emitK8s({ t: sim.now, type: 'Created', container: name }, 'Normal', 'Created', `Created container: ${name}`);
+  // A failed start replaces the start error the kubelet has cached; only a start that works clears it.
+  if (inst.behavior.startError !== '') {
+    failStart(sim, c, inst);
+    return false;
+  }
+  c.reason = undefined;
   sim.rec.emitK8s({ t: sim.now, type: 'Started', container: name, restartCount }, 'Normal', 'Started', `Started container ${name}`);
   scheduleOwnExit(sim, c, inst);
   // PLEG reports the new container: another sync follows (it may start the next container).

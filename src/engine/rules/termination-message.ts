@@ -6,8 +6,7 @@
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go convertToKubeContainerStatus,
  * getTerminationMessage, readLastStringFromContainerLogs; limits in pkg/kubelet/container/runtime.go.
  * The kubelet appends it to the runtime's own message after ": "; containerd writes one only for a
- * container that could not start (StartError), which the engine does not produce, so the
- * termination message is the whole message.
+ * container that could not start (StartError, see start-error.ts), whose process wrote nothing.
  * Then the status manager keeps the first 12 KiB / (number of init and regular containers) bytes of
  * every terminated message (pkg/kubelet/status/status_manager.go normalizeStatus).
  */
@@ -18,17 +17,19 @@ export const MAX_CONTAINER_TERMINATION_MESSAGE_LOG_LENGTH = 1024 * 2;
 export const MAX_CONTAINER_TERMINATION_MESSAGE_LOG_LINES = 80;
 export const MAX_POD_TERMINATION_MESSAGE_LOG_LENGTH = 1024 * 12;
 
-/** The `message` of a terminated state; '' when it has none. */
+/** The `message` of a terminated state; '' when it has none. `runtimeMessage`: the runtime's own. */
 export function terminationMessage(
   policy: TerminationMessagePolicy,
   run: Pick<RunBehavior, 'message' | 'logs'>,
   exitCode: number,
   containers: number,
+  runtimeMessage = '',
 ): string {
-  if (run.message === '' && run.logs === '') return '';
+  if (runtimeMessage === '' && run.message === '' && run.logs === '') return '';
   const file = lastBytes(run.message, MAX_CONTAINER_TERMINATION_MESSAGE_LENGTH);
   const fromLogs = policy === 'FallbackToLogsOnError' && exitCode !== 0 && file === '';
-  const message = fromLogs ? logTail(run.logs) : file;
+  const own = fromLogs ? logTail(run.logs) : file;
+  const message = runtimeMessage !== '' && own !== '' ? `${runtimeMessage}: ${own}` : runtimeMessage + own;
   return firstBytes(message, Math.floor(MAX_POD_TERMINATION_MESSAGE_LOG_LENGTH / Math.max(containers, 1)));
 }
 

@@ -7,15 +7,20 @@ import { isReady, isRunning, isStarted, type ContainerRuntime, type Instance, ty
 import { containerShouldRestart, restartsOnFailure } from '../rules/container-restart';
 import { terminationMessage } from '../rules/termination-message';
 
+/** What a process that never ran has written: nothing. */
+const NOTHING_WRITTEN = { message: '', logs: '' };
+
 function terminatedState(sim: Sim, c: ContainerRuntime, inst: Instance): ContainerState {
   const containers = sim.model.initContainers.length + sim.model.containers.length;
-  const message = terminationMessage(c.spec.terminationMessagePolicy, inst.behavior, inst.exitCode, containers);
+  const ran = inst.exitReason !== 'StartError';
+  const message = terminationMessage(c.spec.terminationMessagePolicy, ran ? inst.behavior : NOTHING_WRITTEN, inst.exitCode, containers, inst.runtimeMessage);
   return {
     terminated: {
       exitCode: inst.exitCode,
       reason: inst.exitReason,
       ...(message === '' ? {} : { message }),
-      startedAt: inst.startedAt,
+      // A process that never started has the zero time (1970-01-01T00:00:00Z), left out here.
+      ...(ran ? { startedAt: inst.startedAt } : {}),
       finishedAt: inst.finishedAt,
     },
   };
