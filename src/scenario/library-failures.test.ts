@@ -114,6 +114,30 @@ describe('missing-configmap-key: a ConfigMap without the key the app reads holds
   });
 });
 
+describe('sidecar-start-error: a sidecar whose command is not in its image never starts, and holds the app back', () => {
+  const trace = play('sidecar-start-error.yaml', 90);
+
+  it('creates the proxy, which runc cannot start: exit 128 StartError, and Failed events in runc\'s words', () => {
+    expect(events(trace, 'Started')).toEqual([]);
+    expect(events(trace, 'Exited', 'cloud-sql-proxy').map((e) => [e.t, e.exitCode, e.reason])).toEqual([
+      [0, 128, 'StartError'],
+      [1, 128, 'StartError'],
+      [11, 128, 'StartError'],
+      [31, 128, 'StartError'],
+      [71, 128, 'StartError'],
+    ]);
+    expect(first(trace, 'Exited', 'cloud-sql-proxy').event?.message).toMatch(/^Error: failed to create containerd task: .*exec: "\/cloud_sql_proxy": stat \/cloud_sql_proxy: no such file or directory: unknown$/);
+  });
+
+  it('reads Init:StartError, Init:RunContainerError, then Init:CrashLoopBackOff, and never creates the app', () => {
+    expect(statuses(trace).slice(0, 3)).toEqual(['Init:StartError', 'Init:RunContainerError', 'Init:CrashLoopBackOff']);
+    expect(kubectlRow(trace, 60)).toMatchObject({ ready: '0/2', status: 'Init:CrashLoopBackOff', restarts: '3 (29s ago)' });
+    expect(containerStatusAt(trace, 'orders', 60)?.state.waiting?.reason).toBe('PodInitializing');
+    expect(events(trace, 'Created', 'orders')).toEqual([]);
+    expect(phases(trace)).toEqual(['Pending']);
+  });
+});
+
 describe('missing-configmap-volume: a missing ConfigMap volume keeps the pod in ContainerCreating', () => {
   const trace = play('missing-configmap-volume.yaml', 90);
 

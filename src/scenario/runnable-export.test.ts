@@ -60,10 +60,11 @@ describe.each(library)('%s', (file) => {
     }
   });
 
-  it('runs busybox with a shell script in every container', () => {
+  it('runs busybox with a shell script in every container, or a command it lacks in one that cannot start', () => {
+    const cannotStart = new Set(Object.entries(parse(original.metadata.annotations['podlab.dev/behavior'] ?? '') ?? {}).filter(([, b]) => (b as Json).startError).map(([name]) => name));
     for (const container of containers(pod)) {
       expect(container.image === RUNNABLE_IMAGE || file === 'image-pull-failure.yaml').toBe(true);
-      expect(container.command).toHaveLength(3);
+      expect(container.command).toEqual(cannotStart.has(container.name) ? ['podlab-cannot-start'] : ['sh', '-c', expect.any(String)]);
       expect(container).not.toHaveProperty('args');
     }
   });

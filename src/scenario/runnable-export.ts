@@ -24,6 +24,8 @@ const DEFAULT_MESSAGE_PATH = '/dev/termination-log';
 const STATE_VOLUME = 'podlab-state';
 const STATE_DIR = '/podlab-state';
 const OOM_MEMORY_LIMIT = '32Mi';
+/** A command busybox does not have: runc cannot start it, as a behaviour's startError says. */
+const CANNOT_START = 'podlab-cannot-start';
 const PROBE_KINDS: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
@@ -123,12 +125,18 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], mi
   const declared = PROBE_KINDS.filter((kind) => container[`${kind}Probe`] !== undefined);
   const files = healthFiles(model, actions);
   const killCode = actions.find((a): a is Extract<PodAction, { do: 'kill' }> => a.do === 'kill' && a.container === name);
-  const perAttempt = b.attempts.length > 0;
+  const cannotStart = startsNever(b);
+  const perAttempt = b.attempts.length > 0 && !cannotStart;
   // SetDefaults_Container: the file is /dev/termination-log unless the spec names another.
   const path = container.terminationMessagePath;
   const messagePath = typeof path === 'string' && path !== '' ? path : DEFAULT_MESSAGE_PATH;
-  container.command = ['sh', '-c', script(model, declared, files, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null, messagePath)];
+  container.command = cannotStart ? [CANNOT_START] : ['sh', '-c', script(model, declared, files, killCode ? (killCode.oom ? 137 : killCode.exitCode) : null, messagePath)];
   delete container.args;
+  if (cannotStart) {
+    notes.push(`${name}: runs ${CANNOT_START}, which busybox does not have, so the runtime cannot start it (StartError); it says so in its own words, not in "${b.startError}".`);
+  } else if (b.startError !== '' || b.attempts.some((a) => a.startError)) {
+    notes.push(`${name}: its start errors are not acted out, as they are only some of its runs: a command the image lacks fails every start.`);
+  }
 
   for (const kind of PROBE_KINDS) {
     const value = container[`${kind}Probe`];
@@ -154,6 +162,11 @@ function actOut(container: Json, model: ContainerModel, actions: PodAction[], mi
     notes.push(`${name}: counts its runs in the ${STATE_VOLUME} emptyDir to act out a different behaviour per attempt.`);
   }
   return perAttempt;
+}
+
+/** Whether no run of the container can start: the behaviour's and every attempt's have a start error. */
+function startsNever(b: Behavior): boolean {
+  return b.startError !== '' && b.attempts.every((a) => a.startError !== '');
 }
 
 /** The sh script for one container: one straight run, or a `case` over the attempt number. */

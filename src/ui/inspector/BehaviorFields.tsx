@@ -33,6 +33,7 @@ const POLICIES = [
  */
 export function BehaviorFields({ name, behavior, spec, base }: { name: string; behavior: Record<string, unknown>; spec: Record<string, unknown>; base: string }) {
   const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, field]);
+  const startError = typeof behavior.startError === 'string' ? behavior.startError : '';
   return (
     <fieldset className="group">
       <legend>Behaviour <span className="muted">what the process does</span></legend>
@@ -68,10 +69,26 @@ export function BehaviorFields({ name, behavior, spec, base }: { name: string; b
         onChange={(policy) => setContainerField(name, ['terminationMessagePolicy'], policy === 'File' ? undefined : policy)}
       />
       <div className="field-row">
+        <CheckField label="Cannot start (StartError)" checked={startError !== ''} issuePath={path('startError')} onChange={(on) => setBehaviorField(name, 'startError', on ? commandNotFound(spec, name) : undefined)} />
         <CheckField label="Exits by OOM kill (137)" checked={behavior.oom === true} issuePath={path('oom')} onChange={(on) => setBehaviorField(name, 'oom', on || undefined)} />
         <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />
         <CheckField label="preStop hook fails" checked={behavior.preStopFails === true} issuePath={path('preStopFails')} onChange={(on) => setBehaviorField(name, 'preStopFails', on || undefined)} />
       </div>
+      {startError !== '' && (
+        <TextField
+          label="Start error"
+          hint="why the runtime cannot start it, in runc's words"
+          value={startError}
+          issuePath={path('startError')}
+          onCommit={(text) => setBehaviorField(name, 'startError', text === '' ? undefined : text)}
+        />
+      )}
     </fieldset>
   );
+}
+
+/** runc's words for a command the image does not have: the spec's own command, or the container's name. */
+function commandNotFound(spec: Record<string, unknown>, name: string): string {
+  const command = Array.isArray(spec.command) && typeof spec.command[0] === 'string' && spec.command[0] !== '' ? spec.command[0] : name;
+  return `exec: "${command}": executable file not found in $PATH`;
 }

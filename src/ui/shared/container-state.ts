@@ -60,8 +60,13 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
     const said = terminationWords(status.lastState.terminated?.message);
     return { tone: 'failed', icon: '⟳', label: reason, ...(said ? { detail: `${wait} · ${said}`, said } : { detail: wait }) };
   }
-  // A config error says what is missing in a few words (secret "db" not found); pull errors say it at length.
+  // A config error says what is missing in a few words (secret "db" not found), a start error in
+  // runc's (exec: "app": executable file not found in $PATH); pull errors say it at length.
   if (reason === 'CreateContainerConfigError' && state.waiting?.message) return { tone: 'failed', icon: '⟳', label: reason, detail: state.waiting.message };
+  if (reason === 'RunContainerError' && state.waiting?.message) {
+    const said = terminationWords(state.waiting.message);
+    return { tone: 'failed', icon: '⟳', label: reason, detail: said, said };
+  }
   if (/BackOff|Err|Invalid|Error/.test(reason)) return { tone: 'failed', icon: '⟳', label: reason, detail: 'waiting' };
   if (reason === 'PodInitializing') return { tone: 'idle', icon: '…', label: 'Waiting', detail: 'PodInitializing' };
   return { tone: 'waiting', icon: '…', label: 'Waiting', detail: reason };

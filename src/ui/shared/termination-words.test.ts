@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startErrorMessage } from '../../engine/rules/start-error';
 import type { ContainerStatus } from '../../engine/trace';
 import { nodeWords } from '../canvas/node-words';
 import { lookOf } from './container-state';
@@ -34,6 +35,18 @@ describe('termination words', () => {
     const waitingFor = (reason: string, message: string): ContainerStatus => ({ ...exited(0), state: { waiting: { reason, message } } });
     expect(lookOf(waitingFor('CreateContainerConfigError', 'secret "db" not found'), { kind: 'none' })).toMatchObject({ tone: 'failed', detail: 'secret "db" not found' });
     expect(lookOf(waitingFor('ErrImagePull', 'rpc error: code = NotFound desc = failed to pull'), { kind: 'none' }).detail).toBe('waiting');
+  });
+
+  it('quote runc\'s words of a start error, not containerd\'s wrapping, while it waits and once it is back off', () => {
+    const cause = 'exec: "migrate": executable file not found in $PATH';
+    const message = startErrorMessage(cause);
+    expect(terminationWords(message)).toBe(cause);
+    const failed: ContainerStatus = { ...exited(128, message), state: { terminated: { exitCode: 128, reason: 'StartError', message, finishedAt: 1 } } };
+    expect(lookOf(failed, { kind: 'none' })).toMatchObject({ label: 'StartError', detail: `exit 128: ${cause}` });
+    const waiting: ContainerStatus = { ...failed, state: { waiting: { reason: 'RunContainerError', message } }, lastState: failed.state };
+    expect(lookOf(waiting, { kind: 'none' })).toMatchObject({ tone: 'failed', label: 'RunContainerError', detail: cause });
+    const backingOff: ContainerStatus = { ...waiting, state: { waiting: { reason: 'CrashLoopBackOff' } } };
+    expect(lookOf(backingOff, { kind: 'backoff', secondsLeft: 3 }).detail).toBe(`retry in 3s · ${cause}`);
   });
 
   it('make a full node tip its detail too, which its detail line may cut', () => {

@@ -126,6 +126,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         return `${who} died with the node: containerd, starting again, finds ${s('its process', 'their processes')} gone and records exit code ${event.exitCode} (Unknown).`;
       }
       const said = many ? '' : terminationWords(exitMessage(trace, event.container, event.t));
+      if (event.reason === 'StartError') return startErrorWords(trace, event, who, said, s);
       const how = `${who} exited with code ${event.exitCode} (${event.reason})${said ? `, saying "${said}"` : ''}.`;
       switch (exitOutcome(trace, event)) {
         case 'again':
@@ -289,6 +290,19 @@ function lastStates(events: TraceEvent[]): TraceEvent[] {
 /** Every sentence of a moment, in order (the pane shows the most telling of them: explain-importance). */
 export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
   return momentSentences(trace, events).map((sentence) => sentence.text);
+}
+
+/** A start that failed: what the runtime said, and whether the kubelet tries again. */
+function startErrorWords(trace: Trace, event: TraceEvent, who: string, said: string, s: (one: string, several: string) => string): string {
+  const how = `The runtime created ${who} but could not start ${s('its process', 'their processes')}${said ? `: ${said}` : ''}. That counts as an exit with code 128 (StartError), though nothing ran`;
+  switch (exitOutcome(trace, event)) {
+    case 'again':
+      return `${how}. The kubelet tries again at its next sync (RunContainerError meanwhile), then after a growing back-off (CrashLoopBackOff), as ${s('its', 'their')} restart policy says. Only a fix of the image or the command helps.`;
+    case 'stays':
+      return `${how}. ${s('It is', 'They are')} not started again: ${s('its', 'their')} restart policy says so.`;
+    default:
+      return `${how}.`;
+  }
 }
 
 /** When the node last got the unreachable taint before t: when the node controller marked the pod not ready. */

@@ -19,4 +19,14 @@ describe('plain words for an exit', () => {
     );
     expect(explainEvent(trace, eventsOf(trace, 'Exited', 'job')[0]!)).toContain('saying "fatal: no config"');
   });
+
+  it('say a start error in runc\'s words, and that nothing ran', () => {
+    const cause = 'exec: "migrate": executable file not found in $PATH';
+    const again = simulate(pod({ containers: [app('web', { startError: cause })] }), { until: 20 });
+    expect(explainEvent(again, eventsOf(again, 'Exited', 'web')[0]!)).toBe(
+      `The runtime created web but could not start its process: ${cause}. That counts as an exit with code 128 (StartError), though nothing ran. The kubelet tries again at its next sync (RunContainerError meanwhile), then after a growing back-off (CrashLoopBackOff), as its restart policy says. Only a fix of the image or the command helps.`,
+    );
+    const never = simulate(pod({ restartPolicy: 'Never', containers: [app('web', { startError: cause })] }), { until: 20 });
+    expect(explainEvent(never, eventsOf(never, 'Exited', 'web')[0]!)).toContain('(StartError), though nothing ran. It is not started again: its restart policy says so.');
+  });
 });
