@@ -2,7 +2,7 @@
  * Plain words for a trace event, for the learner alone: what happened and what it means next.
  * Only restates what the engine recorded; the sentences describe Kubernetes' documented behaviour.
  */
-import { containerStatusAt, isKubeletOwned, NODE_MONITOR_GRACE_PERIOD, valueAt } from '../../engine/index';
+import { containerStatusAt, isKubeletOwned, NODE_MONITOR_GRACE_PERIOD, startErrorCause, valueAt } from '../../engine/index';
 import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
 import { isNodeDownAt } from '../shared/node-down';
@@ -126,7 +126,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         return `${who} died with the node: containerd, starting again, finds ${s('its process', 'their processes')} gone and records exit code ${event.exitCode} (Unknown).`;
       }
       const said = many ? '' : terminationWords(exitMessage(trace, event.container, event.t));
-      if (event.reason === 'StartError') return startErrorWords(trace, event, who, said, s);
+      if (event.reason === 'StartError') return startErrorWords(trace, event, who, many ? '' : startErrorCause(exitMessage(trace, event.container, event.t) ?? ''), s);
       const how = `${who} exited with code ${event.exitCode} (${event.reason})${said ? `, saying "${said}"` : ''}.`;
       switch (exitOutcome(trace, event)) {
         case 'again':
@@ -140,7 +140,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
     }
     case 'BackOff':
-      return `${who} ${s('keeps', 'keep')} crashing: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to ${backOffCap(trace.pod.crashLoopBackOffMax)}).`;
+      return `${who} ${s('keeps', 'keep')} ${startFailed(trace, event.container, event.t) ? 'failing to start' : 'crashing'}: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to ${backOffCap(trace.pod.crashLoopBackOffMax)}).`;
     case 'ImageUpdated':
       if (role === 'init') {
         return `Init container ${who} now has the image ${event.image} in the pod spec. It is not restarted for that: a running or finished run keeps its old image; only a run after a failure uses the new one.`;
@@ -292,14 +292,24 @@ export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
   return momentSentences(trace, events).map((sentence) => sentence.text);
 }
 
-/** A start that failed: what the runtime said, and whether the kubelet tries again. */
-function startErrorWords(trace: Trace, event: TraceEvent, who: string, said: string, s: (one: string, several: string) => string): string {
-  const how = `The runtime created ${who} but could not start ${s('its process', 'their processes')}${said ? `: ${said}` : ''}. That counts as an exit with code 128 (StartError), though nothing ran`;
+/** Whether the last run of `container` before t was one the runtime could not start. */
+function startFailed(trace: Trace, container: string, t: number): boolean {
+  let reason: string | undefined;
+  for (const e of trace.events) {
+    if (e.t > t) break;
+    if (e.type === 'Exited' && e.container === container) reason = e.reason;
+  }
+  return reason === 'StartError';
+}
+
+/** A start that failed: runc's words in full (they are one line), and whether the kubelet tries again. */
+function startErrorWords(trace: Trace, event: TraceEvent, who: string, cause: string, s: (one: string, several: string) => string): string {
+  const how = `The runtime created ${who} but could not start ${s('it', 'them')}${cause ? `: ${cause}` : ''}. Exit code 128 (StartError), though nothing ran`;
   switch (exitOutcome(trace, event)) {
     case 'again':
-      return `${how}. The kubelet tries again at its next sync (RunContainerError meanwhile), then after a growing back-off (CrashLoopBackOff), as ${s('its', 'their')} restart policy says. Only a fix of the image or the command helps.`;
+      return `${how}; the kubelet tries again at its next sync, then after a growing back-off (CrashLoopBackOff). Only a fixed image or command helps.`;
     case 'stays':
-      return `${how}. ${s('It is', 'They are')} not started again: ${s('its', 'their')} restart policy says so.`;
+      return `${how}; ${s('its', 'their')} restart policy says not to start ${s('it', 'them')} again.`;
     default:
       return `${how}.`;
   }

@@ -24,9 +24,10 @@ describe('plain words for an exit', () => {
     const cause = 'exec: "migrate": executable file not found in $PATH';
     const again = simulate(pod({ containers: [app('web', { startError: cause })] }), { until: 20 });
     expect(explainEvent(again, eventsOf(again, 'Exited', 'web')[0]!)).toBe(
-      `The runtime created web but could not start its process: ${cause}. That counts as an exit with code 128 (StartError), though nothing ran. The kubelet tries again at its next sync (RunContainerError meanwhile), then after a growing back-off (CrashLoopBackOff), as its restart policy says. Only a fix of the image or the command helps.`,
+      `The runtime created web but could not start it: ${cause}. Exit code 128 (StartError), though nothing ran; the kubelet tries again at its next sync, then after a growing back-off (CrashLoopBackOff). Only a fixed image or command helps.`,
     );
+    expect(explainEvent(again, eventsOf(again, 'BackOff', 'web')[0]!)).toMatch(/^web keeps failing to start: CrashLoopBackOff\. The kubelet waits 10s/);
     const never = simulate(pod({ restartPolicy: 'Never', containers: [app('web', { startError: cause })] }), { until: 20 });
-    expect(explainEvent(never, eventsOf(never, 'Exited', 'web')[0]!)).toContain('(StartError), though nothing ran. It is not started again: its restart policy says so.');
+    expect(explainEvent(never, eventsOf(never, 'Exited', 'web')[0]!)).toContain('though nothing ran; its restart policy says not to start it again.');
   });
 });
