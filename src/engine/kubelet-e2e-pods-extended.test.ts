@@ -114,7 +114,7 @@ function podStartVerifier(trace: Trace): string[] {
       }
       return undefined;
     },
-    // (exit 128 StartError / ContainerCannotRun are CRI start failures, which the engine does not produce)
+    // (upstream also accepts exit 128 StartError / ContainerCannotRun with "context canceled": a start cut short by the pod's removal, which the engine does not play)
     (t) => t.exitCode === 1 || (t.exitCode === 137 && (t.reason === 'ContainerStatusUnknown' || t.reason === 'Error')),
   );
 }
