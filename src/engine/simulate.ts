@@ -190,12 +190,17 @@ class Simulation {
     // Each sync begins by publishing the status it sees.
     recordStatus(sim, true);
     if (sim.deletion || sim.evicted !== undefined || sim.shutdown || sim.deadlineExceeded) {
-      const reason = sim.deletion ? 'PodDeleted' : sim.evicted !== undefined ? 'Evicted' : sim.shutdown ? 'NodeShutdown' : 'DeadlineExceeded';
+      // The kubelet's own stops exclude each other (the first one wins), and a deletion comes after
+      // none of them in one instant: it may come with any, but the kill is the first one's.
+      const reason = sim.evicted !== undefined ? 'Evicted' : sim.shutdown ? 'NodeShutdown' : sim.deadlineExceeded ? 'DeadlineExceeded' : 'PodDeleted';
       // active_deadline.go ShouldEvict records it as it fails the pod.
       if (reason === 'DeadlineExceeded') sim.rec.emitK8s({ t: sim.now, type: 'DeadlineExceeded' }, 'Normal', reason, DEADLINE_MESSAGE);
-      // A hard eviction threshold overrides the grace period with 0 (eviction_manager.go).
-      // so does the shutdown manager, with its window (see shutdownNode).
-      const grace = sim.deletion?.gracePeriod ?? (sim.evicted !== undefined ? 0 : (sim.shutdown?.grace ?? sim.model.terminationGracePeriodSeconds));
+      // A hard eviction threshold overrides the grace period with 0 (eviction_manager.go), the
+      // shutdown manager with its window (see shutdownNode). A deletion's grace replaces the spec's,
+      // but once the kubelet kills on its own, pod_workers.go calculateEffectiveGracePeriod only
+      // lets a later request shorten it.
+      const kubelet = sim.evicted !== undefined ? 0 : sim.shutdown ? sim.shutdown.grace : sim.deadlineExceeded ? sim.model.terminationGracePeriodSeconds : undefined;
+      const grace = Math.min(kubelet ?? Infinity, sim.deletion?.gracePeriod ?? Infinity);
       yield* killPod(sim, reason, grace, (t) => this.spawn(t));
       this.terminate();
       return;

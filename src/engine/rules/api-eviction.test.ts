@@ -65,3 +65,27 @@ describe('an eviction through the API, as kubectl drain asks for it', () => {
     expect(eventsOf(gone, 'PodCondition').filter((e) => e.condition === 'DisruptionTarget')).toEqual([]);
   });
 });
+
+// pod_workers.go: the pod worker kills once, for the first request; a later one may only shorten
+// the grace period (calculateEffectiveGracePeriod).
+describe('a deletion in the same instant as a stop of the kubelet\'s own', () => {
+  it('leaves the kill to an eviction that came first: reason Evicted, grace 1', () => {
+    const trace = simulate(pod({ containers: [app('web', { stop: 'ignore' })], actions: [{ at: 10, do: 'evict', resource: 'memory' }, { at: 10, do: 'drain' }] }), { until: 60 });
+    expect(eventsOf(trace, 'Killing').map((e) => [e.t, e.reason, e.gracePeriod])).toEqual([[10, 'Evicted', 1]]);
+    expect(podStatusAt(trace, 20)).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+  });
+
+  it('leaves the kill to a node shutdown that came first, with the shorter of the two grace periods', () => {
+    const trace = simulate(
+      pod({ kubelet: { shutdownGracePeriod: 20 }, containers: [app('web', { stop: 'ignore' })], actions: [{ at: 10, do: 'shutdown-node' }, { at: 10, do: 'delete', gracePeriodSeconds: 5 }] }),
+      { until: 60 },
+    );
+    expect(eventsOf(trace, 'Killing').map((e) => [e.t, e.reason, e.gracePeriod])).toEqual([[10, 'NodeShutdown', 5]]);
+    expect(eventsOf(trace, 'Signal', 'web').map((e) => [e.t, e.signal])).toEqual([[10, 'SIGTERM'], [15, 'SIGKILL']]);
+  });
+
+  it('gives a deletion alone its own grace period, longer than the spec\'s too', () => {
+    const trace = simulate(pod({ terminationGracePeriodSeconds: 30, containers: [app('web', { stop: 'ignore' })], actions: [{ at: 10, do: 'delete', gracePeriodSeconds: 60 }] }), { until: 120 });
+    expect(eventsOf(trace, 'Killing').map((e) => [e.reason, e.gracePeriod])).toEqual([['PodDeleted', 60]]);
+  });
+});
