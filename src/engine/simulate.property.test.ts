@@ -241,14 +241,21 @@ describe('pod phase', () => {
     fc.assert(
       fc.property(arbitraryPod.filter((pod) => pod.initContainers.some(neverRestarts(pod))), (pod) => {
         const trace = traceOf(pod);
-        const deletionIndex = indexedEvents(trace, 'DeletionRequested')[0]?.index ?? Infinity;
+        // An exit in the pod's own stop (a deletion, an eviction, a node shutdown) is no failure of its own.
+        const stops = [...indexedEvents(trace, 'DeletionRequested'), ...indexedEvents(trace, 'Evicted'), ...indexedEvents(trace, 'NodeShutdown')];
+        const stopIndex = Math.min(...stops.map((e) => e.index));
         const failure = pod.initContainers
           .filter(neverRestarts(pod))
           .flatMap((c) => runsOf(trace, c.name))
           .map((r) => r.exit)
-          .find((e) => e && e.exitCode !== 0 && e.index < deletionIndex && e.t < (pod.activeDeadlineSeconds ?? Infinity));
+          .find((e) => e && e.exitCode !== 0 && e.index < stopIndex && e.t < (pod.activeDeadlineSeconds ?? Infinity));
         fc.pre(failure !== undefined);
-        for (const c of pod.containers) expect(runsOf(trace, c.name), `${c.name} started`).toEqual([]);
+        // Nothing regular starts after it; nothing at all, unless a node reboot ran the init containers again.
+        const rebooted = indexedEvents(trace, 'NodeDown').some((e) => e.index < failure!.index);
+        for (const c of pod.containers) {
+          const runs = runsOf(trace, c.name);
+          expect(rebooted ? runs.filter((r) => r.startIndex > failure!.index) : runs, `${c.name} started`).toEqual([]);
+        }
         // A sync computed before the failure may still restart a sidecar it had killed (§3: the pod
         // worker finishes its sync); the next sync kills the pod.
         const busy = workerBusyBound(pod);

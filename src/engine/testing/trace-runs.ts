@@ -1,6 +1,7 @@
 /**
  * Reading a trace as the property tests do: each container instance as a run from its Started to
- * its Exited event, and events with their index in the trace (its causal order within an instant).
+ * its Exited event (one the runtime could not start: its StartError exit alone), and events with
+ * their index in the trace (its causal order within an instant).
  */
 import type { Trace, TraceEvent } from '../trace';
 
@@ -19,6 +20,8 @@ export function runsOf(trace: Trace, name: string): Run[] {
   trace.events.forEach((e, index) => {
     if (e.type === 'Started' && e.container === name) {
       runs.push({ start: e.t, startIndex: index, restartCount: e.restartCount });
+    } else if (e.type === 'Exited' && e.container === name && e.reason === 'StartError') {
+      runs.push({ start: e.t, startIndex: index, restartCount: e.restartCount, exit: { t: e.t, index, exitCode: e.exitCode, reason: e.reason } });
     } else if (e.type === 'Exited' && e.container === name) {
       const run = runs[runs.length - 1];
       if (run && !run.exit) run.exit = { t: e.t, index, exitCode: e.exitCode, reason: e.reason };
