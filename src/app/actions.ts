@@ -9,6 +9,7 @@ import * as containers from '../scenario/edit-containers';
 import type { ContainerKind, ContainerTemplate } from '../scenario/templates';
 import { DEFAULT_NODE_DOWN } from '../scenario/validate-actions';
 import { nextEventTime, previousEventTime, runOf } from './derived';
+import { selectPodView } from './selectors';
 import { EMPTY_SCENARIO, EXAMPLE_SCENARIO } from './example-scenario';
 import { useAppStore, type Selection, type Speed } from './store';
 
@@ -138,6 +139,15 @@ export function shutdownNodeAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'shutdown-node' }));
 }
 
+/** The image `kubectl debug` is told to run here: a small one with a shell. */
+export const DEBUG_IMAGE = 'busybox:1.36';
+
+/** `kubectl debug -it POD --image=busybox:1.36 --target=TARGET` now: an ephemeral container joins the pod. */
+export function debugContainerAt(target: string): void {
+  const { source, name } = containers.addEphemeralContainer(get().scenario.source, DEBUG_IMAGE, target, now());
+  setSource(source, { kind: 'container', name });
+}
+
 /** A missing ConfigMap or Secret is created now (`kubectl create`). */
 export function createObjectAt(object: string): void {
   edit((source) => addAction(source, { at: now(), do: 'create', object }));
@@ -147,8 +157,11 @@ export function deletePodAt(): void {
   edit((source) => addAction(source, { at: now(), do: 'delete' }));
 }
 
+/** Removes an action; a debug action takes the ephemeral container it adds with it (and what else names it). */
 export function removeAction(index: number): void {
-  edit((source) => removeActionAt(source, index));
+  const action = selectPodView(get()).actions[index];
+  if (action?.do === 'debug' && typeof action.container === 'string') removeContainer(action.container);
+  else edit((source) => removeActionAt(source, index));
 }
 
 export function setActionField(index: number, field: string, value: unknown): void {

@@ -119,6 +119,16 @@ const ordinaryInit: fc.Arbitrary<Unnamed> = fc
   })
   .map(({ own, ...rest }) => ({ ...rest, ...own }));
 
+/** What `kubectl debug` adds: no probes, no hooks, no restart policy (the API forbids them). */
+const debugContainer: fc.Arbitrary<Unnamed> = fc.record({
+  role: fc.constant('ephemeral' as const),
+  tag: imageTag,
+  imagePullPolicy: pullPolicy,
+  terminationMessagePolicy: messagePolicy,
+  hooks: fc.constant({ postStart: false, preStop: false }),
+  behavior,
+});
+
 /** Sidecars and regular containers: the ones that may have probes and hooks. */
 function probedContainer(role: 'sidecar' | 'regular'): fc.Arbitrary<Unnamed> {
   return fc
@@ -201,13 +211,14 @@ function named(c: Unnamed, name: string): ContainerModel {
   return { name, image: `registry.example/${name}:${tag}`, ...rest };
 }
 
-const MAX_CONTAINERS = 6;
+/** Up to 3 init containers, 3 regular ones and an ephemeral one. */
+const MAX_CONTAINERS = 7;
 
 /**
  * Any pod: 0–3 init containers (regular ones and native sidecars in any order), 1–3 regular
  * containers, any restart policy (the pod's, and now and then a container's own, with rules),
- * behaviours, probes, hooks, now and then readiness gates, and up to three user actions in the
- * first 200 s.
+ * behaviours, probes, hooks, now and then readiness gates and an ephemeral container that
+ * `kubectl debug` adds, and up to three user actions in the first 200 s.
  */
 export const arbitraryPod: fc.Arbitrary<PodModel> = fc
   .record({
@@ -220,6 +231,7 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     containers: fc.array(probedContainer('regular'), { minLength: 1, maxLength: 3 }),
     actions: fc.array(actionArb(200), { maxLength: 3 }),
     gates: rarely(0, fc.integer({ min: 1, max: GATES.length })),
+    debugged: rarely<{ at: number; c: Unnamed } | undefined>(undefined, fc.record({ at: seconds(200), c: debugContainer }), 4),
     // Now and then a node with graceful node shutdown, which shuts down.
     shutdown: rarely<{ at: number; period: number; criticalShare: number; critical: boolean } | undefined>(
       undefined,
@@ -239,6 +251,11 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
       containers,
       actions: bind(p.actions, [...initContainers, ...containers].map((c) => c.name), GATES.slice(0, p.gates)),
     };
+    if (p.debugged) {
+      const debug = named(p.debugged.c, p.names[6]!);
+      model.ephemeralContainers = [debug];
+      model.actions = [...model.actions, { at: p.debugged.at, do: 'debug' as const, container: debug.name }].sort((a, b) => a.at - b.at);
+    }
     if (p.activeDeadlineSeconds !== undefined) model.activeDeadlineSeconds = p.activeDeadlineSeconds;
     if (p.gates > 0) model.readinessGates = GATES.slice(0, p.gates);
     if (p.shutdown) {
@@ -362,7 +379,7 @@ function kubeletManifest({ featureGates, maxContainerRestartPeriod, shutdownGrac
  * behaviour field and every action written out, so that parsing it gives `model` back.
  */
 export function podManifest(model: PodModel): Record<string, unknown> {
-  const all = [...model.initContainers, ...model.containers];
+  const all = [...model.initContainers, ...model.containers, ...(model.ephemeralContainers ?? [])];
   const behaviors = Object.fromEntries(all.map((c) => [c.name, c.behavior]));
   const spec: Record<string, unknown> = {
     restartPolicy: model.restartPolicy,
@@ -373,6 +390,7 @@ export function podManifest(model: PodModel): Record<string, unknown> {
   if (model.critical) spec.priorityClassName = 'system-node-critical';
   if (model.initContainers.length > 0) spec.initContainers = model.initContainers.map(containerManifest);
   spec.containers = model.containers.map(containerManifest);
+  if (model.ephemeralContainers) spec.ephemeralContainers = model.ephemeralContainers.map(containerManifest);
   return {
     apiVersion: 'v1',
     kind: 'Pod',

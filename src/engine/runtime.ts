@@ -79,6 +79,8 @@ export interface ContainerRuntime {
   touched: boolean;
   /** When a backoff of this container expires and wakes the pod worker. */
   wakeAt?: number;
+  /** An ephemeral container is in the pod's spec from then on (its `debug` action). */
+  addedAt?: number;
 }
 
 export interface Deletion {
@@ -93,6 +95,8 @@ export interface Sim {
   now: number;
   init: ContainerRuntime[];
   regular: ContainerRuntime[];
+  /** The ephemeral containers, added or not yet. */
+  ephemeral: ContainerRuntime[];
   byName: Map<string, ContainerRuntime>;
   /** Per init container: is it a sidecar. */
   sidecarFlags: boolean[];
@@ -109,8 +113,8 @@ export interface Sim {
   /** Containers whose published status must be generated anew. */
   touched: ContainerRuntime[];
   allTouched: boolean;
-  /** The statuses last generated, per init and regular container. */
-  statusCache?: { init: ContainerStatus[]; regular: ContainerStatus[] };
+  /** The statuses last generated, per init, regular and (added) ephemeral container. */
+  statusCache?: { init: ContainerStatus[]; regular: ContainerStatus[]; ephemeral: ContainerStatus[] };
   deletion?: Deletion;
   /** The kubelet decided to kill the whole pod (completion, init failure, deadline, deletion). */
   killPodReason?: KillReason;
@@ -175,6 +179,11 @@ export function touch(sim: Sim, c: ContainerRuntime): void {
 /** The pod is already on its way out (or out): no disruption can stop it again. */
 export function isStopping(sim: Sim): boolean {
   return sim.terminated || sim.deletion !== undefined || sim.killPodReason !== undefined || sim.evicted !== undefined || sim.shutdown !== undefined || sim.deadlineExceeded;
+}
+
+/** Every container of the pod, ephemeral ones too: what the runtime runs and a pod kill stops. */
+export function everyContainer(sim: Sim): ContainerRuntime[] {
+  return [...sim.init, ...sim.regular, ...sim.ephemeral];
 }
 
 export function isRunning(c: ContainerRuntime): boolean {

@@ -24,7 +24,7 @@ import { shutdownNode } from './rules/node-shutdown';
 import { createObject } from './rules/container-config';
 import { startMounts } from './rules/volume-mount';
 import { DEADLINE_MESSAGE, recordStatus } from './status/record-status';
-import { changed, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
+import { changed, everyContainer, isRunning, type ContainerRuntime, type Sim, type Task, type Wait } from './runtime';
 import type { ContainerModel, PodAction, PodModel, SimulateOptions } from './types';
 import type { DeletionRequester, ProbeRun, Trace } from './trace';
 
@@ -58,6 +58,7 @@ class Simulation {
     });
     const init = model.initContainers.map(toRuntime);
     const regular = model.containers.map(toRuntime);
+    const ephemeral = (model.ephemeralContainers ?? []).map(toRuntime);
     this.sim = {
       model,
       queue: new EventQueue(),
@@ -65,7 +66,8 @@ class Simulation {
       now: 0,
       init,
       regular,
-      byName: new Map([...init, ...regular].map((c) => [c.spec.name, c])),
+      ephemeral,
+      byName: new Map([...init, ...regular, ...ephemeral].map((c) => [c.spec.name, c])),
       sidecarFlags: init.map((c) => c.spec.role === 'sidecar'),
       crashBackoff: crashLoopBackoff(model.kubelet),
       imageBackoff: imagePullBackoff(),
@@ -128,6 +130,7 @@ class Simulation {
         namespace: sim.model.namespace,
         initContainers: sim.model.initContainers.map((c) => ({ name: c.name, sidecar: c.role === 'sidecar' })),
         containers: sim.model.containers.map((c) => c.name),
+        ephemeralContainers: sim.ephemeral.map((c) => c.spec.name),
         qosClass: sim.model.qosClass ?? 'BestEffort',
         crashLoopBackOffMax: crashLoopLadder(sim.model.kubelet).max,
       },
@@ -233,6 +236,8 @@ class Simulation {
       const grace = timing?.terminationGracePeriodSeconds ?? sim.model.terminationGracePeriodSeconds;
       yield* killContainer(sim, c, { reason, message, grace });
     }
+    // SyncPod starts them before the init containers, so that one can debug a pod stuck in those.
+    for (const c of actions.ephemeralToStart) yield* startContainer(sim, c);
     for (const c of actions.initToStart) {
       const started = !isHeldBack(sim, c) && (yield* startContainer(sim, c));
       // A regular init container that did not start ends the sync; a sidecar does not.
@@ -264,7 +269,7 @@ class Simulation {
     worker.gen.return(undefined);
     this.tasks.splice(this.tasks.indexOf(worker), 1);
     this.worker = undefined;
-    for (const c of [...this.sim.init, ...this.sim.regular]) {
+    for (const c of everyContainer(this.sim)) {
       if (c.current && !c.current.published) {
         c.current.published = true;
         wakeProbes(this.sim, c);
@@ -329,6 +334,14 @@ class Simulation {
     }
     const c = sim.byName.get(action.container);
     if (!c) return;
+    if (action.do === 'debug') {
+      // The API server takes the update while the pod exists; the kubelet starts it at its next sync.
+      if (sim.deletedAt === undefined && c.addedAt === undefined) {
+        c.addedAt = sim.now;
+        changed(sim, c);
+      }
+      return;
+    }
     if (action.do === 'fail-probes') {
       failProbes(c, action.probe, sim.now);
       return;

@@ -164,6 +164,8 @@ export interface Trace {
     namespace: string;
     initContainers: { name: string; sidecar: boolean }[];
     containers: string[];
+    /** Those `kubectl debug` adds: their statuses are the pod's ephemeralContainerStatuses. */
+    ephemeralContainers: string[];
     /** `status.qosClass`, set at creation and never changed. */
     qosClass: QosClass;
     /** The longest crash-loop back-off on the node, in seconds (300 unless its kubelet says otherwise). */

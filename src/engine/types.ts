@@ -5,8 +5,11 @@
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
-/** init: ordinary init container; sidecar: init container with restartPolicy Always; regular: spec.containers. */
-export type ContainerRole = 'init' | 'sidecar' | 'regular';
+/**
+ * init: ordinary init container; sidecar: init container with restartPolicy Always; regular:
+ * spec.containers; ephemeral: spec.ephemeralContainers, which `kubectl debug` adds to a running pod.
+ */
+export type ContainerRole = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
 export type HookKind = 'postStart' | 'preStop';
 /** How the kubelet fills a terminated state's message: from the file, or also from the log on a failure. */
@@ -111,6 +114,8 @@ export interface ContainerModel {
   ephemeralStorageLimit?: string;
   /** The ConfigMaps and Secrets its environment reads, in the kubelet's order: envFrom, then env. */
   configRefs?: ConfigRef[];
+  /** An ephemeral container's `targetContainerName`: whose process namespace it joins. */
+  targetContainerName?: string;
   behavior: Behavior;
 }
 
@@ -134,6 +139,8 @@ export type PodAction =
   | { at: number; do: 'delete'; gracePeriodSeconds?: number }
   /** From `at` on, the container's spec names this image (`kubectl set image`); the kubelet restarts it. */
   | { at: number; do: 'set-image'; container: string; image: string }
+  /** `kubectl debug`: the ephemeral container of that name is added to the pod's spec (the ephemeralcontainers subresource). */
+  | { at: number; do: 'debug'; container: string }
   | { at: number; do: 'kill'; container: string; exitCode: number; oom: boolean }
   /**
    * The node goes down at `at` (every process dies at once, no preStop, no grace) and is back `down`
@@ -212,6 +219,8 @@ export interface PodModel {
   volumeObjects?: VolumeObject[];
   initContainers: ContainerModel[];
   containers: ContainerModel[];
+  /** Added only by a `debug` action each: a pod is never created with them. */
+  ephemeralContainers?: ContainerModel[];
   actions: PodAction[];
 }
 

@@ -17,7 +17,8 @@ export type ActionInput =
   | { at: number; do: 'evict'; resource: EvictionResource }
   | { at: number; do: 'drain' }
   | { at: number; do: 'shutdown-node' }
-  | { at: number; do: 'create'; object: string };
+  | { at: number; do: 'create'; object: string }
+  | { at: number; do: 'debug'; container: string };
 
 /** Adds an action, keeping the list in time order (a new one goes after others at the same time). */
 export function addAction(source: string, action: ActionInput): string {

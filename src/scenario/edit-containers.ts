@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { behaviorOf, editBehaviors, renameBehavior, setBehavior } from './edit-behavior';
-import { editActions } from './edit-actions';
+import { addAction, editActions } from './edit-actions';
 import { containerNames, containerSeq, editDocument, findContainer, uniqueName, type ContainerList } from './edit-document';
 import type { ContainerKind, ContainerTemplate } from './templates';
 
@@ -47,14 +47,29 @@ export function removeContainer(source: string, name: string): string {
     const found = findContainer(doc, name);
     if (!found) return;
     containerSeq(doc, found.list, false)!.items.splice(found.index, 1);
-    if (found.list === 'initContainers' && containerSeq(doc, 'initContainers', false)!.items.length === 0) {
-      doc.deleteIn(['spec', 'initContainers']);
+    if (found.list !== 'containers' && containerSeq(doc, found.list, false)!.items.length === 0) {
+      doc.deleteIn(['spec', found.list]);
     }
     editBehaviors(doc, (inner) => inner.deleteIn([name]));
     editActions(doc, (_inner, seq) => {
       seq.items = seq.items.filter((item) => !(isMap(item) && item.get('container') === name));
     });
   });
+}
+
+/**
+ * `kubectl debug -it POD --image=IMAGE --target=TARGET` at `at`: an ephemeral container under a
+ * free name (debugger, debugger-2…) as kubectl makes it, and the debug action that adds it then.
+ * Its shell runs as PID 1 with no handler for SIGTERM, which it then ignores: only SIGKILL stops it.
+ */
+export function addEphemeralContainer(source: string, image: string, target: string, at: number): AddResult {
+  let name = 'debugger';
+  const next = editDocument(source, (doc) => {
+    name = uniqueName('debugger', containerNames(doc));
+    containerSeq(doc, 'ephemeralContainers', true)!.items.push(doc.createNode({ name, image, targetContainerName: target, stdin: true, tty: true }));
+    editBehaviors(doc, (inner) => setBehavior(inner, name, { stop: 'ignore' }));
+  });
+  return { source: addAction(next, { at, do: 'debug', container: name }), name };
 }
 
 /** Copies a container (spec and behaviour) right after itself under a free name. */

@@ -5,7 +5,8 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { rememberPrinted, takeDocument } from './yaml-source';
 
-export type ContainerList = 'initContainers' | 'containers';
+export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
+const LISTS: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
 export interface ContainerLocation {
   list: ContainerList;
@@ -59,7 +60,7 @@ export function containerSeq(doc: Document, list: ContainerList, create: boolean
 }
 
 export function findContainer(doc: Document, name: string): ContainerLocation | undefined {
-  for (const list of ['initContainers', 'containers'] as const) {
+  for (const list of LISTS) {
     const seq = containerSeq(doc, list, false);
     const index = seq?.items.findIndex((item) => isMap(item) && item.get('name') === name) ?? -1;
     if (seq && index >= 0) return { list, index, node: seq.items[index] as YAMLMap };
@@ -69,7 +70,7 @@ export function findContainer(doc: Document, name: string): ContainerLocation | 
 
 export function containerNames(doc: Document): string[] {
   const names: string[] = [];
-  for (const list of ['initContainers', 'containers'] as const) {
+  for (const list of LISTS) {
     for (const item of containerSeq(doc, list, false)?.items ?? []) {
       const name = isMap(item) ? item.get('name') : undefined;
       if (typeof name === 'string') names.push(name);

@@ -41,6 +41,8 @@ export interface PodView {
   spec: Record<string, unknown>;
   initContainers: ContainerEntry[];
   containers: ContainerEntry[];
+  /** Those `kubectl debug` adds (spec.ephemeralContainers). */
+  ephemeralContainers: ContainerEntry[];
   behaviors: Record<string, Record<string, unknown>>;
   actions: ActionEntry[];
   /** The `podlab.dev/kubelet` annotation as written (unchecked). */
@@ -49,7 +51,7 @@ export interface PodView {
   missing: string[];
 }
 
-const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], behaviors: {}, actions: [], kubelet: {}, missing: [] };
+const EMPTY: PodView = { wellFormed: false, name: '', spec: {}, initContainers: [], containers: [], ephemeralContainers: [], behaviors: {}, actions: [], kubelet: {}, missing: [] };
 
 export function readPod(source: string): PodView {
   const doc = readDocument(source);
@@ -64,6 +66,7 @@ export function readPod(source: string): PodView {
     spec,
     initContainers: entries(spec.initContainers, (c) => (c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
     containers: entries(spec.containers, () => 'regular'),
+    ephemeralContainers: entries(spec.ephemeralContainers, () => 'ephemeral'),
     behaviors: mapOfRecords(innerYaml(annotations[BEHAVIOR_ANNOTATION])),
     actions: listOfRecords(innerYaml(annotations[ACTIONS_ANNOTATION])) as unknown as ActionEntry[],
     kubelet: record(innerYaml(annotations[KUBELET_ANNOTATION])),

@@ -55,7 +55,7 @@ function trace(phases: [number, PodPhase][], statuses: Record<string, ContainerS
     events: [],
     end: 600,
     finished: false,
-    pod: { name: 'report', namespace: 'default', initContainers: [], containers, qosClass: 'BestEffort', crashLoopBackOffMax: 300 },
+    pod: { name: 'report', namespace: 'default', initContainers: [], containers, ephemeralContainers: [], qosClass: 'BestEffort', crashLoopBackOffMax: 300 },
     phase: phases.map(([t, phase]) => ({ t, value: { phase } })),
     conditions: [],
     containerStatuses: Object.fromEntries(Object.entries(statuses).map(([name, value]) => [name, [{ t: 0, value }]])),

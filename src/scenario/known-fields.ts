@@ -29,6 +29,12 @@ export const KNOWN_FIELDS = {
     'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'restartPolicyRules', 'securityContext', 'startupProbe',
     'stdin', 'stdinOnce', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir',
   ],
+  ephemeralContainer: [
+    'args', 'command', 'env', 'envFrom', 'image', 'imagePullPolicy', 'lifecycle', 'livenessProbe', 'name', 'ports',
+    'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'restartPolicyRules', 'securityContext', 'startupProbe',
+    'stdin', 'stdinOnce', 'targetContainerName', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'volumeDevices',
+    'volumeMounts', 'workingDir',
+  ],
   probe: [
     ...HANDLER.filter((h) => h !== 'sleep'), 'failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'successThreshold',
     'terminationGracePeriodSeconds', 'timeoutSeconds',

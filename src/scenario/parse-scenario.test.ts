@@ -274,9 +274,9 @@ spec:
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds, not string "later"',
       '7 metadata.annotations["podlab.dev/behavior"].app.stop: must be a number of seconds or "ignore"',
       '8 metadata.annotations["podlab.dev/behavior"].db: no container named "db" in the pod (containers: app)',
-      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, shutdown-node, create, not string "explode"',
+      '10 metadata.annotations["podlab.dev/actions"][0].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, shutdown-node, create, debug, not string "explode"',
       '11 metadata.annotations["podlab.dev/actions"][1].container: must name a container of the pod (app), not string "ghost"',
-      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, shutdown-node, create; it is missing',
+      '12 metadata.annotations["podlab.dev/actions"][2].do: must be one of delete, kill, fail-probes, set-image, reboot-node, set-condition, set-deadline, evict, drain, shutdown-node, create, debug; it is missing',
     ]);
   });
 

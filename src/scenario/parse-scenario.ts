@@ -63,11 +63,12 @@ function parse(text: string, positions: boolean): ScenarioResult {
   return { ok: true, model, manifest, issues: [], warnings };
 }
 
+const namesIn = (list: unknown): string[] =>
+  Array.isArray(list) ? list.filter(isRecord).map((c) => c.name).filter((n): n is string => typeof n === 'string') : [];
+
 function containerNames(manifest: Json): string[] {
   const spec = isRecord(manifest.spec) ? manifest.spec : {};
-  const names = (list: unknown): string[] =>
-    Array.isArray(list) ? list.filter(isRecord).map((c) => c.name).filter((n): n is string => typeof n === 'string') : [];
-  return [...names(spec.initContainers), ...names(spec.containers)];
+  return [...namesIn(spec.initContainers), ...namesIn(spec.containers)];
 }
 
 /** The regular containers with an ephemeral-storage limit, which the eviction manager enforces. */
@@ -85,6 +86,7 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
   const annotations = (isRecord(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>;
   const names = containerNames(manifest);
+  const ephemeralNames = namesIn(isRecord(manifest.spec) ? manifest.spec.ephemeralContainers : undefined);
   const issues: ScenarioIssue[] = [];
 
   const read = <T>(key: string, reader: (value: unknown, list: IssueList) => T, empty: T): T => {
@@ -117,12 +119,13 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
     return value;
   };
 
-  const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, names, list), new Map());
+  const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, [...names, ...ephemeralNames], list), new Map());
   const spec = isRecord(manifest.spec) ? manifest.spec : {};
   const kubelet = read(KUBELET_ANNOTATION, readKubeletConfig, {});
   const missing = read(MISSING_ANNOTATION, (v, list) => readMissingObjects(v, objectUsesOf(spec), list), []);
   const context = {
     containerNames: names,
+    ephemeralNames,
     storageLimited: storageLimitedOf(spec),
     sizeLimitedVolumes: Object.keys(emptyDirSizeLimitsOf(spec)),
     readinessGates: readinessGatesOf(spec),

@@ -13,6 +13,7 @@ import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
 import { parseQuantity } from './quantity';
 import { blockedVolumes, createLine, replaceClusterVolumes, rewriteEnv } from './runnable-cluster-refs';
+import { dropEphemeralContainers } from './runnable-ephemeral';
 import { recordsIn } from './value-checks';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
@@ -76,6 +77,7 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
     });
   }
   if (needsState) addStateVolume(spec);
+  dropEphemeralContainers(pod, notes);
   replaceClusterVolumes(spec, blockedVolumes(model), notes);
   for (const field of CLUSTER_REFERENCES) {
     if (field in spec) {
@@ -108,7 +110,7 @@ function readableOrder(container: Json): Json {
 }
 
 function findModel(model: PodModel, name: string): ContainerModel | undefined {
-  return [...model.initContainers, ...model.containers].find((c) => c.name === name);
+  return [...model.initContainers, ...model.containers, ...(model.ephemeralContainers ?? [])].find((c) => c.name === name);
 }
 
 /** Rewrites one container to act out its behaviour. Returns whether it needs the state volume. */
@@ -291,6 +293,14 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       // A real spec update cannot be written into a manifest: the user runs it at that moment.
       const image = standIn(action.container, action.image);
       return `   at ${action.at} s: kubectl set image pod/${model.name}${ns} ${action.container}=${image}   (in Podlab the image becomes ${action.image}; ${image} stands in for it, so the script still runs)`;
+    }
+    case 'debug': {
+      // It runs once: its first run's behaviour, on one line of sh (a comment holds no more).
+      const container = findModel(model, action.container)!;
+      const first = behaviorFor(container, 0);
+      const run = first.startError !== '' ? CANNOT_START : `sh -c ${shellQuote(runLines(first, [], healthFiles(container, model.actions), DEFAULT_MESSAGE_PATH).join('; '))}`;
+      const target = container.targetContainerName ? ` --target=${container.targetContainerName}` : '';
+      return `   at ${action.at} s: kubectl debug ${model.name}${ns} --image=${RUNNABLE_IMAGE} --container=${action.container}${target} -- ${run}`;
     }
     case 'delete':
       return `   at ${action.at} s: kubectl delete pod ${model.name}${ns}${action.gracePeriodSeconds === undefined ? '' : ` --grace-period=${action.gracePeriodSeconds}`} --wait=false`;

@@ -118,6 +118,17 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
     containers: list(spec.containers).map((c) => container(c, false, behaviors)),
     actions,
   };
+  const ephemeral = list(spec.ephemeralContainers).map((c): ContainerModel => {
+    const target = typeof c.targetContainerName === 'string' ? { targetContainerName: c.targetContainerName } : {};
+    return { ...container(c, false, behaviors), role: 'ephemeral', ...target };
+  });
+  if (ephemeral.length > 0) {
+    model.ephemeralContainers = ephemeral;
+    // One that no debug action adds (a pod read back from a cluster) was there before anything else.
+    const added = new Set(actions.flatMap((a) => (a.do === 'debug' ? [a.container] : [])));
+    const atStart = ephemeral.filter((c) => !added.has(c.name)).map((c): PodAction => ({ at: 0, do: 'debug', container: c.name }));
+    model.actions = [...atStart, ...actions];
+  }
   if (typeof spec.activeDeadlineSeconds === 'number') model.activeDeadlineSeconds = spec.activeDeadlineSeconds;
   const qosClass = qosClassOf(spec);
   if (qosClass !== 'BestEffort') model.qosClass = qosClass;

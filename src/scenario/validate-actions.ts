@@ -22,13 +22,17 @@ const KEYS: Record<PodAction['do'], string[]> = {
   drain: ['at', 'do', 'gracePeriodSeconds'],
   'shutdown-node': ['at', 'do'],
   create: ['at', 'do', 'object'],
+  debug: ['at', 'do', 'container'],
 };
 const EVICTION_RESOURCES: EvictionResource[] = ['memory', 'ephemeral-storage', 'pid'];
 const KINDS = Object.keys(KEYS) as PodAction['do'][];
 
 /** What the pod's spec says that its actions are checked against. */
 export interface ActionContext {
+  /** The init and regular containers. */
   containerNames: readonly string[];
+  /** The ephemeral containers: those a debug action adds (and a kill may name). */
+  ephemeralNames: readonly string[];
   /** The regular containers with an ephemeral-storage limit: those an evict action may name. */
   storageLimited: readonly string[];
   /** The emptyDir volumes with a sizeLimit: those an evict action may name. */
@@ -81,8 +85,18 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
         issues.add([i, 'do'], 'the node\'s kubelet has no shutdownGracePeriod (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node');
       }
     }
-    else if (kind !== 'delete' && kind !== 'drain' && kind !== 'reboot-node' && (typeof raw.container !== 'string' || !containerNames.includes(raw.container))) {
-      issues.add([i, 'container'], `must name a container of the pod (${containerNames.join(', ')})${notA(raw.container)}`);
+    else if (kind === 'debug') {
+      if (typeof raw.container !== 'string' || !context.ephemeralNames.includes(raw.container)) {
+        const names = context.ephemeralNames.length > 0 ? context.ephemeralNames.join(', ') : 'the pod has none: list it in spec.ephemeralContainers';
+        issues.add([i, 'container'], `must name an ephemeral container, which kubectl debug adds (${names})${notA(raw.container)}`);
+      }
+    }
+    else if (kind !== 'delete' && kind !== 'drain' && kind !== 'reboot-node') {
+      // An ephemeral container can be killed (kubectl exec), but has no probes and a fixed image.
+      const names = kind === 'kill' ? [...containerNames, ...context.ephemeralNames] : containerNames;
+      if (typeof raw.container !== 'string' || !names.includes(raw.container)) {
+        issues.add([i, 'container'], `must name a container of the pod (${names.join(', ')})${notA(raw.container)}`);
+      }
     }
     if (raw.exitCode !== undefined && (typeof raw.exitCode !== 'number' || !Number.isInteger(raw.exitCode) || raw.exitCode < 0 || raw.exitCode > 255)) {
       issues.add([i, 'exitCode'], `must be a whole number from 0 to 255${notA(raw.exitCode)}`);
@@ -114,6 +128,7 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
     else if (kind === 'shutdown-node') actions.push({ at: t, do: 'shutdown-node' });
     else if (kind === 'create') actions.push({ at: t, do: 'create', object: raw.object as string });
+    else if (kind === 'debug') actions.push({ at: t, do: 'debug', container: raw.container as string });
     else if (kind === 'delete' || kind === 'drain') actions.push(grace === undefined ? { at: t, do: kind } : { at: t, do: kind, gracePeriodSeconds: grace as number });
     else if (kind === 'set-image') actions.push({ at: t, do: 'set-image', container: raw.container as string, image: raw.image as string });
     else if (kind === 'kill') {
@@ -124,6 +139,7 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     }
   });
   actions.sort((a, b) => a.at - b.at);
+  checkAddedOnce(value, actions, issues);
   checkRebootsApart(value, actions, issues);
   checkDeadlinesLower(value, actions, activeDeadlineSeconds, issues);
   return actions;
@@ -190,6 +206,19 @@ function conditionStatus(value: unknown): 'True' | 'False' | undefined {
   if (value === 'True' || value === true) return 'True';
   if (value === 'False' || value === false) return 'False';
   return undefined;
+}
+
+/** kubectl debug adds a container once: the API server refuses to add one whose name is taken. */
+function checkAddedOnce(raw: unknown[], actions: PodAction[], issues: IssueList): void {
+  const added = new Set<string>();
+  for (const action of actions) {
+    if (action.do !== 'debug') continue;
+    if (added.has(action.container)) {
+      const index = raw.findLastIndex((r) => isRecord(r) && r.do === 'debug' && r.container === action.container && r.at === action.at);
+      issues.add([index, 'container'], `Duplicate value: "${action.container}": an ephemeral container is added once, by one debug action`);
+    }
+    added.add(action.container);
+  }
 }
 
 /** A node cannot reboot again while it is still down from an earlier reboot. */

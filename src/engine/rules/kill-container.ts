@@ -4,7 +4,7 @@
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, executePreStopHook,
  * killContainersWithSyncResult; kuberuntime_termination_order.go; pkg/kubelet/lifecycle/handlers.go.
  */
-import { at, changed, isRunning, wholeSeconds, type ContainerRuntime, type Sim, type Task } from '../runtime';
+import { at, changed, everyContainer, isRunning, wholeSeconds, type ContainerRuntime, type Sim, type Task } from '../runtime';
 import type { KillReason } from '../trace';
 import { sendSigkill, sendSigterm } from './process';
 
@@ -76,7 +76,8 @@ export function* killPod(sim: Sim, reason: KillReason, gracePeriod: number, spaw
   const grace = Math.max(gracePeriod, 1);
   const hasSidecars = sim.init.some((c) => c.spec.role === 'sidecar');
   const sidecars = sim.init.filter((c) => c.spec.role === 'sidecar');
-  const children = [...sim.init, ...sim.regular]
+  // Ephemeral containers are no sidecars: they stop with the app containers.
+  const children = everyContainer(sim)
     .filter((c) => isRunning(c) && !c.killing)
     .map((c) => {
       const later = sidecars.slice(sidecars.indexOf(c) + 1);
@@ -88,7 +89,7 @@ export function* killPod(sim: Sim, reason: KillReason, gracePeriod: number, spaw
     });
   yield {
     until: Infinity,
-    when: () => children.every((t) => t.done) && ![...sim.init, ...sim.regular].some((c) => c.killing),
+    when: () => children.every((t) => t.done) && !everyContainer(sim).some((c) => c.killing),
   };
   sim.sandboxReady = false;
   changed(sim);

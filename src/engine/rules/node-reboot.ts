@@ -14,7 +14,7 @@
  *   a dead sandbox is not re-created once any container has run: the pod is only killed.
  *   (kuberuntime_manager.go computePodActions, SyncPod.)
  */
-import { changed, isRunning, type ContainerRuntime, type Instance, type Sim } from '../runtime';
+import { changed, everyContainer, isRunning, type ContainerRuntime, type Instance, type Sim } from '../runtime';
 import { nodeReachableAgain } from './node-controller';
 import { recordExit } from './process';
 import { crashLoopBackoff, imagePullBackoff } from './restart-backoff';
@@ -39,7 +39,7 @@ export function isPurged(sim: Sim, c: ContainerRuntime): boolean {
 export function nodeGoesDown(sim: Sim, down: number): void {
   const up = sim.now + down;
   const dead: [ContainerRuntime, Instance][] = [];
-  for (const c of [...sim.init, ...sim.regular]) {
+  for (const c of everyContainer(sim)) {
     c.killing = false;
     if (!isRunning(c)) continue;
     const inst = c.current!;
@@ -65,7 +65,7 @@ function nodeComesBack(sim: Sim, dead: [ContainerRuntime, Instance][]): void {
   // A new kubelet process: nothing it held in memory survived.
   sim.crashBackoff = crashLoopBackoff(sim.model.kubelet);
   sim.imageBackoff = imagePullBackoff();
-  for (const c of [...sim.init, ...sim.regular]) {
+  for (const c of everyContainer(sim)) {
     c.reason = undefined;
     c.wakeAt = undefined;
     c.backoffReportedFor = undefined;
@@ -83,7 +83,7 @@ function nodeComesBack(sim: Sim, dead: [ContainerRuntime, Instance][]): void {
  * false: a Never pod whose containers have run is only killed, and nothing starts again.
  */
 export function recreateSandbox(sim: Sim): boolean {
-  const anyRecord = [...sim.init, ...sim.regular].some((c) => c.current !== undefined);
+  const anyRecord = everyContainer(sim).some((c) => c.current !== undefined);
   if (sim.model.restartPolicy === 'Never' && anyRecord) return false;
   sim.sandboxAttempt++;
   sim.sandboxLost = false;

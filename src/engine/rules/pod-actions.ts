@@ -1,5 +1,7 @@
 /**
  * What one sync of a running pod does: containers to kill, to start, or the whole pod to kill.
+ * Ephemeral containers count for none of the pod's decisions: a pod whose app containers are done
+ * is killed with a debug container still running.
  * kubelet: pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions.
  */
 import { isRunning, type ContainerRuntime, type Sim } from '../runtime';
@@ -19,6 +21,8 @@ export interface PodActions {
   toKill: ContainerToKill[];
   initToStart: ContainerRuntime[];
   toStart: ContainerRuntime[];
+  /** Ephemeral containers in the spec that have never been created. */
+  ephemeralToStart: ContainerRuntime[];
 }
 
 /** kubelet: pkg/kubelet/container/helpers.go ShouldContainerBeRestarted, for an exited regular container. */
@@ -32,7 +36,9 @@ function probeFailed(c: ContainerRuntime, kind: 'liveness' | 'startup'): boolean
 }
 
 export function computePodActions(sim: Sim): PodActions {
-  const actions: PodActions = { toKill: [], initToStart: [], toStart: [] };
+  const actions: PodActions = { toKill: [], initToStart: [], toStart: [], ephemeralToStart: [] };
+  // Started even while the pod initializes; never started again once they have a status.
+  for (const c of sim.ephemeral) if (c.addedAt !== undefined && !c.current) actions.ephemeralToStart.push(c);
   const initialized = computeInitActions(sim, actions);
   if (actions.killPod || !initialized) return actions;
 

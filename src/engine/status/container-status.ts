@@ -31,6 +31,7 @@ export function willRestart(sim: Sim, c: ContainerRuntime): boolean {
   if (sim.killPodReason || sim.deletion) return false;
   const inst = c.current;
   if (!inst || !inst.exited) return true;
+  if (c.spec.role === 'ephemeral') return false;
   if (c.spec.role === 'sidecar') return true;
   if (c.spec.role === 'regular') return containerShouldRestart(c.spec, sim.model.restartPolicy, inst.exitCode);
   return inst.exitCode !== 0 && restartsOnFailure(c.spec, sim.model.restartPolicy);
@@ -57,14 +58,17 @@ export function containerStatus(sim: Sim, c: ContainerRuntime): ContainerStatus 
   }
 
   const regularInit = c.spec.role === 'init';
+  // prober_manager.go UpdatePodStatus sets ready and started of init and regular containers only:
+  // an ephemeral container's read false (and no started at all).
+  const ephemeral = c.spec.role === 'ephemeral';
   return {
     name: c.spec.name,
     // The runtime's record names the image it was made from; without one, the spec's image.
     image: newest?.image ?? c.spec.image,
     state,
     lastState,
-    ready: regularInit ? newest?.exited === true && newest.exitCode === 0 : isReady(c),
-    started: regularInit ? isRunning(c) && !unpublished : isStarted(c),
+    ready: ephemeral ? false : regularInit ? newest?.exited === true && newest.exitCode === 0 : isReady(c),
+    started: ephemeral ? false : regularInit ? isRunning(c) && !unpublished : isStarted(c),
     restartCount: newest?.restartCount ?? 0,
   };
 }

@@ -15,23 +15,27 @@ import { setDisruptionTarget } from '../rules/status-patch';
  * returns the regenerated ones.
  */
 function currentStatuses(sim: Sim): { init: ContainerStatus[]; regular: ContainerStatus[]; fresh: ContainerStatus[] } {
-  const cache = (sim.statusCache ??= { init: [], regular: [] });
+  const cache = (sim.statusCache ??= { init: [], regular: [], ephemeral: [] });
   const fresh: ContainerStatus[] = [];
   refresh(sim, sim.init, cache.init, fresh);
   refresh(sim, sim.regular, cache.regular, fresh);
+  const ephemeral: ContainerStatus[] = [];
+  refresh(sim, sim.ephemeral, cache.ephemeral, ephemeral);
   for (const c of sim.touched) c.touched = false;
   sim.touched.length = 0;
   sim.allTouched = false;
-  if (!sim.terminated) return { init: cache.init, regular: cache.regular, fresh };
+  if (!sim.terminated) return { init: cache.init, regular: cache.regular, fresh: [...fresh, ...ephemeral] };
   // markUnknownAtTermination rewrites states: give it copies, and record them all.
   const init = cache.init.map((s) => ({ ...s }));
   const regular = cache.regular.map((s) => ({ ...s }));
-  return { init, regular, fresh: [...init, ...regular] };
+  return { init, regular, fresh: [...init, ...regular, ...ephemeral] };
 }
 
+/** Regenerates the statuses of `list` that may have changed; an ephemeral container has one once added. */
 function refresh(sim: Sim, list: ContainerRuntime[], out: ContainerStatus[], fresh: ContainerStatus[]): void {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
+    if (c.spec.role === 'ephemeral' && c.addedAt === undefined) continue;
     if (sim.allTouched || out[i] === undefined || c.touched) {
       out[i] = containerStatus(sim, c);
       fresh.push(out[i]!);

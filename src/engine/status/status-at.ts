@@ -13,6 +13,8 @@ export interface PodStatus {
   conditions: PodCondition[];
   initContainerStatuses: ContainerStatus[];
   containerStatuses: ContainerStatus[];
+  /** Of the ephemeral containers added by t. */
+  ephemeralContainerStatuses: ContainerStatus[];
   deletionTimestamp?: number;
   deletionGracePeriodSeconds?: number;
   startTime: number;
@@ -33,9 +35,10 @@ export function valueAt<T>(history: History<T>, t: number): T | undefined {
   return history[lo]!.value;
 }
 
+/** None before its first record: an ephemeral container has none before `kubectl debug` adds it. */
 export function containerStatusAt(trace: Trace, name: string, t: number): ContainerStatus | undefined {
   const history = trace.containerStatuses[name];
-  return history ? valueAt(history, t) : undefined;
+  return history && history[0]!.t <= t ? valueAt(history, t) : undefined;
 }
 
 export function podStatusAt(trace: Trace, t: number): PodStatus {
@@ -51,6 +54,9 @@ export function podStatusAt(trace: Trace, t: number): PodStatus {
       .filter((s): s is ContainerStatus => s !== undefined)
       // The API sorts regular container statuses by name.
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    ephemeralContainerStatuses: trace.pod.ephemeralContainers
+      .map((name) => containerStatusAt(trace, name, t))
+      .filter((s): s is ContainerStatus => s !== undefined),
     startTime: 0,
     qosClass: trace.pod.qosClass,
   };

@@ -23,6 +23,7 @@ function container(role: ContainerRole) {
 export const init = container('init');
 export const sidecar = container('sidecar');
 export const app = container('regular');
+export const ephemeral = container('ephemeral');
 
 export function pod(
   spec: Partial<Omit<PodModel, 'initContainers' | 'containers' | 'actions'>> & {

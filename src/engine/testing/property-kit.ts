@@ -22,7 +22,7 @@ export function traceOf(pod: PodModel): Trace {
   return trace;
 }
 
-export const containerNames = (pod: PodModel) => [...pod.initContainers, ...pod.containers].map((c) => c.name);
+export const containerNames = (pod: PodModel) => [...pod.initContainers, ...pod.containers, ...(pod.ephemeralContainers ?? [])].map((c) => c.name);
 export const finalPhase = (trace: Trace) => podStatusAt(trace, trace.end);
 export const isTerminal = (phase: string) => phase === 'Succeeded' || phase === 'Failed';
 

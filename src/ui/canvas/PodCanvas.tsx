@@ -75,7 +75,7 @@ function CanvasFlow() {
     setDragged(null);
     const layout = layoutRef.current;
     const placed = layout.containers.find((c) => nodeId(c.name) === node.id);
-    if (!placed) return;
+    if (!placed || placed.role === 'ephemeral') return;
     const centre = { x: node.position.x + layout.nodeWidth / 2, y: node.position.y + layout.nodeHeight / 2 };
     const row = rowAt(layout, centre.y);
     const sameRow = (row === 'init') === (placed.role !== 'regular');
@@ -153,6 +153,8 @@ function buildNodes(
       nodeHeight: layout.nodeHeight,
       initRowBottom: layout.initRowBottom,
       containersRowY: layout.containersRowY,
+      ephemeralCount: layout.ephemeralCount,
+      ephemeralRowY: layout.ephemeralRowY,
     },
     draggable: false,
     selectable: false,
@@ -168,6 +170,8 @@ function buildNodes(
       position: dragged?.id === id ? dragged.position : { x: c.x, y: c.y },
       data: { name: c.name, role: c.role, order: c.order, image: c.image, compact: layout.compact },
       selected: c.name === selectedName,
+      // An ephemeral container cannot move: no other list takes it, and its place is its order of addition.
+      draggable: c.role !== 'ephemeral',
       width: layout.nodeWidth,
       height: layout.nodeHeight,
       ariaLabel: c.order > 0 ? `${c.name}, init step ${c.order}` : c.name,
@@ -184,6 +188,7 @@ function sameNode(a: Node, b: Node): boolean {
     a.position.y === b.position.y &&
     a.selected === b.selected &&
     a.zIndex === b.zIndex &&
+    a.draggable === b.draggable &&
     a.width === b.width &&
     a.height === b.height &&
     a.ariaLabel === b.ariaLabel &&

@@ -14,10 +14,15 @@ export type PodFrameData = {
   nodeHeight: number;
   initRowBottom: number;
   containersRowY: number;
+  ephemeralCount: number;
+  ephemeralRowY: number;
 };
 export type PodFrameNodeType = Node<PodFrameData, 'podFrame'>;
 
-/** The Pod's outline with its two rows: the init sequence (in order) and the containers that run together. */
+/**
+ * The Pod's outline with its rows: the init sequence (in order), the containers that run together,
+ * and the ephemeral containers when kubectl debug adds any.
+ */
 export const PodFrameNode = memo(function PodFrameNode({ data }: NodeProps<PodFrameNodeType>) {
   const half = data.nodeWidth / 2;
   // The bands nest within the room under the init row; the words go under the deepest one.
@@ -52,6 +57,11 @@ export const PodFrameNode = memo(function PodFrameNode({ data }: NodeProps<PodFr
       {data.containerCount === 0 && (
         <div className="pod-row-empty" style={{ top: data.containersRowY, left: PAD, width: NODE_WIDTH * 2, height: NODE_HEIGHT }}>
           No containers yet: drop a main container here
+        </div>
+      )}
+      {data.ephemeralCount > 0 && (
+        <div className="pod-row-label" style={{ top: data.ephemeralRowY - 27, left: PAD }}>
+          Ephemeral containers <span>added by kubectl debug, never restarted</span>
         </div>
       )}
     </div>

@@ -30,9 +30,9 @@ export interface PlacedContainer {
   name: string;
   image: string;
   role: ContainerRole;
-  /** 1-based place in the init sequence; 0 for regular containers. */
+  /** 1-based place in the init sequence; 0 for the others. */
   order: number;
-  /** Place in its list (initContainers or containers). */
+  /** Place in its list (initContainers, containers or ephemeralContainers). */
   index: number;
   x: number;
   y: number;
@@ -58,6 +58,9 @@ export interface PodLayout {
   /** Where the init sequence ends: the sidecar band starts there. */
   initRowBottom: number;
   containersRowY: number;
+  ephemeralCount: number;
+  /** Where the row of ephemeral containers starts (under the containers, when there are any). */
+  ephemeralRowY: number;
 }
 
 export function layoutPod(view: PodView): PodLayout {
@@ -73,15 +76,18 @@ export function layoutPod(view: PodView): PodLayout {
     x: PAD + (index % size.columns) * (size.width + size.gap),
     y: top + Math.floor(index / size.columns) * (size.height + size.gap),
   });
+  const ephemeralCount = view.ephemeralContainers.length;
+  const ephemeralRowY = containersRowY + extent(containerCount) + LABEL;
   const containers: PlacedContainer[] = [
     ...view.initContainers.map((c, i) => ({ name: c.name, image: imageOf(c.spec), role: c.role, order: i + 1, index: i, ...place(i, INIT_ROW_Y) })),
     ...view.containers.map((c, i) => ({ name: c.name, image: imageOf(c.spec), role: c.role, order: 0, index: i, ...place(i, containersRowY) })),
+    ...view.ephemeralContainers.map((c, i) => ({ name: c.name, image: imageOf(c.spec), role: c.role, order: 0, index: i, ...place(i, ephemeralRowY) })),
   ];
-  const columns = Math.min(Math.max(initCount, containerCount, 2), size.columns);
+  const columns = Math.min(Math.max(initCount, containerCount, ephemeralCount, 2), size.columns);
   return {
     containers,
     width: PAD + columns * (size.width + size.gap) - size.gap + PAD,
-    height: containersRowY + extent(containerCount) + PAD,
+    height: (ephemeralCount > 0 ? ephemeralRowY + extent(ephemeralCount) : containersRowY + extent(containerCount)) + PAD,
     sidecarXs: containers.filter((c) => c.role === 'sidecar').map((c) => c.x),
     initCount,
     containerCount,
@@ -93,6 +99,8 @@ export function layoutPod(view: PodView): PodLayout {
     initRowY: INIT_ROW_Y,
     initRowBottom,
     containersRowY,
+    ephemeralCount,
+    ephemeralRowY,
   };
 }
 
@@ -113,7 +121,7 @@ export function slotAt(layout: PodLayout, row: PodRow, x: number, y: number): nu
 }
 
 /** The kind a container takes when dragged into a row: a regular container entering the init sequence becomes a native sidecar. */
-export function kindInRow(role: ContainerRole, row: PodRow): ContainerKind {
+export function kindInRow(role: Exclude<ContainerRole, 'ephemeral'>, row: PodRow): ContainerKind {
   if (row === 'containers') return 'main';
   return role === 'init' ? 'init' : 'native-sidecar';
 }

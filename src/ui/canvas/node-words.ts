@@ -5,6 +5,7 @@ export const ROLE_WORDS: Record<ContainerRole, string> = {
   init: 'init',
   sidecar: 'sidecar',
   regular: 'container',
+  ephemeral: 'ephemeral',
 };
 
 /** What a node says about its container at t: every text and mark that changes with t. */

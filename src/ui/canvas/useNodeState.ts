@@ -3,7 +3,7 @@ import type { ContainerRole } from '../../engine/types';
 import { selectSwift } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import { shownContainer, subscribeToContainer } from '../../app/containers-at';
-import { lookOf } from '../shared/container-state';
+import { lookOf, NOT_ADDED } from '../shared/container-state';
 import { nodeWords, type NodeWords } from './node-words';
 
 /** The elements of a container node that change with t (see ContainerNode). */
@@ -84,7 +84,9 @@ export function useNodeState(root: RefObject<HTMLElement | null>, name: string, 
     const parts = partsOf(root.current!);
     // A compact node shows no detail line, so it does not follow the back-off countdown.
     let at = shownContainer(name, !compact);
-    const wordsOf = () => nodeWords(lookOf(at.status, at.moment), at.status?.restartCount ?? 0, { role, image: at.status?.image ?? image, compact });
+    const ephemeral = role === 'ephemeral';
+    const lookAt = () => (!at.status && ephemeral ? NOT_ADDED : lookOf(at.status, at.moment, ephemeral));
+    const wordsOf = () => nodeWords(lookAt(), at.status?.restartCount ?? 0, { role, image: at.status?.image ?? image, compact });
     let shown = wordsOf();
     let shownAt = useAppStore.getState().playback.t;
     write(parts, shown, null);

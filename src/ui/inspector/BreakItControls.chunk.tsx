@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt, shutdownNodeAt } from '../../app/actions';
+import { DEBUG_IMAGE, debugContainerAt, deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt, shutdownNodeAt } from '../../app/actions';
 import { selectPodView, selectResult, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
 import type { ProbeKind } from '../../engine/types';
@@ -57,6 +57,14 @@ export default function BreakItControls() {
         <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
         <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
+        <button
+          type="button"
+          disabled={!target}
+          onClick={() => debugContainerAt(target)}
+          title={`kubectl debug -it --image=${DEBUG_IMAGE} --target=${target}: an ephemeral container joins the running pod`}
+        >
+          Debug
+        </button>
       </div>
       {/* What happens to the node, in a row of its own: each button's name says "node", its face need not. */}
       <div className="button-row break-node" role="group" aria-label="Node">

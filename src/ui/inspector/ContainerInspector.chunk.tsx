@@ -15,10 +15,10 @@ const ROLE_OPTIONS = [
   { value: 'sidecar', label: 'Native sidecar' },
   { value: 'regular', label: 'Container (runs with the app)' },
 ];
-const KIND_OF_ROLE: Record<ContainerRole, ContainerKind> = { init: 'init', sidecar: 'native-sidecar', regular: 'main' };
+const KIND_OF_ROLE: Record<Exclude<ContainerRole, 'ephemeral'>, ContainerKind> = { init: 'init', sidecar: 'native-sidecar', regular: 'main' };
 
 function findEntry(view: PodView, name: string): ContainerEntry | undefined {
-  return view.initContainers.find((c) => c.name === name) ?? view.containers.find((c) => c.name === name);
+  return [...view.initContainers, ...view.containers, ...view.ephemeralContainers].find((c) => c.name === name);
 }
 
 /**
@@ -29,10 +29,12 @@ export default function ContainerInspector({ name }: { name: string }) {
   const view = useAppStore(selectPodView);
   const entry = findEntry(view, name);
   if (!entry) return <p className="muted">No container named “{name}”.</p>;
-  const list = entry.role === 'regular' ? 'containers' : 'initContainers';
+  if (entry.role === 'ephemeral') return <EphemeralInspector name={name} entry={entry} view={view} />;
+  const role = entry.role;
+  const list = role === 'regular' ? 'containers' : 'initContainers';
   const base = `spec.${list}[${entry.index}]`;
   const count = list === 'containers' ? view.containers.length : view.initContainers.length;
-  const kind = KIND_OF_ROLE[entry.role];
+  const kind = KIND_OF_ROLE[role];
   return (
     <div className="inspector" aria-label={`Container ${name}`}>
       <div className="field-row">
@@ -45,7 +47,7 @@ export default function ContainerInspector({ name }: { name: string }) {
         options={ROLE_OPTIONS}
         issuePath={entry.role === 'sidecar' ? `${base}.restartPolicy` : null}
         onChange={(role) => {
-          const target = KIND_OF_ROLE[role as ContainerRole];
+          const target = KIND_OF_ROLE[role as keyof typeof KIND_OF_ROLE];
           const targetList = role === 'regular' ? view.containers : view.initContainers;
           moveContainer(name, target, role === 'regular' || entry.role === 'regular' ? targetList.length : entry.index);
         }}
@@ -64,6 +66,40 @@ export default function ContainerInspector({ name }: { name: string }) {
       <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} spec={entry.spec} base={base} />
       <ProbeFields name={name} entry={entry} base={base} behavior={view.behaviors[name] ?? {}} />
       <HookFields name={name} entry={entry} base={base} />
+    </div>
+  );
+}
+
+/**
+ * An ephemeral container, as kubectl debug adds it: its name, image and target, and what its
+ * process does. The API allows no probes, hooks, ports, resources or restart policy on it, and it
+ * has no place to move to.
+ */
+function EphemeralInspector({ name, entry, view }: { name: string; entry: ContainerEntry; view: PodView }) {
+  const base = `spec.ephemeralContainers[${entry.index}]`;
+  const added = view.actions.find((a) => a.do === 'debug' && a.container === name)?.at;
+  const targets = [...view.initContainers, ...view.containers].map((c) => c.name);
+  const target = entry.spec.targetContainerName;
+  return (
+    <div className="inspector" aria-label={`Container ${name}`}>
+      <p className="field-hint">
+        An ephemeral container: kubectl debug adds it to the running pod{typeof added === 'number' ? ` at ${added} s` : ' (with no debug action, as the pod starts)'}. It is never restarted, and counts for nothing in the pod's readiness.
+      </p>
+      <div className="field-row">
+        <TextField label="Name" value={name} commitOn="blur" issuePath={`${base}.name`} onCommit={(text) => renameContainer(name, text.trim())} />
+        <TextField label="Image" value={String(entry.spec.image ?? '')} issuePath={`${base}.image`} onCommit={(text) => setContainerField(name, ['image'], text || undefined)} />
+      </div>
+      <SelectField
+        label="Target container"
+        value={typeof target === 'string' ? target : ''}
+        options={[{ value: '', label: 'None (its own processes only)' }, ...targets.map((value) => ({ value, label: value }))]}
+        issuePath={`${base}.targetContainerName`}
+        onChange={(value) => setContainerField(name, ['targetContainerName'], value || undefined)}
+      />
+      <div className="button-row" role="group" aria-label="Arrange">
+        <button type="button" className="danger" onClick={() => removeContainer(name)}>Remove</button>
+      </div>
+      <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} spec={entry.spec} base={base} />
     </div>
   );
 }

@@ -28,6 +28,8 @@ export function actionWords(action: ActionEntry): string {
       const [kind, name, key] = asText(action.object).split('/');
       return key === undefined ? `create ${asText(action.object)}` : `add key ${key} to ${kind}/${name}`;
     }
+    case 'debug':
+      return `kubectl debug: add the ephemeral container ${asText(action.container)}`;
     case 'set-deadline':
       return `set activeDeadlineSeconds to ${asText(action.activeDeadlineSeconds)}`;
     case 'set-condition':

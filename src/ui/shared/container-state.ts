@@ -31,7 +31,11 @@ const KILL_REASONS: Record<string, string> = {
   DefinitionChanged: 'image changed',
 };
 
-export function lookOf(status: ContainerStatus | undefined, moment: ContainerMoment): StateLook {
+/** An ephemeral container before kubectl debug adds it: in the YAML, not yet in the pod. */
+export const NOT_ADDED: StateLook = { tone: 'idle', icon: '·', label: 'Not added', detail: 'kubectl debug adds it later' };
+
+/** `ephemeral`: the kubelet never reports an ephemeral container started or ready, only running. */
+export function lookOf(status: ContainerStatus | undefined, moment: ContainerMoment, ephemeral = false): StateLook {
   if (!status) return { tone: 'idle', icon: '·', label: 'Not created', detail: 'not yet' };
   const { state } = status;
   if (state.running) {
@@ -40,6 +44,7 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
       const why = KILL_REASONS[moment.reason];
       return { tone: 'stopping', icon: '▽', label: 'Stopping', detail: why ? `${how} · ${why}` : how };
     }
+    if (ephemeral) return { tone: 'running', icon: '▶', label: 'Running', detail: 'running; never counts as ready' };
     if (!status.started) return { tone: 'starting', icon: '◔', label: 'Starting', detail: 'running, not started yet' };
     if (status.ready) return { tone: 'ready', icon: '✔', label: 'Ready', detail: 'running, started, ready' };
     return { tone: 'running', icon: '▶', label: 'Running', detail: 'started, not ready' };
@@ -73,12 +78,12 @@ export function lookOf(status: ContainerStatus | undefined, moment: ContainerMom
 }
 
 /** The tone of a status recorded in a history (the timeline spans): the same words, no moment. */
-export function toneOf(status: ContainerStatus | undefined): Tone {
-  return lookOf(status, { kind: 'none' }).tone;
+export function toneOf(status: ContainerStatus | undefined, ephemeral = false): Tone {
+  return lookOf(status, { kind: 'none' }, ephemeral).tone;
 }
 
-export function spanLabel(status: ContainerStatus): string {
-  const look = lookOf(status, { kind: 'none' });
+export function spanLabel(status: ContainerStatus, ephemeral = false): string {
+  const look = lookOf(status, { kind: 'none' }, ephemeral);
   if (status.state.terminated) return `${look.label} (exit ${status.state.terminated.exitCode})`;
   if (status.state.waiting) return status.state.waiting.reason;
   return look.label;

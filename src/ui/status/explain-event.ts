@@ -9,7 +9,7 @@ import { isNodeDownAt } from '../shared/node-down';
 import { terminationWords } from '../shared/termination-words';
 import { exitOutcome } from './exit-outcome';
 
-type Role = 'init' | 'sidecar' | 'regular';
+type Role = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
 /** Reasons the kubelet stops one container, not the whole pod (whose stop orders the sidecars last). */
 const ONE_CONTAINER_KILLS = new Set<KillReason>(['LivenessProbeFailed', 'StartupProbeFailed', 'FailedPostStartHook', 'DefinitionChanged']);
@@ -23,6 +23,7 @@ function rolesOf(trace: Trace): Roles {
     roles = {};
     for (const c of trace.pod.initContainers) roles[c.name] = c.sidecar ? 'sidecar' : 'init';
     for (const name of trace.pod.containers) roles[name] = 'regular';
+    for (const name of trace.pod.ephemeralContainers) roles[name] = 'ephemeral';
     rolesCache.set(trace, roles);
   }
   return roles;
@@ -55,6 +56,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'Started': {
       const again = event.restartCount > 0 ? ` (restart #${event.restartCount})` : '';
       if (role === 'init') return `Init container ${who} started${again}. The next step waits until it exits with code 0.`;
+      if (role === 'ephemeral') {
+        return `Ephemeral ${s('container', 'containers')} ${who} started: kubectl debug added ${s('it', 'them')} to the running pod. ${s('It is', 'They are')} never restarted, ${s('has', 'have')} no probes, and ${s('counts', 'count')} for nothing in the pod's readiness or in kubectl's READY.`;
+      }
       const appUp = appStartedBefore(trace, event);
       if (role === 'sidecar') {
         const sidecar = `${s('Native sidecar', 'Native sidecars')} ${who} started${again}`;
@@ -126,12 +130,13 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
         return `${who} died with the node: containerd, starting again, finds ${s('its process', 'their processes')} gone and records exit code ${event.exitCode} (Unknown).`;
       }
       const said = many ? '' : terminationWords(exitMessage(trace, event.container, event.t));
-      if (event.reason === 'StartError') return startErrorWords(trace, event, who, many ? '' : startErrorCause(exitMessage(trace, event.container, event.t) ?? ''), s);
+      if (event.reason === 'StartError') return startErrorWords(trace, event, who, many ? '' : startErrorCause(exitMessage(trace, event.container, event.t) ?? ''), s, role === 'ephemeral');
       const how = `${who} exited with code ${event.exitCode} (${event.reason})${said ? `, saying "${said}"` : ''}.`;
       switch (exitOutcome(trace, event)) {
         case 'again':
           return `${how} The kubelet starts ${s('it', 'them')} again, as ${s('its', 'their')} restart policy says${event.exitCode === 0 ? ', even after a clean exit' : ''}.`;
         case 'stays':
+          if (role === 'ephemeral') return `${how} Ephemeral containers are never started again.`;
           return event.exitCode === 0 ? how : `${how} ${s('It is', 'They are')} not started again: ${s('its', 'their')} restart policy says so.`;
         case 'newImage':
           return `${how} The kubelet starts ${s('it', 'them')} again with the new image.`;
@@ -303,13 +308,13 @@ function startFailed(trace: Trace, container: string, t: number): boolean {
 }
 
 /** A start that failed: runc's words in full (they are one line), and whether the kubelet tries again. */
-function startErrorWords(trace: Trace, event: TraceEvent, who: string, cause: string, s: (one: string, several: string) => string): string {
+function startErrorWords(trace: Trace, event: TraceEvent, who: string, cause: string, s: (one: string, several: string) => string, ephemeral: boolean): string {
   const how = `The runtime created ${who} but could not start ${s('it', 'them')}${cause ? `: ${cause}` : ''}. Exit code 128 (StartError), though nothing ran`;
   switch (exitOutcome(trace, event)) {
     case 'again':
       return `${how}; the kubelet tries again at its next sync, then after a growing back-off (CrashLoopBackOff). Only a fixed image or command helps.`;
     case 'stays':
-      return `${how}; ${s('its', 'their')} restart policy says not to start ${s('it', 'them')} again.`;
+      return ephemeral ? `${how}; ephemeral containers are never started again.` : `${how}; ${s('its', 'their')} restart policy says not to start ${s('it', 'them')} again.`;
     default:
       return `${how}.`;
   }

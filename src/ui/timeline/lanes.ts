@@ -28,7 +28,7 @@ export interface Marker {
 export interface Lane {
   name: string;
   /** 'pod' for the pod's own lane. */
-  role: 'pod' | 'init' | 'sidecar' | 'regular';
+  role: 'pod' | 'init' | 'sidecar' | 'regular' | 'ephemeral';
   spans: Span[];
   markers: Marker[];
 }
@@ -57,6 +57,17 @@ export function lanesOf(trace: Trace): Lane[] {
         spans: withNodeDown(containerSpans(trace.containerStatuses[name], trace.end, last), down),
         markers: markersOf(containerEvents(trace, name)),
       })),
+      // Empty until kubectl debug adds it: its history, and what the node does to it, start then.
+      ...trace.pod.ephemeralContainers.map((name): Lane => {
+        const history = trace.containerStatuses[name];
+        const added = history?.[0]?.t ?? Infinity;
+        return {
+          name,
+          role: 'ephemeral',
+          spans: withNodeDown(containerSpans(history, trace.end, last, true), down.filter((period) => period.to > added)),
+          markers: markersOf(containerEvents(trace, name)),
+        };
+      }),
     ];
     lanes = computed.map((lane) => {
       const old = previous.get(lane.name);
@@ -88,12 +99,12 @@ function sameLane(a: Lane, b: Lane): boolean {
   );
 }
 
-function containerSpans(history: History<ContainerStatus> | undefined, end: number, lastUntil?: number): Span[] {
+function containerSpans(history: History<ContainerStatus> | undefined, end: number, lastUntil?: number, ephemeral = false): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < (history?.length ?? 0); i++) {
     const entry = history![i]!;
     const to = history![i + 1]?.t ?? end;
-    const span: Span = { from: entry.t, to, tone: toneOf(entry.value), label: spanLabel(entry.value) };
+    const span: Span = { from: entry.t, to, tone: toneOf(entry.value, ephemeral), label: spanLabel(entry.value, ephemeral) };
     const last = spans.at(-1);
     if (last && last.label === span.label && last.tone === span.tone) last.to = to;
     else if (to > entry.t || i === history!.length - 1) spans.push(span);
