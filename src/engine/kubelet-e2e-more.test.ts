@@ -26,6 +26,7 @@ import {
   waitContainerRestartCount,
   waitInitContainerToFail,
   waitPendingAndInitRestarted,
+  waitRunning,
   waitUntil,
 } from './testing/upstream-e2e';
 import type { Trace } from './trace';
@@ -290,5 +291,30 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
   // "with readiness probe that fails should never be ready and never restart"
   it('never marks the pod ready, nor restarts, when the sidecar readiness probe always fails', () => {
     expectNeverReadyNorRestarted(run('sidecar-readiness-fails.yaml', 120));
+  });
+});
+
+describe('test/e2e/common/node/ephemeral_containers.go "Ephemeral Containers" [Conformance]', () => {
+  /** AddEphemeralContainerSync: the subresource update, then WaitForContainerRunning on its ephemeral status, within 1 min. */
+  function waitEphemeralRunning(trace: Trace, name: string, from: number): number {
+    return waitUntil(trace, 60, `${name} running`, (t) => podStatusAt(trace, t).ephemeralContainerStatuses.some((s) => s.name === name && s.state.running !== undefined), from);
+  }
+
+  it('will start an ephemeral container in an existing pod', () => {
+    const trace = run('ephemeral-container-starts.yaml', 60);
+    const running = waitRunning(trace);
+    const at = waitEphemeralRunning(trace, 'debugger', Math.max(running, 5));
+    // The pod runs on, its own container untouched; the debugger is no container of spec.containers.
+    expect(podStatusAt(trace, at)).toMatchObject({ phase: 'Running', containerStatuses: [{ name: 'test-container-1', restartCount: 0 }] });
+  });
+
+  it('should update the ephemeral containers in an existing pod', () => {
+    const trace = run('ephemeral-containers-update.yaml', 60);
+    const at = waitEphemeralRunning(trace, 'debugger', Math.max(waitRunning(trace), 5));
+    expect(podStatusAt(trace, at).ephemeralContainerStatuses.map((s) => s.name)).toEqual(['debugger']);
+    // The second update adds another: the pod now has two, the first still running.
+    const later = podStatusAt(trace, 20).ephemeralContainerStatuses;
+    expect(later.map((s) => s.name)).toEqual(['debugger', 'debugger2']);
+    expect(later[0]!.state.running).toBeDefined();
   });
 });
