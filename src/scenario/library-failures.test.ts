@@ -345,3 +345,28 @@ describe('sidecar-crash-restart: the sidecar crashes, the app keeps running', ()
     expect(condition(trace, 'Ready', back.t + 1)).toBe('True');
   });
 });
+
+describe('kubectl-debug: an ephemeral container joins the running pod, and a deletion waits for it', () => {
+  const trace = play('kubectl-debug.yaml', 120);
+
+  it('starts the debugger at 20 s beside the running containers, restarting nothing and leaving READY alone', () => {
+    expect(events(trace, 'Started').map((e) => [e.t, e.container])).toEqual([
+      [0, 'log-shipper'],
+      [0, 'checkout'],
+      [20, 'debugger'],
+    ]);
+    expect(kubectlRow(trace, 19)).toMatchObject({ ready: '2/2', status: 'Running', restarts: '0' });
+    expect(kubectlRow(trace, 25)).toMatchObject({ ready: '2/2', status: 'Running', restarts: '0' });
+  });
+
+  it('keeps the deleted pod Terminating until the debugger, which ignores SIGTERM, is killed at 90 s; the sidecar does not wait for it', () => {
+    expect(events(trace, 'Signal').map((e) => [e.t, e.container, e.signal])).toEqual([
+      [60, 'checkout', 'SIGTERM'],
+      [60, 'debugger', 'SIGTERM'],
+      [61, 'log-shipper', 'SIGTERM'],
+      [90, 'debugger', 'SIGKILL'],
+    ]);
+    expect(kubectlRow(trace, 80).status).toBe('Terminating');
+    expect(first(trace, 'PodDeleted').t).toBe(90);
+  });
+});

@@ -30,7 +30,7 @@ describe('the library', () => {
     expect(summary).toMatch(/Watch /);
     // Every container's behaviour is spelled out, so nothing depends on inference.
     const described = Object.keys(parse(annotations['podlab.dev/behavior'] ?? '') ?? {});
-    expect(described.sort()).toEqual([...model.initContainers, ...model.containers].map((c) => c.name).sort());
+    expect(described.sort()).toEqual([...model.initContainers, ...model.containers, ...(model.ephemeralContainers ?? [])].map((c) => c.name).sort());
   });
 
   it.each(index)('$file plays without error', ({ file }) => {

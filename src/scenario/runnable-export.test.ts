@@ -29,14 +29,17 @@ function script(pod: Json, name: string): string {
   return container.command[2] as string;
 }
 
-/** The model minus what the export changes on purpose: images and probe handlers. */
-function comparable(model: PodModel) {
+/**
+ * The model minus what the export changes on purpose: images and probe handlers, and the ephemeral
+ * containers, which a pod cannot be created with (the export's kubectl debug commands add them).
+ */
+function comparable({ ephemeralContainers: _ephemeral, ...model }: PodModel) {
   const strip = (c: ContainerModel) => {
     const { image: _image, imagePullPolicy: _policy, startupProbe, readinessProbe, livenessProbe, ...rest } = c;
     const timing = (p: typeof startupProbe) => (p ? { ...p, handler: undefined } : undefined);
     return { ...rest, startupProbe: timing(startupProbe), readinessProbe: timing(readinessProbe), livenessProbe: timing(livenessProbe) };
   };
-  return { ...model, initContainers: model.initContainers.map(strip), containers: model.containers.map(strip) };
+  return { ...model, initContainers: model.initContainers.map(strip), containers: model.containers.map(strip), actions: model.actions.filter((a) => a.do !== 'debug') };
 }
 
 describe.each(library)('%s', (file) => {
