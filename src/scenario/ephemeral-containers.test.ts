@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { simulate } from '../engine/simulate';
 import { readPod } from './edit-read';
+import { addInferredBehaviors } from './add-inferred-behaviors';
 import { addEphemeralContainer, removeContainer } from './edit-containers';
 import { exportRunnable } from './runnable-export';
 import { parseScenario } from './parse-scenario';
@@ -107,5 +108,25 @@ describe('ephemeral containers in the runnable export', () => {
     expect(result.yaml).toContain("#   at 30 s: kubectl debug web --image=busybox:1.36 --container=debugger --target=app -- sh -c 'trap '\\'''\\'' TERM; while true; do sleep 3600 & wait $!; done'");
     expect(result.notes.join('\n')).toContain('Removed spec.ephemeralContainers (debugger)');
     expect(parseScenario(result.yaml).ok).toBe(true);
+  });
+});
+
+describe('a pod read back from a cluster after kubectl debug', () => {
+  it('infers the debugger\'s shell, which waits at its terminal and ignores SIGTERM', () => {
+    const pasted = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+  ephemeralContainers:
+    - {name: debugger-x7k2p, image: busybox:1.36, targetContainerName: app, stdin: true, tty: true}
+`;
+    const { source } = addInferredBehaviors(pasted);
+    const result = parseScenario(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.model.ephemeralContainers![0]!.behavior.stop).toBe('ignore');
+    expect(source).toContain('# inferred: an interactive shell (stdin and tty)');
   });
 });

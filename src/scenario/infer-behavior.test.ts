@@ -167,3 +167,14 @@ describe('termination message and logs', () => {
     }
   });
 });
+
+describe('interactive shells', () => {
+  // kubectl debug -it and kubectl run -it make a container with stdin and tty: its shell waits for a person.
+  it('reads a shell with a terminal as running until its user exits it, deaf to SIGTERM as PID 1', () => {
+    for (const partial of [{}, { command: ['sh'] }, { command: ['/bin/bash'] }]) {
+      expect(infer({ ...partial, interactive: true })).toMatchObject({ behavior: { stop: 'ignore' }, certain: true });
+    }
+    expect(infer({}).behavior).toEqual({ run: 0, exitCode: 0 });
+    expect(infer({ command: ['sh', '-c', 'sleep 3'], interactive: true }).behavior).toMatchObject({ run: 3 });
+  });
+});

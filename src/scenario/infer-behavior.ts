@@ -51,6 +51,8 @@ export interface ContainerCommand {
   hooks?: HookCommands;
   /** Where it writes its termination message (default /dev/termination-log). */
   terminationMessagePath?: string;
+  /** `stdin` and `tty`: a terminal someone attaches to, as `kubectl debug -it` and `kubectl run -it` make. */
+  interactive?: boolean;
 }
 
 /** Images whose default command is a long-running server or agent. */
@@ -81,6 +83,7 @@ const CLEAN_STOPS: Record<string, { signal: string; programs: readonly string[] 
   'fluent/fluent-bit': { signal: 'SIGTERM, on which it flushes what it holds (for up to its grace, 5 s)', programs: ['fluent-bit'] },
 };
 /** Images whose default command is a shell: without a terminal it exits at once with 0. */
+const SHELLS = ['sh', 'ash', 'bash', 'dash', 'zsh'];
 const SHELL_IMAGES = ['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'bash'];
 const ASSUMED_INIT_RUN = 2;
 /** How much of a script a reason quotes. */
@@ -129,6 +132,15 @@ function runOf(container: ContainerCommand, argv: readonly string[] | undefined)
       behavior: clean ? { stopExitCode: 0 } : {},
       reason: `${image} is a long-running server: runs until stopped${clean ? cleanly(clean) : ''}`,
       certain: !argv || clean !== null,
+    };
+  }
+  // A shell with a terminal waits for what its user types; as PID 1 with no handler, it ignores SIGTERM.
+  if (container.interactive && ((!argv && shellImage) || (argv?.length === 1 && SHELLS.includes(argv[0]!.split('/').pop()!)))) {
+    return {
+      container: name,
+      behavior: { stop: 'ignore' },
+      reason: `an interactive shell (stdin and tty): runs until its user exits it, and ignores SIGTERM as PID 1, so only SIGKILL stops it`,
+      certain: true,
     };
   }
   if (!argv && shellImage) {

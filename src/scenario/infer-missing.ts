@@ -22,10 +22,12 @@ export function inferMissing(pod: Document): InferredBehavior[] {
       image: typeof container.image === 'string' ? container.image : '',
       command: stringList(container.command),
       args: stringList(container.args),
-      role: list === 'containers' ? 'regular' : container.restartPolicy === 'Always' ? 'sidecar' : 'init',
+      // An ephemeral container runs beside the app containers, as one of them would.
+      role: list === 'initContainers' ? (container.restartPolicy === 'Always' ? 'sidecar' : 'init') : 'regular',
       probes: probesOf(container),
       hooks: hooksOf(container),
       ...(typeof container.terminationMessagePath === 'string' ? { terminationMessagePath: container.terminationMessagePath } : {}),
+      ...(container.stdin === true && container.tty === true ? { interactive: true } : {}),
     });
   });
 }

@@ -13,12 +13,12 @@ export interface UndescribedContainer {
   node: YAMLMap;
 }
 
-/** In spec order, init containers first; none when the document is not a Pod. */
+/** In spec order, init containers first, ephemeral ones last; none when the document is not a Pod. */
 export function undescribedContainers(pod: Document): UndescribedContainer[] {
   const described = describedNames(pod);
   if (!described || pod.get('kind') !== 'Pod') return [];
   const undescribed: UndescribedContainer[] = [];
-  for (const list of ['initContainers', 'containers'] as const) {
+  for (const list of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
     for (const node of containerSeq(pod, list, false)?.items ?? []) {
       const name: unknown = isMap(node) ? node.get('name') : undefined;
       if (typeof name === 'string' && !described.has(name)) undescribed.push({ name, list, node: node as YAMLMap });
