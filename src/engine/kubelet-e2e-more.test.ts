@@ -297,7 +297,7 @@ describe('test/e2e/common/node/container_probe.go "Probing restartable init cont
 describe('test/e2e/common/node/ephemeral_containers.go "Ephemeral Containers" [Conformance]', () => {
   /** AddEphemeralContainerSync: the subresource update, then WaitForContainerRunning on its ephemeral status, within 1 min. */
   function waitEphemeralRunning(trace: Trace, name: string, from: number): number {
-    return waitUntil(trace, 60, `${name} running`, (t) => podStatusAt(trace, t).ephemeralContainerStatuses.some((s) => s.name === name && s.state.running !== undefined), from);
+    return waitUntil(trace, 60, `${name} running`, (t) => (podStatusAt(trace, t).ephemeralContainerStatuses ?? []).some((s) => s.name === name && s.state.running !== undefined), from);
   }
 
   it('will start an ephemeral container in an existing pod', () => {
@@ -311,9 +311,9 @@ describe('test/e2e/common/node/ephemeral_containers.go "Ephemeral Containers" [C
   it('should update the ephemeral containers in an existing pod', () => {
     const trace = run('ephemeral-containers-update.yaml', 60);
     const at = waitEphemeralRunning(trace, 'debugger', Math.max(waitRunning(trace), 5));
-    expect(podStatusAt(trace, at).ephemeralContainerStatuses.map((s) => s.name)).toEqual(['debugger']);
+    expect(podStatusAt(trace, at).ephemeralContainerStatuses!.map((s) => s.name)).toEqual(['debugger']);
     // The second update adds another: the pod now has two, the first still running.
-    const later = podStatusAt(trace, 20).ephemeralContainerStatuses;
+    const later = podStatusAt(trace, 20).ephemeralContainerStatuses!;
     expect(later.map((s) => s.name)).toEqual(['debugger', 'debugger2']);
     expect(later[0]!.state.running).toBeDefined();
   });

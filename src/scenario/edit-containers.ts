@@ -50,11 +50,18 @@ export function removeContainer(source: string, name: string): string {
     if (found.list !== 'containers' && containerSeq(doc, found.list, false)!.items.length === 0) {
       doc.deleteIn(['spec', found.list]);
     }
+    // An ephemeral container that joined its processes now joins none.
+    for (const debug of targetsOf(doc, name)) debug.delete('targetContainerName');
     editBehaviors(doc, (inner) => inner.deleteIn([name]));
     editActions(doc, (_inner, seq) => {
       seq.items = seq.items.filter((item) => !(isMap(item) && item.get('container') === name));
     });
   });
+}
+
+/** The ephemeral containers whose targetContainerName is `name`. */
+function targetsOf(doc: Document, name: string): YAMLMap[] {
+  return (containerSeq(doc, 'ephemeralContainers', false)?.items ?? []).filter((item): item is YAMLMap => isMap(item) && item.get('targetContainerName') === name);
 }
 
 /**
@@ -93,6 +100,7 @@ export function renameContainer(source: string, from: string, to: string): strin
     const found = findContainer(doc, from);
     if (!found) return;
     setKeepingStyle(found.node, 'name', to);
+    for (const debug of targetsOf(doc, from)) setKeepingStyle(debug, 'targetContainerName', to);
     editBehaviors(doc, (inner) => renameBehavior(inner, from, to));
     editActions(doc, (_inner, seq) => {
       for (const item of seq.items) if (isMap(item) && item.get('container') === from) item.set('container', to);

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { simulate } from '../engine/simulate';
 import { readPod } from './edit-read';
 import { addInferredBehaviors } from './add-inferred-behaviors';
-import { addEphemeralContainer, removeContainer } from './edit-containers';
+import { addEphemeralContainer, removeContainer, renameContainer } from './edit-containers';
 import { exportRunnable } from './runnable-export';
 import { parseScenario } from './parse-scenario';
 import { issueLines } from './testing/gate-kit';
@@ -94,6 +94,17 @@ spec:
 
     const removed = readPod(removeContainer(removeContainer(second.source, 'debugger'), 'debugger-2'));
     expect([removed.ephemeralContainers, removed.actions, removed.spec.ephemeralContainers]).toEqual([[], [], undefined]);
+  });
+
+  it('keeps the target when it is renamed, and lets it go when it is removed', () => {
+    const { source } = addEphemeralContainer(base.replace('containers:\n', 'containers:\n    - {name: db, image: postgres:17}\n'), 'busybox:1.36', 'app', 5);
+    const target = (text: string) => readPod(text).ephemeralContainers[0]!.spec.targetContainerName;
+    const renamed = renameContainer(source, 'app', 'web');
+    expect(target(renamed)).toBe('web');
+    expect(parseScenario(renamed).ok).toBe(true);
+    const gone = removeContainer(renamed, 'web');
+    expect(target(gone)).toBeUndefined();
+    expect(parseScenario(gone).ok).toBe(true);
   });
 });
 

@@ -13,8 +13,8 @@ export interface PodStatus {
   conditions: PodCondition[];
   initContainerStatuses: ContainerStatus[];
   containerStatuses: ContainerStatus[];
-  /** Of the ephemeral containers added by t. */
-  ephemeralContainerStatuses: ContainerStatus[];
+  /** Of the ephemeral containers added by t; absent without any, as the API leaves it out. */
+  ephemeralContainerStatuses?: ContainerStatus[];
   deletionTimestamp?: number;
   deletionGracePeriodSeconds?: number;
   startTime: number;
@@ -54,12 +54,11 @@ export function podStatusAt(trace: Trace, t: number): PodStatus {
       .filter((s): s is ContainerStatus => s !== undefined)
       // The API sorts regular container statuses by name.
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    ephemeralContainerStatuses: trace.pod.ephemeralContainers
-      .map((name) => containerStatusAt(trace, name, t))
-      .filter((s): s is ContainerStatus => s !== undefined),
     startTime: 0,
     qosClass: trace.pod.qosClass,
   };
+  const ephemeral = trace.pod.ephemeralContainers.map((name) => containerStatusAt(trace, name, t)).filter((s): s is ContainerStatus => s !== undefined);
+  if (ephemeral.length > 0) status.ephemeralContainerStatuses = ephemeral;
   if (phase.reason) status.reason = phase.reason;
   if (phase.message) status.message = phase.message;
   if (trace.deletion && trace.deletion.t <= t) {

@@ -66,7 +66,7 @@ export interface PodLayout {
 export function layoutPod(view: PodView): PodLayout {
   const initCount = view.initContainers.length;
   const containerCount = view.containers.length;
-  const compact = Math.max(initCount, containerCount) > FULL_UP_TO;
+  const compact = Math.max(initCount, containerCount, view.ephemeralContainers.length) > FULL_UP_TO;
   const size = compact ? COMPACT : { width: NODE_WIDTH, height: NODE_HEIGHT, gap: GAP, columns: Infinity };
   const rowsOf = (count: number) => Math.max(1, Math.ceil(count / size.columns));
   const extent = (count: number) => rowsOf(count) * (size.height + size.gap) - size.gap;

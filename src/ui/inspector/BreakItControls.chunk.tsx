@@ -57,14 +57,6 @@ export default function BreakItControls() {
         <button type="button" disabled={!target || Number.isNaN(code)} onClick={() => killContainerAt(target, code)}>Kill</button>
         <button type="button" disabled={!target} onClick={() => oomKillContainerAt(target)}>OOM kill</button>
         <button type="button" disabled={!target} onClick={() => failProbesAt(target, probe)}>{probe ? `Fail ${probe}` : 'Fail probes'}</button>
-        <button
-          type="button"
-          disabled={!target}
-          onClick={() => debugContainerAt(target)}
-          title={`kubectl debug -it --image=${DEBUG_IMAGE} --target=${target}: an ephemeral container joins the running pod`}
-        >
-          Debug
-        </button>
       </div>
       {/* What happens to the node, in a row of its own: each button's name says "node", its face need not. */}
       <div className="button-row break-node" role="group" aria-label="Node">
@@ -82,6 +74,15 @@ export default function BreakItControls() {
         <button type="button" aria-label="Drain node" onClick={drainNodeAt} title="kubectl drain: the Eviction API marks the pod DisruptionTarget and deletes it, with its grace period">Drain</button>
       </div>
       <div className="button-row">
+        {/* kubectl debug acts on the pod, joining the chosen container's processes. */}
+        <button
+          type="button"
+          disabled={!target}
+          onClick={() => debugContainerAt(target)}
+          title={`kubectl debug -it --image=${DEBUG_IMAGE} --target=${target}: an ephemeral container joins the running pod`}
+        >
+          Debug
+        </button>
         <button type="button" onClick={evictPodAt} title="The node runs low on memory: the kubelet evicts the pod, which ends Failed (Evicted)">Evict pod</button>
         <button type="button" className="danger" onClick={deletePodAt}>Delete pod</button>
       </div>
