@@ -193,8 +193,8 @@ class Simulation {
     // Each sync begins by publishing the status it sees.
     recordStatus(sim, true);
     if (sim.deletion || sim.evicted !== undefined || sim.shutdown || sim.deadlineExceeded) {
-      // The kubelet's own stops exclude each other (the first one wins), and a deletion comes after
-      // none of them in one instant: it may come with any, but the kill is the first one's.
+      // The kubelet's own stops (eviction, node shutdown, deadline) exclude each other, and none
+      // follows a deletion; a deletion may follow any of them, and the kill stays that one's.
       const reason = sim.evicted !== undefined ? 'Evicted' : sim.shutdown ? 'NodeShutdown' : sim.deadlineExceeded ? 'DeadlineExceeded' : 'PodDeleted';
       // active_deadline.go ShouldEvict records it as it fails the pod.
       if (reason === 'DeadlineExceeded') sim.rec.emitK8s({ t: sim.now, type: 'DeadlineExceeded' }, 'Normal', reason, DEADLINE_MESSAGE);

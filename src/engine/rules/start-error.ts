@@ -12,7 +12,7 @@ import { at, changed, touch, type ContainerRuntime, type Instance, type Sim } fr
 import { cacheReason, STATUS_UPDATE_DELAY } from './process';
 
 /** containerd's exit code for a container it could not start ("the same as Docker's"). */
-export const START_ERROR_EXIT_CODE = 128;
+const START_ERROR_EXIT_CODE = 128;
 
 const RUNC_PREFIX = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 const GRPC_SUFFIX = ': unknown';
