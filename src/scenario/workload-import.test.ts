@@ -303,6 +303,16 @@ describe('importWorkload: what it cannot use', () => {
     });
   });
 
+  it('refuses a pod template with ephemeral containers, as the API server does, and takes the next pod', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: debugged}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: nginx:1.27}]\n      ephemeralContainers: [{name: d, image: busybox:1.36}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: ok}\nspec: {containers: [{name: a, image: nginx:1.27}]}\n';
+    const result = importWorkload(text);
+    expect(result).toMatchObject({ ok: true, origin: { kind: 'Pod', name: 'ok', document: 1 } });
+    expect(result.notices[0]).toMatchObject({
+      level: 'error',
+      message: 'document 1: the pod template of the Deployment debugged has spec.ephemeralContainers, which the API server refuses there ("ephemeral containers not allowed in pod template"), so it was skipped',
+    });
+  });
+
   it('says so for empty input', () => {
     for (const text of ['', '   \n', '---\n']) {
       const result = importWorkload(text);

@@ -152,6 +152,16 @@ function findPod(
     });
     return null;
   }
+  // validation.go ValidatePodTemplateSpec: kubectl debug adds them to a running pod, never a template.
+  if (kind !== 'Pod' && template.hasIn(['spec', 'ephemeralContainers'])) {
+    notices.push({
+      level: 'error',
+      message: `${where}: the pod template of the ${kind}${name ? ` ${name}` : ''} has spec.ephemeralContainers, which the API server refuses there ("ephemeral containers not allowed in pod template"), so it was skipped`,
+      document: index,
+      line,
+    });
+    return null;
+  }
   const origin: PodOrigin = item === undefined ? { kind, name, document: index, line } : { kind, name, document: index, item, line };
   const own: ImportNotice[] = [];
   if (kind !== 'Pod' || index > 0 || item !== undefined) {
