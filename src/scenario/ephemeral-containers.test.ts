@@ -31,8 +31,8 @@ describe('spec.ephemeralContainers at the scenario gate', () => {
     expect(result.model.actions).toEqual([{ at: 30, do: 'debug', container: 'debugger' }]);
   });
 
-  it('adds one that no action adds as the pod starts, as read back from a cluster', () => {
-    const result = parseScenario(pod('{name: debugger, image: busybox:1.36}', '[]'));
+  it('adds one that no action adds as the pod starts, as read back from a cluster (with its empty resources)', () => {
+    const result = parseScenario(pod('{name: debugger, image: busybox:1.36, resources: {}, terminationMessagePath: /dev/termination-log}', '[]'));
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.model.actions).toEqual([{ at: 0, do: 'debug', container: 'debugger' }]);
   });
@@ -40,7 +40,7 @@ describe('spec.ephemeralContainers at the scenario gate', () => {
   // validation.go validateEphemeralContainers and allowedEphemeralContainerFields.
   it('refuses what the API server refuses on an ephemeral container, naming the field', () => {
     const at = (field: string) => `13 spec.ephemeralContainers[0].${field}`;
-    expect(issueLines(pod('{name: app, image: busybox:1.36, targetContainerName: ghost, ports: [{containerPort: 80}], readinessProbe: {exec: {command: [true]}}, lifecycle: {}, restartPolicy: Always, resources: {}}'))).toEqual([
+    expect(issueLines(pod('{name: app, image: busybox:1.36, targetContainerName: ghost, ports: [{containerPort: 80}], readinessProbe: {exec: {command: [true]}}, lifecycle: {preStop: {sleep: {seconds: 1}}}, restartPolicy: Always, resources: {limits: {cpu: 100m}}}'))).toEqual([
       `${at('name')}: Duplicate value: "app"`,
       `${at('ports')}: Forbidden: cannot be set for an Ephemeral Container`,
       `${at('readinessProbe')}: Forbidden: cannot be set for an Ephemeral Container`,

@@ -105,6 +105,13 @@ function validateSpec(spec: Json, issues: IssueList): void {
  */
 const NOT_EPHEMERAL = ['ports', 'resources', 'lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe', 'restartPolicy', 'restartPolicyRules', 'resizePolicy'];
 
+/** Go's zero value, as validateFieldAllowList's reflect IsZero sees it in the decoded field. */
+function isZero(value: unknown): boolean {
+  if (value === undefined || value === null || value === '' || value === 0 || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isRecord(value) && Object.values(value).every(isZero);
+}
+
 /**
  * validation.go validateEphemeralContainers: names unique across every container, a
  * targetContainerName that names an init or regular container, none of NOT_EPHEMERAL, no subPath.
@@ -122,8 +129,9 @@ function validateEphemeralContainers(list: unknown, others: Set<string>, grace: 
     }
     const allowed: Json = {};
     for (const [key, value] of Object.entries(container)) {
-      if (NOT_EPHEMERAL.includes(key)) issues.add([...path, key], 'Forbidden: cannot be set for an Ephemeral Container');
-      else allowed[key] = value;
+      // Only a value that is set counts: `kubectl get pod -o yaml` shows an empty `resources: {}`.
+      if (NOT_EPHEMERAL.includes(key) && !isZero(value)) issues.add([...path, key], 'Forbidden: cannot be set for an Ephemeral Container');
+      else if (!NOT_EPHEMERAL.includes(key)) allowed[key] = value;
     }
     const target = container.targetContainerName;
     if (target !== undefined && (typeof target !== 'string' || !others.has(target))) {
