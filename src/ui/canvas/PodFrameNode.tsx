@@ -61,7 +61,7 @@ export const PodFrameNode = memo(function PodFrameNode({ data }: NodeProps<PodFr
       )}
       {data.ephemeralCount > 0 && (
         <div className="pod-row-label" style={{ top: data.ephemeralRowY - 27, left: PAD }}>
-          Ephemeral containers <span>added by kubectl debug, never restarted</span>
+          Ephemeral containers <span>added by kubectl debug</span>
         </div>
       )}
     </div>
