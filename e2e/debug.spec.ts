@@ -6,7 +6,7 @@ test('kubectl debug from Break it: an ephemeral container joins the pod, counts 
   await podlab.button('Debug').click();
 
   await expect(podlab.container('debugger')).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Target container' }).last()).toHaveValue('web');
+  await expect(page.getByRole('combobox', { name: 'Debug target' })).toHaveValue('web');
   const source = await podlab.scenarioSource();
   expect(source).toContain('ephemeralContainers:');
   expect(source).toContain('{at: 15, do: debug, container: debugger}');

@@ -16,6 +16,7 @@ const FIELDS: { field: string; label: string; hint: string }[] = [
   { field: 'pull', label: 'Image pull takes (s)', hint: '0: already on the node' },
   { field: 'pullFailures', label: 'Pull failures', hint: 'failed pulls before one works' },
 ];
+const HOOK_FIELDS = ['postStart', 'preStop'];
 /** What the process writes: shown as the terminated state's message (kubectl describe: Message). */
 const TEXTS: { field: string; label: string; hint: string }[] = [
   { field: 'message', label: 'Termination message', hint: 'what it writes to its terminationMessagePath' },
@@ -31,14 +32,21 @@ const POLICIES = [
  * The `podlab.dev/behavior` entry of one container: what its process does when it runs; beside
  * its texts, the spec's terminationMessagePolicy (`base`: the container's path in the spec).
  */
-export function BehaviorFields({ name, behavior, spec, base }: { name: string; behavior: Record<string, unknown>; spec: Record<string, unknown>; base: string }) {
+export function BehaviorFields({ name, behavior, spec, base, hooks = true }: {
+  name: string;
+  behavior: Record<string, unknown>;
+  spec: Record<string, unknown>;
+  base: string;
+  /** false: the container can have no hooks (an ephemeral one), so their fields would say nothing. */
+  hooks?: boolean;
+}) {
   const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, field]);
   const startError = typeof behavior.startError === 'string' ? behavior.startError : '';
   return (
     <fieldset className="group">
       <legend>Behaviour <span className="muted">what the process does</span></legend>
       <div className="field-grid">
-        {FIELDS.map(({ field, label, hint }) => (
+        {FIELDS.filter(({ field }) => hooks || !HOOK_FIELDS.includes(field)).map(({ field, label, hint }) => (
           <TextField
             key={field}
             label={label}
@@ -71,8 +79,12 @@ export function BehaviorFields({ name, behavior, spec, base }: { name: string; b
       <div className="field-row">
         <CheckField label="Cannot start (StartError)" checked={startError !== ''} issuePath={path('startError')} onChange={(on) => setBehaviorField(name, 'startError', on ? commandNotFound(spec, name) : undefined)} />
         <CheckField label="Exits by OOM kill (137)" checked={behavior.oom === true} issuePath={path('oom')} onChange={(on) => setBehaviorField(name, 'oom', on || undefined)} />
-        <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />
-        <CheckField label="preStop hook fails" checked={behavior.preStopFails === true} issuePath={path('preStopFails')} onChange={(on) => setBehaviorField(name, 'preStopFails', on || undefined)} />
+        {hooks && (
+          <>
+            <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />
+            <CheckField label="preStop hook fails" checked={behavior.preStopFails === true} issuePath={path('preStopFails')} onChange={(on) => setBehaviorField(name, 'preStopFails', on || undefined)} />
+          </>
+        )}
       </div>
       {startError !== '' && (
         <TextField

@@ -89,8 +89,9 @@ function EphemeralInspector({ name, entry, view }: { name: string; entry: Contai
         <TextField label="Name" value={name} commitOn="blur" issuePath={`${base}.name`} onCommit={(text) => renameContainer(name, text.trim())} />
         <TextField label="Image" value={String(entry.spec.image ?? '')} issuePath={`${base}.image`} onCommit={(text) => setContainerField(name, ['image'], text || undefined)} />
       </div>
+      {/* Named apart from Break it's "Target container", which is on screen at the same time. */}
       <SelectField
-        label="Target container"
+        label="Debug target"
         value={typeof target === 'string' ? target : ''}
         options={[{ value: '', label: 'None (its own processes only)' }, ...targets.map((value) => ({ value, label: value }))]}
         issuePath={`${base}.targetContainerName`}
@@ -99,7 +100,7 @@ function EphemeralInspector({ name, entry, view }: { name: string; entry: Contai
       <div className="button-row" role="group" aria-label="Arrange">
         <button type="button" className="danger" onClick={() => removeContainer(name)}>Remove</button>
       </div>
-      <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} spec={entry.spec} base={base} />
+      <BehaviorFields name={name} behavior={view.behaviors[name] ?? {}} spec={entry.spec} base={base} hooks={false} />
     </div>
   );
 }
