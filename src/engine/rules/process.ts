@@ -3,7 +3,7 @@
  * handler runs, or at SIGKILL. Exit codes and reasons as containerd reports them.
  */
 import { at, changed, type ContainerRuntime, type Instance, type Sim } from '../runtime';
-import type { ExitReason } from '../trace';
+import type { ExitReason, KubeEvent, TraceEvent } from '../trace';
 
 /** Seconds between a sync that recorded a start error and the status update that shows it (PLEG relist). */
 export const STATUS_UPDATE_DELAY = 1;
@@ -24,16 +24,21 @@ export function exitProcess(sim: Sim, c: ContainerRuntime, inst: Instance, exitC
   changed(sim, c);
 }
 
-/** The trace's Exited event for an instance whose exit code and reason are set. */
-export function recordExit(sim: Sim, c: ContainerRuntime, inst: Instance): void {
-  sim.rec.emit({
+/**
+ * The trace's Exited event for an instance whose exit code and reason are set, with the Kubernetes
+ * Event the kubelet records for it, when it records one (a start that failed).
+ */
+export function recordExit(sim: Sim, c: ContainerRuntime, inst: Instance, event?: { type: KubeEvent['type']; reason: string; message: string }): void {
+  const exited: TraceEvent = {
     t: sim.now,
     type: 'Exited',
     container: c.spec.name,
     exitCode: inst.exitCode,
     reason: inst.exitReason,
     restartCount: inst.restartCount,
-  });
+  };
+  if (event) sim.rec.emitK8s(exited, event.type, event.reason, event.message);
+  else sim.rec.emit(exited);
 }
 
 /** Schedules the process's own exit, if its behaviour has one. */

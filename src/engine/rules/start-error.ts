@@ -9,7 +9,7 @@
  * policy decides, and the crash-loop back-off holds the next start.
  */
 import { at, changed, touch, type ContainerRuntime, type Instance, type Sim } from '../runtime';
-import { cacheReason, STATUS_UPDATE_DELAY } from './process';
+import { cacheReason, recordExit, STATUS_UPDATE_DELAY } from './process';
 
 /** containerd's exit code for a container it could not start ("the same as Docker's"). */
 const START_ERROR_EXIT_CODE = 128;
@@ -36,12 +36,7 @@ export function failStart(sim: Sim, c: ContainerRuntime, inst: Instance): void {
   inst.runtimeMessage = message;
   inst.finishedAt = sim.now;
   inst.published = true;
-  sim.rec.emitK8s(
-    { t: sim.now, type: 'Exited', container: c.spec.name, exitCode: inst.exitCode, reason: inst.exitReason, restartCount: inst.restartCount },
-    'Warning',
-    'Failed',
-    `Error: ${message}`,
-  );
+  recordExit(sim, c, inst, { type: 'Warning', reason: 'Failed', message: `Error: ${message}` });
   touch(sim, c);
   cacheReason(sim, c, 'RunContainerError', message);
   // Unlike after a crash, the pod worker does not sync again at once: the sync that failed sets the
