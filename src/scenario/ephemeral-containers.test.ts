@@ -23,6 +23,16 @@ spec:
     - ${ephemeral}
 `;
 
+/** A pod of one container, app, with no annotations. */
+const base = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+`;
+
 describe('spec.ephemeralContainers at the scenario gate', () => {
   it('reads one into the model with its target, its behaviour and the debug action that adds it', () => {
     const result = parseScenario(pod('{name: debugger, image: busybox:1.36, targetContainerName: app, stdin: true, tty: true}'));
@@ -64,15 +74,6 @@ describe('spec.ephemeralContainers at the scenario gate', () => {
 });
 
 describe('kubectl debug as an edit', () => {
-  const base = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - {name: app, image: nginx:1.27}
-`;
-
   it('adds a debugger as kubectl makes it, and the action that adds it now; removing it takes both', () => {
     const first = addEphemeralContainer(base, 'busybox:1.36', 'app', 12.5);
     const second = addEphemeralContainer(first.source, 'busybox:1.36', 'app', 20);
@@ -124,14 +125,7 @@ describe('ephemeral containers in the runnable export', () => {
 
 describe('a pod read back from a cluster after kubectl debug', () => {
   it('infers the debugger\'s shell, which waits at its terminal and ignores SIGTERM', () => {
-    const pasted = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - {name: app, image: nginx:1.27}
-  ephemeralContainers:
+    const pasted = `${base}  ephemeralContainers:
     - {name: debugger-x7k2p, image: busybox:1.36, targetContainerName: app, stdin: true, tty: true}
 `;
     const { source } = addInferredBehaviors(pasted);

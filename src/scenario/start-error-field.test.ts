@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportRunnable } from './runnable-export';
 import { parseScenario } from './parse-scenario';
-import { issueLines, throughShareLink } from './testing/gate-kit';
+import { issueLines, oneContainerPod, throughShareLink } from './testing/gate-kit';
 
 const NOT_FOUND = 'exec: "migrate": executable file not found in $PATH';
 
-const pod = (behavior: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  annotations:
-    podlab.dev/behavior: |
-      app: ${behavior}
-spec:
-  containers:
-    - {name: app, image: example.com/app:1, command: [migrate]}
-`;
+const pod = (behavior: string) => oneContainerPod('{name: app, image: example.com/app:1, command: [migrate]}', behavior);
 
 describe('startError at the scenario gate', () => {
   it('carries the runtime\'s reason into the model, per attempt too; none by default', () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { issueLines, throughShareLink } from './testing/gate-kit';
+import { issueLines, oneContainerPod as pod, throughShareLink } from './testing/gate-kit';
 import { parseScenario } from './parse-scenario';
-
-const pod = (container: string, behavior: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  annotations:
-    podlab.dev/behavior: |
-      app: ${behavior}
-spec:
-  containers:
-    - ${container}
-`;
 
 describe('termination messages at the scenario gate', () => {
   it('carries the policy (default File) and each run’s message and logs into the model', () => {

@@ -18,3 +18,19 @@ export function throughShareLink(source: string, t: number): ScenarioResult {
   if (!decoded.ok) throw new Error(decoded.message);
   return parseScenario(decoded.scenario.source);
 }
+
+/**
+ * A Pod `web` of one container (`container`, a flow mapping named app) whose behaviour is
+ * `behavior`: that behaviour is on line 7, the container on line 10.
+ */
+export const oneContainerPod = (container: string, behavior: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    podlab.dev/behavior: |
+      app: ${behavior}
+spec:
+  containers:
+    - ${container}
+`;
