@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries of the engine's input, for the property tests: pods of every shape the
  * composer accepts, with times kept small so that one simulation stays cheap. Every generated pod
- * also passes the scenario validator (`podManifest` writes the manifest that parses back to it).
+ * also passes the scenario validator (`podManifest`, in pod-manifest.ts, writes the manifest that
+ * parses back to it).
  */
 import fc from 'fast-check';
 import { DEFAULT_BEHAVIOR } from './default-behavior';
@@ -329,80 +330,4 @@ export const arbitraryCrashLoopPod: fc.Arbitrary<PodModel> = fc
 function kubeletConfig(reduced: boolean, max: number | undefined, maxOff: boolean): KubeletConfig {
   const gates = { ...(reduced ? { ReduceDefaultCrashLoopBackOffDecay: true } : {}), ...(max === undefined && maxOff ? { KubeletCrashLoopBackOffMax: false } : {}) };
   return { ...(Object.keys(gates).length > 0 ? { featureGates: gates } : {}), ...(max === undefined ? {} : { maxContainerRestartPeriod: max }) };
-}
-
-const PROBE_HANDLER: Record<ProbeTiming['handler'], Record<string, unknown>> = {
-  exec: { exec: { command: ['true'] } },
-  httpGet: { httpGet: { path: '/healthz', port: 8080 } },
-  tcpSocket: { tcpSocket: { port: 8080 } },
-  grpc: { grpc: { port: 9090 } },
-};
-
-function probeManifest(timing: ProbeTiming): Record<string, unknown> {
-  const { handler, ...fields } = timing;
-  return { ...PROBE_HANDLER[handler], ...fields };
-}
-
-function containerManifest(c: ContainerModel): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    name: c.name,
-    image: c.image,
-    imagePullPolicy: c.imagePullPolicy,
-    terminationMessagePolicy: c.terminationMessagePolicy,
-  };
-  if (c.role === 'sidecar') out.restartPolicy = 'Always';
-  if (c.restartPolicy !== undefined) out.restartPolicy = c.restartPolicy;
-  if (c.restartPolicyRules !== undefined) out.restartPolicyRules = c.restartPolicyRules;
-  for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
-    const timing = c[kind];
-    if (timing) out[kind] = probeManifest(timing);
-  }
-  const lifecycle: Record<string, unknown> = {};
-  if (c.hooks.postStart) lifecycle.postStart = { exec: { command: ['sh', '-c', 'true'] } };
-  if (c.hooks.preStop) lifecycle.preStop = { exec: { command: ['sh', '-c', 'true'] } };
-  if (Object.keys(lifecycle).length > 0) out.lifecycle = lifecycle;
-  return out;
-}
-
-/** The KubeletConfiguration fields that parse back to `config`. */
-function kubeletManifest({ featureGates, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods }: KubeletConfig): Record<string, unknown> {
-  return {
-    ...(featureGates ? { featureGates } : {}),
-    ...(maxContainerRestartPeriod === undefined ? {} : { crashLoopBackOff: { maxContainerRestartPeriod: `${maxContainerRestartPeriod}s` } }),
-    ...(shutdownGracePeriod === undefined ? {} : { shutdownGracePeriod: `${shutdownGracePeriod}s` }),
-    ...(shutdownGracePeriodCriticalPods === undefined ? {} : { shutdownGracePeriodCriticalPods: `${shutdownGracePeriodCriticalPods}s` }),
-  };
-}
-
-/**
- * The Pod manifest (a plain object, ready for YAML) whose scenario is exactly `model`: every
- * behaviour field and every action written out, so that parsing it gives `model` back.
- */
-export function podManifest(model: PodModel): Record<string, unknown> {
-  const all = [...model.initContainers, ...model.containers, ...(model.ephemeralContainers ?? [])];
-  const behaviors = Object.fromEntries(all.map((c) => [c.name, c.behavior]));
-  const spec: Record<string, unknown> = {
-    restartPolicy: model.restartPolicy,
-    terminationGracePeriodSeconds: model.terminationGracePeriodSeconds,
-  };
-  if (model.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = model.activeDeadlineSeconds;
-  if (model.readinessGates) spec.readinessGates = model.readinessGates.map((conditionType) => ({ conditionType }));
-  if (model.critical) spec.priorityClassName = 'system-node-critical';
-  if (model.initContainers.length > 0) spec.initContainers = model.initContainers.map(containerManifest);
-  spec.containers = model.containers.map(containerManifest);
-  if (model.ephemeralContainers) spec.ephemeralContainers = model.ephemeralContainers.map(containerManifest);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: model.name,
-      namespace: model.namespace,
-      annotations: {
-        'podlab.dev/behavior': JSON.stringify(behaviors),
-        'podlab.dev/actions': JSON.stringify(model.actions),
-        ...(model.kubelet ? { 'podlab.dev/kubelet': JSON.stringify(kubeletManifest(model.kubelet)) } : {}),
-      },
-    },
-    spec,
-  };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { arbitraryPod, podManifest } from '../engine/arbitrary-pod';
+import { arbitraryPod } from '../engine/arbitrary-pod';
+import { podManifest } from '../engine/pod-manifest';
 import { simulate } from '../engine/simulate';
 import { parseScenario, type ScenarioResult } from './parse-scenario';
 
