@@ -11,7 +11,7 @@ import { EventQueue } from './event-queue';
 import { Recorder } from './recorder';
 import { backoffKey, crashLoopBackoff, crashLoopLadder, imagePullBackoff } from './rules/restart-backoff';
 import { computePodActions } from './rules/pod-actions';
-import { killContainer, killPod } from './rules/kill-container';
+import { killContainer, killPod, podStop } from './rules/kill-container';
 import { isHeldBack, startContainer } from './rules/start-container';
 import { updateImage } from './rules/image-update';
 import { failProbes, startProbeWorkers, wakeProbes } from './rules/probes';
@@ -192,19 +192,11 @@ class Simulation {
     const { sim } = this;
     // Each sync begins by publishing the status it sees.
     recordStatus(sim, true);
-    if (sim.deletion || sim.evicted !== undefined || sim.shutdown || sim.deadlineExceeded) {
-      // The kubelet's own stops (eviction, node shutdown, deadline) exclude each other, and none
-      // follows a deletion; a deletion may follow any of them, and the kill stays that one's.
-      const reason = sim.evicted !== undefined ? 'Evicted' : sim.shutdown ? 'NodeShutdown' : sim.deadlineExceeded ? 'DeadlineExceeded' : 'PodDeleted';
+    const stop = podStop(sim);
+    if (stop) {
       // active_deadline.go ShouldEvict records it as it fails the pod.
-      if (reason === 'DeadlineExceeded') sim.rec.emitK8s({ t: sim.now, type: 'DeadlineExceeded' }, 'Normal', reason, DEADLINE_MESSAGE);
-      // A hard eviction threshold overrides the grace period with 0 (eviction_manager.go), the
-      // shutdown manager with its window (see shutdownNode). A deletion's grace replaces the spec's,
-      // but once the kubelet kills on its own, pod_workers.go calculateEffectiveGracePeriod only
-      // lets a later request shorten it.
-      const kubelet = sim.evicted !== undefined ? 0 : sim.shutdown ? sim.shutdown.grace : sim.deadlineExceeded ? sim.model.terminationGracePeriodSeconds : undefined;
-      const grace = Math.min(kubelet ?? Infinity, sim.deletion?.gracePeriod ?? Infinity);
-      yield* killPod(sim, reason, grace, (t) => this.spawn(t));
+      if (stop.reason === 'DeadlineExceeded') sim.rec.emitK8s({ t: sim.now, type: 'DeadlineExceeded' }, 'Normal', stop.reason, DEADLINE_MESSAGE);
+      yield* killPod(sim, stop.reason, stop.grace, (t) => this.spawn(t));
       this.terminate();
       return;
     }

@@ -94,3 +94,25 @@ export function* killPod(sim: Sim, reason: KillReason, gracePeriod: number, spaw
   sim.sandboxReady = false;
   changed(sim);
 }
+
+/**
+ * Why the pod is being stopped from outside its own sync, and with which grace period; none while
+ * nothing stops it. The kubelet's own stops (eviction, node shutdown, deadline) exclude each other,
+ * and none follows a deletion; a deletion may follow any of them, and the kill stays that one's. A
+ * hard eviction threshold overrides the grace period with 0 (eviction_manager.go), the shutdown
+ * manager with its window (see shutdownNode). A deletion's grace replaces the spec's, but once the
+ * kubelet kills on its own, pod_workers.go calculateEffectiveGracePeriod only lets a later request
+ * shorten it.
+ */
+export function podStop(sim: Sim): { reason: KillReason; grace: number } | undefined {
+  const own =
+    sim.evicted !== undefined
+      ? { reason: 'Evicted' as const, grace: 0 }
+      : sim.shutdown
+        ? { reason: 'NodeShutdown' as const, grace: sim.shutdown.grace }
+        : sim.deadlineExceeded
+          ? { reason: 'DeadlineExceeded' as const, grace: sim.model.terminationGracePeriodSeconds }
+          : undefined;
+  if (!own) return sim.deletion ? { reason: 'PodDeleted', grace: sim.deletion.gracePeriod } : undefined;
+  return { reason: own.reason, grace: Math.min(own.grace, sim.deletion?.gracePeriod ?? Infinity) };
+}
