@@ -7,6 +7,7 @@ import type { KillReason, Trace, TraceEvent } from '../../engine/trace';
 import { namesOf } from '../shared/names';
 import { isNodeDownAt } from '../shared/node-down';
 import { terminationWords } from '../shared/termination-words';
+import { lastEventOf } from '../../app/trace-index';
 import { exitOutcome } from './exit-outcome';
 
 type Role = 'init' | 'sidecar' | 'regular' | 'ephemeral';
@@ -145,7 +146,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
       }
     }
     case 'BackOff':
-      return `${who} ${s('keeps', 'keep')} ${startFailed(trace, event.container, event.t) ? 'failing to start' : 'crashing'}: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to ${backOffCap(trace.pod.crashLoopBackOffMax)}).`;
+      return `${who} ${s('keeps', 'keep')} ${lastEventOf(trace, event.container, event.t, ['Exited'])?.reason === 'StartError' ? 'failing to start' : 'crashing'}: CrashLoopBackOff. The kubelet waits ${event.delay}s before the next start (the wait doubles, up to ${backOffCap(trace.pod.crashLoopBackOffMax)}).`;
     case 'ImageUpdated':
       if (role === 'init') {
         return `Init container ${who} now has the image ${event.image} in the pod spec. It is not restarted for that: a running or finished run keeps its old image; only a run after a failure uses the new one.`;
@@ -295,16 +296,6 @@ function lastStates(events: TraceEvent[]): TraceEvent[] {
 /** Every sentence of a moment, in order (the pane shows the most telling of them: explain-importance). */
 export function explainMoment(trace: Trace, events: TraceEvent[]): string[] {
   return momentSentences(trace, events).map((sentence) => sentence.text);
-}
-
-/** Whether the last run of `container` before t was one the runtime could not start. */
-function startFailed(trace: Trace, container: string, t: number): boolean {
-  let reason: string | undefined;
-  for (const e of trace.events) {
-    if (e.t > t) break;
-    if (e.type === 'Exited' && e.container === container) reason = e.reason;
-  }
-  return reason === 'StartError';
 }
 
 /** A start that failed: runc's words in full (they are one line), and whether the kubelet tries again. */
