@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_BEHAVIOR } from './default-behavior';
+import { SYSTEM_NODE_CRITICAL } from './rules/node-shutdown';
 import type {
   Behavior,
   ContainerModel,
@@ -19,7 +20,10 @@ import type {
   ProbeTiming,
   RestartPolicy,
   RunBehavior,
+  ShutdownGroup,
 } from './types';
+
+const shutdownGroup: fc.Arbitrary<ShutdownGroup> = fc.record({ priority: fc.integer({ min: -10, max: 3000 }), shutdownGracePeriodSeconds: fc.integer({ min: 0, max: 30 }) });
 
 /** Seconds in half-second steps: fractions exercise the millisecond rounding and whole-second truncation. */
 const seconds = (max: number) => fc.integer({ min: 0, max: 2 * max }).map((n) => n / 2);
@@ -233,10 +237,19 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     actions: fc.array(actionArb(200), { maxLength: 3 }),
     gates: rarely(0, fc.integer({ min: 1, max: GATES.length })),
     debugged: rarely<{ at: number; c: Unnamed } | undefined>(undefined, fc.record({ at: seconds(200), c: debugContainer }), 4),
-    // Now and then a node with graceful node shutdown, which shuts down.
-    shutdown: rarely<{ at: number; period: number; criticalShare: number; critical: boolean } | undefined>(
+    // Now and then a node with graceful node shutdown (by pod priority now and then), which shuts down.
+    shutdown: rarely<{ at: number; period: number; criticalShare: number; critical: boolean; groups: ShutdownGroup[] | undefined; priority: number } | undefined>(
       undefined,
-      fc.integer({ min: 1, max: 30 }).chain((period) => fc.record({ at: seconds(200), period: fc.constant(period), criticalShare: fc.integer({ min: 0, max: period }), critical: fc.boolean() })),
+      fc.integer({ min: 1, max: 30 }).chain((period) =>
+        fc.record({
+          at: seconds(200),
+          period: fc.constant(period),
+          criticalShare: fc.integer({ min: 0, max: period }),
+          critical: fc.boolean(),
+          groups: rarely(undefined, fc.array(shutdownGroup, { minLength: 1, maxLength: 3 }), 2),
+          priority: fc.integer({ min: -10, max: 3000 }),
+        }),
+      ),
       4,
     ),
   })
@@ -260,9 +273,15 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     if (p.activeDeadlineSeconds !== undefined) model.activeDeadlineSeconds = p.activeDeadlineSeconds;
     if (p.gates > 0) model.readinessGates = GATES.slice(0, p.gates);
     if (p.shutdown) {
-      const { at, period, criticalShare, critical } = p.shutdown;
-      model.kubelet = { shutdownGracePeriod: period, ...(criticalShare > 0 ? { shutdownGracePeriodCriticalPods: criticalShare } : {}) };
-      if (critical) model.critical = true;
+      const { at, period, criticalShare, critical, groups, priority } = p.shutdown;
+      if (groups) {
+        // At least one second in all, or the node would not wait for its pods at all.
+        model.kubelet = { shutdownGracePeriodByPodPriority: groups.map((g, i) => (i === 0 ? { ...g, shutdownGracePeriodSeconds: Math.max(1, g.shutdownGracePeriodSeconds) } : g)) };
+        if (priority !== 0) model.priority = priority;
+      } else {
+        model.kubelet = { shutdownGracePeriod: period, ...(criticalShare > 0 ? { shutdownGracePeriodCriticalPods: criticalShare } : {}) };
+        if (critical) model.priority = SYSTEM_NODE_CRITICAL;
+      }
       model.actions = [...model.actions, { at, do: 'shutdown-node' as const }].sort((a, b) => a.at - b.at);
     }
     return model;

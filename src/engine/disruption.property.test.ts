@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryPod } from './arbitrary-pod';
+import { shutdownPeriodRequested } from './rules/node-shutdown';
 import { DEFAULT_HORIZON } from './simulate';
 import { containerNames, finalPhase, isTerminal, killBound, RUNS, traceOf, workerBusyBound } from './testing/property-kit';
 import { indexedEvents, runsOf } from './testing/trace-runs';
@@ -81,6 +82,9 @@ describe('a pod stopped from outside', () => {
         const killed = indexedEvents(trace, 'Killing').find((e) => e.reason === 'NodeShutdown');
         fc.pre(shutdown !== undefined && killed !== undefined);
         expect(killed.t).toBe(shutdown.killAt);
+        // Stopped within the time the kubelet asked logind to hold the power-off for (a grace of 0 is raised to 1 s).
+        expect(shutdown.killAt + shutdown.grace).toBeLessThanOrEqual(shutdown.t + shutdownPeriodRequested(pod.kubelet) + (shutdown.grace === 1 ? 1 : 0));
+        expect(shutdown.grace).toBeLessThanOrEqual(Math.max(1, pod.terminationGracePeriodSeconds));
         expect(indexedEvents(trace, 'Killing').filter((e) => e.index >= killed.index).every((e) => e.reason === 'NodeShutdown' && e.gracePeriod === shutdown.grace)).toBe(true);
         expect(indexedEvents(trace, 'Started').filter((e) => e.index > killed.index)).toEqual([]);
         // A node down during the kill holds it, and what is published, until it is back.

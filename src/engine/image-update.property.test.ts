@@ -36,7 +36,8 @@ describe('image updates', () => {
         trace.events.forEach((e, index) => {
           if (e.type !== 'Killing' || e.reason !== 'DefinitionChanged') return;
           const after = trace.events.slice(index + 1);
-          const restarted = after.some((l) => l.type === 'Started' && about(l, e.container));
+          // Created again: started, or a start the runtime failed (StartError).
+          const restarted = after.some((l) => l.type === 'Created' && about(l, e.container));
           // Still stopping when the run ended, or held back: by a pod kill, a pull that fails, or
           // the back-off of an image it ran before (the key is the same again).
           const excused =

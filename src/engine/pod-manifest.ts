@@ -1,4 +1,5 @@
 /** The Pod manifest, with Podlab's annotations, that the scenario gate reads back as a given PodModel (see arbitrary-pod.ts). */
+import { SYSTEM_NODE_CRITICAL } from './rules/node-shutdown';
 import type { ContainerModel, KubeletConfig, PodModel, ProbeTiming } from './types';
 
 const PROBE_HANDLER: Record<ProbeTiming['handler'], Record<string, unknown>> = {
@@ -35,12 +36,13 @@ function containerManifest(c: ContainerModel): Record<string, unknown> {
 }
 
 /** The KubeletConfiguration fields that parse back to `config`. */
-function kubeletManifest({ featureGates, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods }: KubeletConfig): Record<string, unknown> {
+function kubeletManifest({ featureGates, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods, shutdownGracePeriodByPodPriority }: KubeletConfig): Record<string, unknown> {
   return {
     ...(featureGates ? { featureGates } : {}),
     ...(maxContainerRestartPeriod === undefined ? {} : { crashLoopBackOff: { maxContainerRestartPeriod: `${maxContainerRestartPeriod}s` } }),
     ...(shutdownGracePeriod === undefined ? {} : { shutdownGracePeriod: `${shutdownGracePeriod}s` }),
     ...(shutdownGracePeriodCriticalPods === undefined ? {} : { shutdownGracePeriodCriticalPods: `${shutdownGracePeriodCriticalPods}s` }),
+    ...(shutdownGracePeriodByPodPriority === undefined ? {} : { shutdownGracePeriodByPodPriority }),
   };
 }
 
@@ -57,7 +59,10 @@ export function podManifest(model: PodModel): Record<string, unknown> {
   };
   if (model.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = model.activeDeadlineSeconds;
   if (model.readinessGates) spec.readinessGates = model.readinessGates.map((conditionType) => ({ conditionType }));
-  if (model.critical) spec.priorityClassName = 'system-node-critical';
+  if (model.priority !== undefined) {
+    if (model.priority === SYSTEM_NODE_CRITICAL) spec.priorityClassName = 'system-node-critical';
+    spec.priority = model.priority;
+  }
   if (model.initContainers.length > 0) spec.initContainers = model.initContainers.map(containerManifest);
   spec.containers = model.containers.map(containerManifest);
   if (model.ephemeralContainers) spec.ephemeralContainers = model.ephemeralContainers.map(containerManifest);

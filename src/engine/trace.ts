@@ -2,7 +2,7 @@
  * The engine's output: events in causal order, plus the history of every status the API server
  * would have shown, so that questions about any moment t are cheap binary searches.
  */
-import type { HookKind, ProbeKind, QosClass } from './types';
+import type { HookKind, ProbeKind, QosClass, ShutdownGroup } from './types';
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 export type PodConditionType =
@@ -85,9 +85,11 @@ export type TraceEvent = Base &
     | { type: 'PodDeleted' }
     /**
      * The node starts shutting down (graceful node shutdown): the kubelet stops the pod at `killAt`
-     * (later for a critical pod) with a grace period of `grace`.
+     * (later when groups of lower priority go first) with a grace period of `grace`. `group` is the
+     * pod's group under shutdownGracePeriodByPodPriority; without it, `critical` says which of the
+     * two groups that shutdownGracePeriod and shutdownGracePeriodCriticalPods make it is in.
      */
-    | { type: 'NodeShutdown'; critical: boolean; killAt: number; grace: number }
+    | { type: 'NodeShutdown'; critical: boolean; killAt: number; grace: number; group?: ShutdownGroup & { podPriority: number } }
     /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
     | { type: 'NodeDown'; until: number }
     /** The node is back: containerd and the kubelet start again. */

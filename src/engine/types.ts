@@ -206,8 +206,11 @@ export interface PodModel {
   qosClass?: QosClass;
   /** The node's kubelet configuration, when not the defaults (`podlab.dev/kubelet`). */
   kubelet?: KubeletConfig;
-  /** A critical pod (priorityClassName system-node-critical or system-cluster-critical): stopped last on node shutdown. */
-  critical?: boolean;
+  /**
+   * `spec.priority`, as the priority admission plugin sets it from the priorityClassName (absent: 0,
+   * the priority when no default class exists). It decides when a graceful node shutdown stops the pod.
+   */
+  priority?: number;
   /** The emptyDir volumes with a `sizeLimit`, as written, by name: the eviction message names it. */
   emptyDirSizeLimits?: Record<string, string>;
   /**
@@ -239,6 +242,14 @@ export interface KubeletConfig {
   shutdownGracePeriod?: number;
   /** `shutdownGracePeriodCriticalPods`, seconds: the end of that wait kept for critical pods. */
   shutdownGracePeriodCriticalPods?: number;
+  /** `shutdownGracePeriodByPodPriority`: the shutdown's groups, each from its priority up (not with the two above). */
+  shutdownGracePeriodByPodPriority?: ShutdownGroup[];
+}
+
+/** One group of a graceful node shutdown: the pods from `priority` up to the next group's, and how long they get. */
+export interface ShutdownGroup {
+  priority: number;
+  shutdownGracePeriodSeconds: number;
 }
 
 export interface SimulateOptions {

@@ -149,7 +149,7 @@ spec:
     expect(kubelet('featureGates: {KubeletCrashLoopBackOffMax: yes}\ncrashLoopBackOff: {maxContainerRestartPeriod: 30}\nmaxPods: 10')).toEqual([
       '7 metadata.annotations["podlab.dev/kubelet"].featureGates.KubeletCrashLoopBackOffMax: must be true or false, not string "yes"',
       '8 metadata.annotations["podlab.dev/kubelet"].crashLoopBackOff.maxContainerRestartPeriod: must be a duration such as 30s or 1m30s, not number 30',
-      '9 metadata.annotations["podlab.dev/kubelet"].maxPods: Podlab plays only these KubeletConfiguration fields: featureGates, crashLoopBackOff, shutdownGracePeriod, shutdownGracePeriodCriticalPods',
+      '9 metadata.annotations["podlab.dev/kubelet"].maxPods: Podlab plays only these KubeletConfiguration fields: featureGates, crashLoopBackOff, shutdownGracePeriod, shutdownGracePeriodCriticalPods, shutdownGracePeriodByPodPriority',
     ]);
   });
 
@@ -157,15 +157,39 @@ spec:
     const containers = '  priorityClassName: system-node-critical\n  containers:\n    - {name: app, image: nginx:1.27}';
     const good = parseScenario(pod(containers, '    podlab.dev/kubelet: |\n      shutdownGracePeriod: 30s\n      shutdownGracePeriodCriticalPods: 10s\n    podlab.dev/actions: "[{at: 5, do: shutdown-node}]"'));
     if (!good.ok) throw new Error(JSON.stringify(good.issues));
-    expect(good.model).toMatchObject({ kubelet: { shutdownGracePeriod: 30, shutdownGracePeriodCriticalPods: 10 }, critical: true, actions: [{ at: 5, do: 'shutdown-node' }] });
+    expect(good.model).toMatchObject({ kubelet: { shutdownGracePeriod: 30, shutdownGracePeriodCriticalPods: 10 }, priority: 2_000_001_000, actions: [{ at: 5, do: 'shutdown-node' }] });
     expect(issueLines(pod(containers, '    podlab.dev/actions: "[{at: 5, do: shutdown-node}]"'))).toEqual([
-      "6 metadata.annotations[\"podlab.dev/actions\"][0].do: the node's kubelet has no shutdownGracePeriod (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node",
+      "6 metadata.annotations[\"podlab.dev/actions\"][0].do: the node's kubelet has no shutdownGracePeriod or shutdownGracePeriodByPodPriority (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node",
     ]);
     expect(issueLines(pod(containers, '    podlab.dev/kubelet: |\n      shutdownGracePeriod: 10s\n      shutdownGracePeriodCriticalPods: 20s'))).toEqual([
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodCriticalPods: invalid configuration: shutdownGracePeriodCriticalPods 20s must be <= shutdownGracePeriod 10s',
     ]);
     expect(issueLines(pod(containers, '    podlab.dev/kubelet: |\n      shutdownGracePeriod: 500ms'))).toEqual([
       '7 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriod: invalid configuration: shutdownGracePeriod 500ms must be either zero or otherwise >= 1 sec',
+    ]);
+  });
+
+  it('reads graceful node shutdown by pod priority: its groups, checked as the kubelet checks them, and the pod\'s priority', () => {
+    const byPriority = '    podlab.dev/kubelet: |\n      shutdownGracePeriodByPodPriority:\n        - {priority: 100000, shutdownGracePeriodSeconds: 30}\n        - {priority: 0, shutdownGracePeriodSeconds: 20}';
+    const spec = (lines: string) => `${lines}\n  containers:\n    - {name: app, image: nginx:1.27}`;
+    const good = parseScenario(pod(spec('  priorityClassName: batch-high\n  priority: 100000'), `${byPriority}\n    podlab.dev/actions: "[{at: 5, do: shutdown-node}]"`));
+    if (!good.ok) throw new Error(JSON.stringify(good.issues));
+    expect(good.model).toMatchObject({ priority: 100000, kubelet: { shutdownGracePeriodByPodPriority: [{ priority: 100000, shutdownGracePeriodSeconds: 30 }, { priority: 0, shutdownGracePeriodSeconds: 20 }] } });
+    const cluster = parseScenario(pod(spec('  priorityClassName: system-cluster-critical'), byPriority));
+    expect(cluster.ok && cluster.model.priority).toBe(2_000_000_000);
+    expect(issueLines(pod(spec('  priorityClassName: batch-high'), byPriority))).toEqual([
+      '11 spec.priorityClassName: the node shuts down by pod priority, and PriorityClass "batch-high"\'s value is not known here: give it as spec.priority, which the API server sets from the class (kubectl get priorityclass batch-high)',
+    ]);
+    expect(issueLines(pod(spec('  priority: 1.5'), ''))).toEqual(['6 spec.priority: must be a whole number, not number 1.5']);
+    expect(issueLines(pod(spec(''), `${byPriority}\n      shutdownGracePeriod: 30s`))).toEqual([
+      '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority: invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time',
+    ]);
+    const bad = '    podlab.dev/kubelet: |\n      shutdownGracePeriodByPodPriority:\n        - {priority: high, seconds: 30}\n        - {shutdownGracePeriodSeconds: -1}\n        - 10';
+    expect(issueLines(pod(spec(''), bad))).toEqual([
+      '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[0].seconds: unknown field; the fields are: priority, shutdownGracePeriodSeconds',
+      '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[0].priority: must be a whole number, not string "high"',
+      '9 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[1].shutdownGracePeriodSeconds: must be greater than or equal to 0',
+      '10 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[2]: must be a mapping such as {priority: 1000, shutdownGracePeriodSeconds: 10}, not number 10',
     ]);
   });
 

@@ -2,7 +2,8 @@
  * The one gate for every scenario text — typed, pasted, opened, linked or restored: YAML in,
  * a validated PodModel out, or every problem at once with its field path and line. Never throws.
  */
-import type { PodModel } from '../engine/types';
+import { SYSTEM_PRIORITY_CLASSES, shutdownPeriodRequested } from '../engine/rules/node-shutdown';
+import type { KubeletConfig, PodModel } from '../engine/types';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';
 import { emptyDirSizeLimitsOf, objectUsesOf, toModel } from './to-model';
@@ -81,6 +82,16 @@ function readinessGatesOf(spec: Json): string[] {
   return gates.flatMap((gate) => (isRecord(gate) && typeof gate.conditionType === 'string' ? [gate.conditionType] : []));
 }
 
+/**
+ * Where the node shuts down by pod priority, a class of the cluster's own whose value the manifest
+ * leaves out: the API server would set spec.priority from it, and Podlab cannot.
+ */
+function unknownPriorityClass(spec: Json, kubelet: KubeletConfig): string | null {
+  const name = spec.priorityClassName;
+  if (!kubelet.shutdownGracePeriodByPodPriority || typeof name !== 'string' || spec.priority !== undefined || Object.hasOwn(SYSTEM_PRIORITY_CLASSES, name)) return null;
+  return `the node shuts down by pod priority, and PriorityClass "${name}"'s value is not known here: give it as spec.priority, which the API server sets from the class (kubectl get priorityclass ${name})`;
+}
+
 /** Reads both annotations; their values are YAML documents of their own, so positions map inward. */
 function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: boolean) {
   const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
@@ -122,6 +133,11 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
   const behaviors = read(BEHAVIOR_ANNOTATION, (v, list) => readBehaviors(v, [...names, ...ephemeralNames], list), new Map());
   const spec = isRecord(manifest.spec) ? manifest.spec : {};
   const kubelet = read(KUBELET_ANNOTATION, readKubeletConfig, {});
+  const unknownClass = unknownPriorityClass(spec, kubelet);
+  if (unknownClass) {
+    const path = ['spec', 'priorityClassName'];
+    issues.push({ path: formatPath(path), line: outer ? locate(outer, path).line : null, column: null, message: unknownClass });
+  }
   const missing = read(MISSING_ANNOTATION, (v, list) => readMissingObjects(v, objectUsesOf(spec), list), []);
   const context = {
     containerNames: names,
@@ -129,7 +145,7 @@ function readAnnotations(manifest: Json, outer: ParsedYaml | null, positions: bo
     storageLimited: storageLimitedOf(spec),
     sizeLimitedVolumes: Object.keys(emptyDirSizeLimitsOf(spec)),
     readinessGates: readinessGatesOf(spec),
-    shutdownGracePeriod: kubelet.shutdownGracePeriod ?? 0,
+    shutdownPeriodRequested: shutdownPeriodRequested(kubelet),
     missingObjects: missing,
     ...(typeof spec.activeDeadlineSeconds === 'number' ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
   };

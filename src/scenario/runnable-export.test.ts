@@ -248,6 +248,29 @@ spec:
     expect(node.notes).toContain("The settings of podlab.dev/kubelet are the node's, not the pod's: set them in the KubeletConfiguration of the node (shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s).");
   });
 
+  it('gives the priority groups of a node that shuts down by pod priority, and leaves spec.priority to the API server', () => {
+    const node = exported(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    podlab.dev/kubelet: |
+      shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 20}, {priority: 100000, shutdownGracePeriodSeconds: 10}]
+    podlab.dev/actions: |
+      - {at: 20, do: shutdown-node}
+spec:
+  priorityClassName: batch-high
+  priority: 100000
+  containers:
+    - {name: app, image: nginx:1.27}
+`);
+    const groups = 'shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 20}, {priority: 100000, shutdownGracePeriodSeconds: 10}]';
+    expect(node.yaml).toContain(`#   at 20 s: shut down the node the pod runs on, its kubelet set with ${groups.replace(':', '')} (on a node you own`);
+    expect(node.notes).toContain(`The settings of podlab.dev/kubelet are the node's, not the pod's: set them in the KubeletConfiguration of the node (${groups}).`);
+    expect(node.notes).toContain('Removed spec.priority: the API server sets it from the priorityClassName (0 without one) and refuses a pod that gives another value.');
+    expect(node.yaml).not.toMatch(/^ {2}priority/m);
+  });
+
   it('evicts the pod alone through the API where Podlab drains the node', () => {
     const drained = exported(`apiVersion: v1
 kind: Pod

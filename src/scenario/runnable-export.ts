@@ -7,7 +7,7 @@
  */
 import { Document } from 'yaml';
 import { behaviorFor } from '../engine/runtime';
-import type { Behavior, ContainerModel, KubeletConfig, PodAction, PodModel, ProbeKind, RunBehavior } from '../engine/types';
+import type { Behavior, ContainerModel, KubeletConfig, PodAction, PodModel, ProbeKind, RunBehavior, ShutdownGroup } from '../engine/types';
 import type { ScenarioIssue } from './issues';
 import { parseScenario } from './parse-scenario';
 import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles } from './runnable-health';
@@ -85,6 +85,10 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
       notes.push(`Removed spec.${field}: it refers to something your cluster may not have.`);
     }
   }
+  if ('priority' in spec) {
+    delete spec.priority;
+    notes.push('Removed spec.priority: the API server sets it from the priorityClassName (0 without one) and refuses a pod that gives another value.');
+  }
   if (options.keepAnnotations === false) stripPodlabAnnotations(pod);
 
   const doc = new Document(pod);
@@ -93,15 +97,26 @@ export function exportRunnable(source: string, options: RunnableOptions = {}): R
 }
 
 /** What the scenario's kubelet configuration asks of the node, as KubeletConfiguration fields. */
-function kubeletWords({ featureGates = {}, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods }: KubeletConfig): string {
+function kubeletWords({ featureGates = {}, maxContainerRestartPeriod, shutdownGracePeriod, shutdownGracePeriodCriticalPods, shutdownGracePeriodByPodPriority }: KubeletConfig): string {
   const gates = Object.entries(featureGates).map(([gate, on]) => `featureGates.${gate}: ${on}`);
   const periods: [string, number | undefined][] = [
     ['crashLoopBackOff.maxContainerRestartPeriod', maxContainerRestartPeriod],
     ['shutdownGracePeriod', shutdownGracePeriod],
     ['shutdownGracePeriodCriticalPods', shutdownGracePeriodCriticalPods],
   ];
-  return [...gates, ...periods.flatMap(([field, seconds]) => (seconds === undefined ? [] : [`${field}: ${seconds}s`]))].join(', ');
+  const groups = shutdownGracePeriodByPodPriority ? [`shutdownGracePeriodByPodPriority: ${groupsWords(shutdownGracePeriodByPodPriority)}`] : [];
+  return [...gates, ...periods.flatMap(([field, seconds]) => (seconds === undefined ? [] : [`${field}: ${seconds}s`])), ...groups].join(', ');
 }
+
+/** The kubelet's graceful node shutdown settings, for the shutdown-node line. */
+function shutdownWords({ shutdownGracePeriod = 0, shutdownGracePeriodCriticalPods, shutdownGracePeriodByPodPriority }: KubeletConfig): string {
+  if (shutdownGracePeriodByPodPriority) return `shutdownGracePeriodByPodPriority ${groupsWords(shutdownGracePeriodByPodPriority)}`;
+  return `shutdownGracePeriod ${shutdownGracePeriod}s${shutdownGracePeriodCriticalPods ? ` and shutdownGracePeriodCriticalPods ${shutdownGracePeriodCriticalPods}s` : ''}`;
+}
+
+/** The groups as the KubeletConfiguration writes them, in flow style. */
+const groupsWords = (groups: ShutdownGroup[]): string =>
+  `[${groups.map((g) => `{priority: ${g.priority}, shutdownGracePeriodSeconds: ${g.shutdownGracePeriodSeconds}}`).join(', ')}]`;
 
 /** name, image, restartPolicy and command first, where a reader looks for them. */
 function readableOrder(container: Json): Json {
@@ -340,7 +355,7 @@ function actionLine(model: PodModel, action: PodAction, standIn: (container: str
       return `   at ${action.at} s: echo '${JSON.stringify(eviction)}' | kubectl create --raw /api/v1/namespaces/${model.namespace}/pods/${model.name}/eviction -f -   (the eviction kubectl drain asks for each pod on the node, for this pod alone)`;
     }
     case 'shutdown-node':
-      return `   at ${action.at} s: shut down the node the pod runs on, its kubelet set with shutdownGracePeriod ${model.kubelet?.shutdownGracePeriod ?? 0}s${model.kubelet?.shutdownGracePeriodCriticalPods ? ` and shutdownGracePeriodCriticalPods ${model.kubelet.shutdownGracePeriodCriticalPods}s` : ''} (on a node you own, \`sudo systemctl poweroff\` there; Podlab only otherwise)`;
+      return `   at ${action.at} s: shut down the node the pod runs on, its kubelet set with ${shutdownWords(model.kubelet ?? {})} (on a node you own, \`sudo systemctl poweroff\` there; Podlab only otherwise)`;
     case 'create':
       return `   at ${action.at} s: ${createLine(spec, action.object, ns)}   (until then what reads or mounts it waits: CreateContainerConfigError, FailedMount)`;
     case 'set-deadline':

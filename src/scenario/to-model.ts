@@ -15,6 +15,7 @@ import type {
   VolumeObject,
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
+import { DEFAULT_PRIORITY, SYSTEM_PRIORITY_CLASSES } from '../engine/rules/node-shutdown';
 import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
 import { qosClassOf } from './qos-class';
 import { gracePeriodOf } from './validate-pod';
@@ -134,8 +135,8 @@ export function toModel(manifest: Json, behaviors: Map<string, Behavior>, action
   if (qosClass !== 'BestEffort') model.qosClass = qosClass;
   if (Array.isArray(spec.tolerations)) model.tolerations = spec.tolerations.filter(isRecord).map(toleration);
   if (Object.keys(kubelet).length > 0) model.kubelet = kubelet;
-  // The priority admission plugin gives these classes a priority past SystemCriticalPriority (IsCriticalPod).
-  if (spec.priorityClassName === 'system-node-critical' || spec.priorityClassName === 'system-cluster-critical') model.critical = true;
+  const priority = priorityOf(spec);
+  if (priority !== 0) model.priority = priority;
   const sizeLimits = emptyDirSizeLimitsOf(spec);
   if (Object.keys(sizeLimits).length > 0) model.emptyDirSizeLimits = sizeLimits;
   if (missingObjects.length > 0) model.missingObjects = missingObjects;
@@ -212,4 +213,15 @@ function toleration(t: Json): Toleration {
   if (t.effect === 'NoSchedule' || t.effect === 'PreferNoSchedule' || t.effect === 'NoExecute') out.effect = t.effect;
   if (typeof t.tolerationSeconds === 'number') out.tolerationSeconds = t.tolerationSeconds;
   return out;
+}
+
+/**
+ * spec.priority, which the priority admission plugin sets from the priorityClassName; where a
+ * manifest leaves it out, the value of one of the two classes the API server makes itself, or 0
+ * (validation asks for spec.priority where another class's value would matter).
+ */
+export function priorityOf(spec: Json): number {
+  if (typeof spec.priority === 'number') return spec.priority;
+  const name = spec.priorityClassName;
+  return typeof name === 'string' && Object.hasOwn(SYSTEM_PRIORITY_CLASSES, name) ? SYSTEM_PRIORITY_CLASSES[name]! : DEFAULT_PRIORITY;
 }

@@ -41,8 +41,8 @@ export interface ActionContext {
   readinessGates: readonly string[];
   /** The spec's own deadline, which a set-deadline action may only lower. */
   activeDeadlineSeconds?: number;
-  /** The node's kubelet shutdownGracePeriod (0: graceful node shutdown off), which a shutdown-node action needs. */
-  shutdownGracePeriod: number;
+  /** How long the node's kubelet holds a shutdown for its pods (0: graceful node shutdown off), which a shutdown-node action needs. */
+  shutdownPeriodRequested: number;
   /** The ConfigMaps and Secrets missing when the pod is created (podlab.dev/missing): those a create action may name. */
   missingObjects: readonly string[];
 }
@@ -81,8 +81,8 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
       }
     }
     else if (kind === 'shutdown-node') {
-      if (context.shutdownGracePeriod === 0) {
-        issues.add([i, 'do'], 'the node\'s kubelet has no shutdownGracePeriod (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node');
+      if (context.shutdownPeriodRequested === 0) {
+        issues.add([i, 'do'], 'the node\'s kubelet has no shutdownGracePeriod or shutdownGracePeriodByPodPriority (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node');
       }
     }
     else if (kind === 'debug') {

@@ -1,15 +1,16 @@
 /**
  * The `podlab.dev/kubelet` annotation: what the pod's node runs with, as the fields of its
  * KubeletConfiguration (kubelet.config.k8s.io/v1beta1) that change how a pod plays. Only the
- * crash-loop back-off and the graceful node shutdown periods, with
+ * crash-loop back-off and the graceful node shutdown periods (also by pod priority), with
  * pkg/kubelet/apis/config/validation's checks; gates not named keep their 1.35 defaults.
  */
-import type { KubeletConfig, KubeletFeatureGate } from '../engine/types';
+import type { KubeletConfig, KubeletFeatureGate, ShutdownGroup } from '../engine/types';
 import type { IssueList } from './issues';
-import { isRecord, notA } from './value-checks';
+import { checkInt, isRecord, notA } from './value-checks';
 
 const GATES: KubeletFeatureGate[] = ['KubeletCrashLoopBackOffMax', 'ReduceDefaultCrashLoopBackOffDecay'];
-const KEYS = ['featureGates', 'crashLoopBackOff', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods'];
+const KEYS = ['featureGates', 'crashLoopBackOff', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods', 'shutdownGracePeriodByPodPriority'];
+const GROUP_KEYS = ['priority', 'shutdownGracePeriodSeconds'];
 /** A metav1.Duration as Go's time.ParseDuration reads it: "30s", "1m30s", "1.5m", "500ms". */
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
 const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
@@ -85,6 +86,33 @@ function readShutdownPeriods(value: Record<string, unknown>, config: KubeletConf
   }
   if (shutdownGracePeriod > 0) config.shutdownGracePeriod = shutdownGracePeriod;
   if (shutdownGracePeriodCriticalPods > 0) config.shutdownGracePeriodCriticalPods = shutdownGracePeriodCriticalPods;
+  readShutdownByPodPriority(value.shutdownGracePeriodByPodPriority, config, issues);
+}
+
+/**
+ * shutdownGracePeriodByPodPriority (GracefulNodeShutdownBasedOnPodPriority, beta and on): a list of
+ * {priority, shutdownGracePeriodSeconds}, each left out as Go's zero, and not beside the two periods.
+ */
+function readShutdownByPodPriority(value: unknown, config: KubeletConfig, issues: IssueList): void {
+  const path = ['shutdownGracePeriodByPodPriority'];
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) return issues.add(path, `must be a list such as [{priority: 0, shutdownGracePeriodSeconds: 20}, {priority: 2000000000, shutdownGracePeriodSeconds: 10}]${notA(value)}`);
+  const groups: ShutdownGroup[] = [];
+  value.forEach((entry: unknown, i) => {
+    if (!isRecord(entry)) return issues.add([...path, i], `must be a mapping such as {priority: 1000, shutdownGracePeriodSeconds: 10}${notA(entry)}`);
+    for (const key of Object.keys(entry)) {
+      if (!GROUP_KEYS.includes(key)) issues.add([...path, i, key], `unknown field; the fields are: ${GROUP_KEYS.join(', ')}`);
+    }
+    const { priority = 0, shutdownGracePeriodSeconds = 0 } = entry;
+    // A negative period would have the kubelet wait for nothing: Podlab asks for 0 instead.
+    const valid = checkInt(issues, [...path, i, 'priority'], priority, -(2 ** 31)) && checkInt(issues, [...path, i, 'shutdownGracePeriodSeconds'], shutdownGracePeriodSeconds, 0, Number.MAX_SAFE_INTEGER);
+    if (valid) groups.push({ priority: priority as number, shutdownGracePeriodSeconds: shutdownGracePeriodSeconds as number });
+  });
+  if (groups.length === 0 || groups.length < value.length) return;
+  if (config.shutdownGracePeriod !== undefined || config.shutdownGracePeriodCriticalPods !== undefined) {
+    return issues.add(path, 'invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time');
+  }
+  config.shutdownGracePeriodByPodPriority = groups;
 }
 
 /** A metav1.Duration's seconds, or undefined when the value is not one. */

@@ -67,6 +67,7 @@ function validateSpec(spec: Json, issues: IssueList): void {
   // A negative grace period is taken as 1, with a warning (pod-warnings.ts).
   checkInt(issues, ['spec', 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, -(2 ** 31));
   checkInt(issues, ['spec', 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 1);
+  checkInt(issues, ['spec', 'priority'], spec.priority, -(2 ** 31));
   const grace = gracePeriodOf(spec);
   validateTolerations(spec.tolerations, issues);
   validateReadinessGates(spec.readinessGates, issues);

@@ -55,7 +55,7 @@ describe('graceful node shutdown', () => {
   });
 
   it('stops a critical pod after the others have had their window, with the critical pods\' share', () => {
-    const critical = shutDown({ critical: true });
+    const critical = shutDown({ priority: 2_000_001_000 });
     expect(eventsOf(critical, 'NodeShutdown')[0]).toMatchObject({ t: 20, critical: true, killAt: 40, grace: 10 });
     expect(eventsOf(critical, 'Killing').map((e) => e.t)).toEqual([40, 40]);
     expect(podStatusAt(critical, 39).phase).toBe('Running');
@@ -68,3 +68,41 @@ describe('graceful node shutdown', () => {
     expect(podStatusAt(done, done.end).phase).toBe('Succeeded');
   });
 });
+
+// nodeshutdown_manager_linux.go processShutdownEvent and groupByPriority, with the groups of
+// node_shutdown_linux_test.go "when gracefully shutting down with Pod priority" (30 s each).
+describe('graceful node shutdown by pod priority', () => {
+  const GROUPS = [2_000_000_000, 100_000, 10_000, 1_000, 0].map((priority) => ({ priority, shutdownGracePeriodSeconds: 30 }));
+  const byPriority = (priority: number | undefined, groups = GROUPS) =>
+    shutDown({ terminationGracePeriodSeconds: 5, kubelet: { shutdownGracePeriodByPodPriority: groups }, ...(priority === undefined ? {} : { priority }) });
+
+  it('stops a pod after every group below its own, each taking its whole period (the other pods are not played)', () => {
+    const killAt = (priority: number | undefined) => eventsOf(byPriority(priority), 'NodeShutdown')[0]!.killAt;
+    expect([undefined, 1_000, 10_000, 100_000, 2_000_001_000].map(killAt)).toEqual([20, 50, 80, 110, 140]);
+    expect(eventsOf(byPriority(10_000), 'NodeShutdown')[0]).toEqual({
+      t: 20, type: 'NodeShutdown', critical: false, killAt: 80, grace: 5,
+      group: { priority: 10_000, shutdownGracePeriodSeconds: 30, podPriority: 10_000 },
+    });
+  });
+
+  it('puts a pod between two groups in the lower, one above every group in the highest, one below every group in the lowest', () => {
+    const group = (priority: number) => eventsOf(byPriority(priority), 'NodeShutdown')[0]!.group!.priority;
+    expect([999, 1_000, 99_999, 2_100_000_000, -5].map(group)).toEqual([0, 1_000, 10_000, 2_000_000_000, 0]);
+    const fromTen = [{ priority: 10, shutdownGracePeriodSeconds: 7 }, { priority: 20, shutdownGracePeriodSeconds: 9 }];
+    expect(eventsOf(byPriority(undefined, fromTen), 'NodeShutdown')[0]).toMatchObject({ killAt: 20, grace: 5, group: { priority: 10, podPriority: 0 } });
+  });
+
+  it("takes the group's period when it is shorter than the pod's own, and at least 1 s for the pod", () => {
+    const groups = [{ priority: 0, shutdownGracePeriodSeconds: 3 }, { priority: 100, shutdownGracePeriodSeconds: 0 }];
+    expect(eventsOf(byPriority(0, groups), 'NodeShutdown')[0]).toMatchObject({ killAt: 20, grace: 3 });
+    expect(eventsOf(byPriority(100, groups), 'NodeShutdown')[0]).toMatchObject({ killAt: 23, grace: 1 });
+    // killContainer's floor (minimumGracePeriodInSeconds) then gives the container 2 s.
+    expect(eventsOf(byPriority(100, groups), 'Signal', 'web').map((e) => `${e.t} ${e.signal}`)).toEqual(['23 SIGTERM', '25 SIGKILL']);
+  });
+
+  it('is off when every group has 0 s: the node does not wait for its pods', () => {
+    const off = byPriority(0, [{ priority: 0, shutdownGracePeriodSeconds: 0 }]);
+    expect(eventsOf(off, 'NodeShutdown')).toEqual([]);
+  });
+});
+

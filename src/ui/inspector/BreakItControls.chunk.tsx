@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DEBUG_IMAGE, debugContainerAt, deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt, shutdownNodeAt } from '../../app/actions';
 import { selectPodView, selectResult, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
+import { shutdownPeriodRequested } from '../../engine/index';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { CreateObject } from './CreateObject';
@@ -23,10 +24,10 @@ export default function BreakItControls() {
   const probes = PROBE_KINDS.filter((kind) => spec[`${kind}Probe`] !== undefined);
   const [chosenProbe, setChosenProbe] = useState<ProbeKind | 'all'>('all');
   const probe = chosenProbe !== 'all' && probes.includes(chosenProbe) ? chosenProbe : undefined;
-  // The node shuts down gracefully only with a shutdown grace period, as the gate read it.
+  // The node shuts down gracefully only when its kubelet asks logind for time, as the gate read it.
   const gracefulShutdown = useAppStore((s) => {
     const result = selectResult(s);
-    return result.ok && (result.model.kubelet?.shutdownGracePeriod ?? 0) > 0;
+    return result.ok && shutdownPeriodRequested(result.model.kubelet) > 0;
   });
   return (
     <>

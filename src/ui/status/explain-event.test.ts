@@ -194,6 +194,17 @@ spec:
     expect(words(node('  priorityClassName: system-cluster-critical\n'))).toMatch(/^The node is shutting down \(graceful node shutdown\)\. This is a critical pod: the kubelet stops the other pods first and this one at 30s, with a grace period of 10s/);
   });
 
+  it('say how a node that shuts down by pod priority comes to this pod', () => {
+    const node = (priority: string) =>
+      runOf(
+        FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/kubelet: "{shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 15}, {priority: 1000, shutdownGracePeriodSeconds: 0}]}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node}]"\n').replace('spec:\n', `spec:\n${priority}`),
+        null,
+      )!.trace;
+    const words = (trace: Trace) => explainEvent(trace, trace.events.find((e) => e.type === 'NodeShutdown')!);
+    expect(words(node(''))).toContain('Here this pod (priority 0, in the group from 0) is stopped now, with no lower group to wait for, with a grace period of 15s (the group\'s shutdownGracePeriodSeconds 15, or its own if shorter).');
+    expect(words(node('  priority: 5000\n'))).toContain('so this pod (priority 5000, in the group from 1000) is stopped at 25s, each lower group taken to use its whole period (the node\'s other pods are not played), with a grace period of 1s (the group\'s shutdownGracePeriodSeconds 0, or its own if shorter, raised to 1 s).');
+  });
+
   it('agree for failing probes too', () => {
     const probed = FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/behavior: |\n      a: {startup: 5}\n      b: {startup: 5}\n')
       .replaceAll('image: nginx:1.27\n', 'image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}\n');
