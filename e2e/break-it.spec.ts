@@ -181,3 +181,34 @@ test('shut the node down: once the node has a shutdown grace period, the pod end
   await expect(podlab.pod.getByText('phase: Failed (Terminated)')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Pod conditions' })).toContainText('DisruptionTarget');
 });
+
+test('shut the node down by pod priority: the groups below the pod go first, and the pod gets its group\'s seconds', async ({ podlab, page }) => {
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await podlab.openTab(/^Pod/);
+  const node = page.getByRole('group', { name: "Node's kubelet" });
+  await node.getByRole('button', { name: 'Shut down by pod priority' }).click();
+  const groups = node.getByRole('group', { name: 'Shutdown by pod priority' });
+  await expect(groups.getByRole('textbox', { name: 'Group 2 from priority' })).toHaveValue('2000000000');
+  await groups.getByRole('textbox', { name: 'Group 2 from priority' }).fill('1000');
+  await groups.getByRole('textbox', { name: 'Group 2 seconds' }).fill('5');
+  await groups.getByRole('textbox', { name: 'Group 2 seconds' }).blur();
+  await podlab.field('Priority').fill('1000');
+  await podlab.field('Priority').blur();
+  await podlab.seek(20);
+  await podlab.button('Shut down node').click();
+
+  const trace = await podlab.engineTrace();
+  const shutdown = trace.events.find((e) => e.type === 'NodeShutdown');
+  expect(shutdown).toMatchObject({ t: 20, killAt: 40, grace: 5, group: { priority: 1000, shutdownGracePeriodSeconds: 5, podPriority: 1000 } });
+  await podlab.seek(20.5);
+  await expect(page.getByLabel('What is happening')).toContainText('group by group, lowest priority first');
+  await podlab.seek(39);
+  await expect(podlab.column('STATUS')).toHaveText('Running');
+  await podlab.seek(trace.end);
+  await expect(podlab.pod.getByText('phase: Failed (Terminated)')).toBeVisible();
+
+  await groups.getByRole('button', { name: 'Remove group 2' }).click();
+  await groups.getByRole('button', { name: 'Remove group 1' }).click();
+  await expect(node.getByRole('textbox', { name: 'Shutdown grace period (s)' })).toBeVisible();
+});

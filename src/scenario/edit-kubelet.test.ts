@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setCrashLoopBackOff, setShutdownPeriod } from './edit-kubelet';
+import { setCrashLoopBackOff, setShutdownGroups, setShutdownPeriod } from './edit-kubelet';
 import { parseScenario } from './parse-scenario';
 
 const POD = `apiVersion: v1
@@ -50,5 +50,15 @@ describe('the crash-loop back-off of the node, edited', () => {
     expect(kubeletOf(node)).toEqual({ featureGates: { ReduceDefaultCrashLoopBackOffDecay: true }, shutdownGracePeriod: 30, shutdownGracePeriodCriticalPods: 10 });
     const off = setShutdownPeriod(setShutdownPeriod(node, 'shutdownGracePeriodCriticalPods', null), 'shutdownGracePeriod', null);
     expect(off).toBe(setCrashLoopBackOff(POD, { reducedDecay: true, maxRestartPeriod: null }));
+  });
+
+  it('sets the groups of a shutdown by pod priority in place of the two periods, one group to a line, and removes them', () => {
+    const periods = setShutdownPeriod(POD, 'shutdownGracePeriod', 30);
+    const groups = setShutdownGroups(periods, [{ priority: 0, shutdownGracePeriodSeconds: 20 }, { priority: 100000, shutdownGracePeriodSeconds: 10 }]);
+    expect(kubeletOf(groups)).toEqual({ shutdownGracePeriodByPodPriority: [{ priority: 0, shutdownGracePeriodSeconds: 20 }, { priority: 100000, shutdownGracePeriodSeconds: 10 }] });
+    expect(groups).toContain('        - {priority: 100000, shutdownGracePeriodSeconds: 10}\n');
+    const typed = parseScenario(setShutdownGroups(POD, [{ priority: 'high', shutdownGracePeriodSeconds: 5 }]));
+    expect(!typed.ok && typed.issues[0]?.message).toBe('must be a whole number, not string "high"');
+    expect(setShutdownGroups(groups, null)).toBe(POD);
   });
 });

@@ -35,6 +35,27 @@ export function setShutdownPeriod(source: string, field: 'shutdownGracePeriod' |
   });
 }
 
+/** A group of shutdownGracePeriodByPodPriority as typed: whole numbers, or the text for the gate to judge. */
+export interface ShutdownGroupSetting {
+  priority: number | string;
+  shutdownGracePeriodSeconds: number | string;
+}
+
+/**
+ * Sets the node's shutdownGracePeriodByPodPriority, one group to a line; null removes it. Setting it
+ * removes the two periods, which the kubelet does not take beside it.
+ */
+export function setShutdownGroups(source: string, groups: ShutdownGroupSetting[] | null): string {
+  return editKubelet(source, (inner) => {
+    if (groups === null) return void inner.delete('shutdownGracePeriodByPodPriority');
+    inner.delete('shutdownGracePeriod');
+    inner.delete('shutdownGracePeriodCriticalPods');
+    const list = inner.createNode(groups.map((g) => ({ priority: g.priority, shutdownGracePeriodSeconds: g.shutdownGracePeriodSeconds })));
+    for (const item of list.items) (item as { flow?: boolean }).flow = true;
+    inner.set('shutdownGracePeriodByPodPriority', list);
+  });
+}
+
 /** Edits the annotation's own YAML, kept with its comments; removed once empty. */
 function editKubelet(source: string, edit: (inner: Document) => void): string {
   return editDocument(source, (doc) => {

@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { setCrashLoopBackOff, setShutdownPeriod, type CrashLoopBackOffSetting } from '../../scenario/edit-kubelet';
 import { parseNumberInput } from '../shared/format';
 import { ConfigObjects } from './ConfigObjects';
+import { ByPriorityButton, ShutdownGroups } from './ShutdownGroups';
 import { SelectField, TextField, asText } from './Field';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'].map((value) => ({ value, label: value }));
@@ -52,6 +53,14 @@ export default function PodInspector() {
         issuePath="spec.activeDeadlineSeconds"
         onCommit={(text) => setPodField(['spec', 'activeDeadlineSeconds'], parseNumberInput(text))}
       />
+      <TextField
+        label="Priority"
+        numeric
+        hint="spec.priority, which the API server sets from the priorityClassName (system-node-critical: 2000001000; empty: 0 or the class's): a node shutting down by pod priority stops the lower ones first"
+        value={asText(view.spec.priority)}
+        issuePath="spec.priority"
+        onCommit={(text) => setPodField(['spec', 'priority'], parseNumberInput(text))}
+      />
       {qosClass && (
         <div className="field">
           <span className="field-label" id="qos-class-label">QoS class</span>
@@ -78,7 +87,7 @@ export default function PodInspector() {
 /**
  * What the pod's node decides, not the pod, in the podlab.dev/kubelet annotation: the crash-loop
  * back-off (KEP-4603's reduced decay, alpha, and the node's longest wait, beta) and the graceful
- * shutdown periods that Break it's "Shut down node" needs.
+ * shutdown periods, or groups by pod priority, that Break it's "Shut down node" needs.
  */
 function NodeKubelet() {
   const kubelet = useAppStore(selectPodView).kubelet;
@@ -109,8 +118,15 @@ function NodeKubelet() {
           change({ maxRestartPeriod: parseNumberInput(text) ?? null });
         }}
       />
-      <ShutdownPeriod field="shutdownGracePeriod" label="Shutdown grace period (s)" hint="shutdownGracePeriod: how long a shutting-down node waits for its pods; empty: 0, graceful node shutdown off" value={kubelet.shutdownGracePeriod} />
-      <ShutdownPeriod field="shutdownGracePeriodCriticalPods" label="Kept for critical pods (s)" hint="shutdownGracePeriodCriticalPods: the end of that wait, for system-node-critical and system-cluster-critical pods" value={kubelet.shutdownGracePeriodCriticalPods} />
+      {Array.isArray(kubelet.shutdownGracePeriodByPodPriority) ? (
+        <ShutdownGroups groups={kubelet.shutdownGracePeriodByPodPriority} />
+      ) : (
+        <>
+          <ShutdownPeriod field="shutdownGracePeriod" label="Shutdown grace period (s)" hint="shutdownGracePeriod: how long a shutting-down node waits for its pods; empty: 0, graceful node shutdown off" value={kubelet.shutdownGracePeriod} />
+          <ShutdownPeriod field="shutdownGracePeriodCriticalPods" label="Kept for critical pods (s)" hint="shutdownGracePeriodCriticalPods: the end of that wait, for system-node-critical and system-cluster-critical pods" value={kubelet.shutdownGracePeriodCriticalPods} />
+          <ByPriorityButton />
+        </>
+      )}
     </fieldset>
   );
 }
