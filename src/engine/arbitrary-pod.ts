@@ -238,7 +238,7 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     gates: rarely(0, fc.integer({ min: 1, max: GATES.length })),
     debugged: rarely<{ at: number; c: Unnamed } | undefined>(undefined, fc.record({ at: seconds(200), c: debugContainer }), 4),
     // Now and then a node with graceful node shutdown (by pod priority now and then), which shuts down.
-    shutdown: rarely<{ at: number; period: number; criticalShare: number; critical: boolean; groups: ShutdownGroup[] | undefined; priority: number } | undefined>(
+    shutdown: rarely<{ at: number; period: number; criticalShare: number; critical: boolean; groups: ShutdownGroup[] | undefined; priority: number; othersStopIn: number | undefined } | undefined>(
       undefined,
       fc.integer({ min: 1, max: 30 }).chain((period) =>
         fc.record({
@@ -248,6 +248,7 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
           critical: fc.boolean(),
           groups: rarely(undefined, fc.array(shutdownGroup, { minLength: 1, maxLength: 3 }), 2),
           priority: fc.integer({ min: -10, max: 3000 }),
+          othersStopIn: rarely(undefined, fc.integer({ min: 0, max: 30 }), 2),
         }),
       ),
       4,
@@ -273,7 +274,7 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
     if (p.activeDeadlineSeconds !== undefined) model.activeDeadlineSeconds = p.activeDeadlineSeconds;
     if (p.gates > 0) model.readinessGates = GATES.slice(0, p.gates);
     if (p.shutdown) {
-      const { at, period, criticalShare, critical, groups, priority } = p.shutdown;
+      const { at, period, criticalShare, critical, groups, priority, othersStopIn } = p.shutdown;
       if (groups) {
         // At least one second in all, or the node would not wait for its pods at all.
         model.kubelet = { shutdownGracePeriodByPodPriority: groups.map((g, i) => (i === 0 ? { ...g, shutdownGracePeriodSeconds: Math.max(1, g.shutdownGracePeriodSeconds) } : g)) };
@@ -282,7 +283,8 @@ export const arbitraryPod: fc.Arbitrary<PodModel> = fc
         model.kubelet = { shutdownGracePeriod: period, ...(criticalShare > 0 ? { shutdownGracePeriodCriticalPods: criticalShare } : {}) };
         if (critical) model.priority = SYSTEM_NODE_CRITICAL;
       }
-      model.actions = [...model.actions, { at, do: 'shutdown-node' as const }].sort((a, b) => a.at - b.at);
+      const shutdown = othersStopIn === undefined ? { at, do: 'shutdown-node' as const } : { at, do: 'shutdown-node' as const, othersStopIn };
+      model.actions = [...model.actions, shutdown].sort((a, b) => a.at - b.at);
     }
     return model;
   });

@@ -65,4 +65,28 @@ describe('test/e2e_node/node_shutdown_linux_test.go "GracefulNodeShutdown"', () 
     // Eventually "ready to start condition set to false": upstream accepts any False condition; the one it means is.
     for (const trace of all) expect(podStatusAt(trace, trace.end).conditions.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'False')).toBe(true);
   });
+
+  // "when gracefully shutting down with Pod priority" / "should be able to gracefully shutdown pods
+  // with various grace periods": five pods, one to each priority group, shut down group by group.
+  it('shuts the pods down by priority, lowest first, each step within 30 s of the one before', () => {
+    // Lowest priority first, as the test's downSteps add them.
+    const pods = ['period-p-5', 'period-c-5', 'period-b-5', 'period-a-5', 'period-p-critical-5'].map(run);
+    const signal = signalAt(pods[0]!);
+    for (const trace of pods) {
+      expect(signalAt(trace)).toBe(signal);
+      expect(podStatusAt(trace, signal).phase).toBe('Running');
+      neverFailedAndReady(trace);
+    }
+    const isShutDown = (status: PodStatus) => status.reason === 'Terminated';
+    // Each step polls every second for up to 30 s: the first `step + 1` pods shut down, the others Running.
+    let passed = signal;
+    for (let step = 0; step < pods.length; step++) {
+      const holds = (t: number) => pods.every((trace, i) => (i <= step ? isShutDown(podStatusAt(trace, t)) : podStatusAt(trace, t).phase === 'Running'));
+      let t = passed;
+      while (t <= passed + 30 && !holds(t)) t += 1;
+      expect(t, `down step ${step + 1} within 30 s of t=${passed}`).toBeLessThanOrEqual(passed + 30);
+      passed = t;
+    }
+  });
 });
+

@@ -321,7 +321,7 @@ class Simulation {
       return;
     }
     if (action.do === 'shutdown-node') {
-      shutdownNode(sim, this.stop);
+      shutdownNode(sim, this.stop, action.othersStopIn);
       return;
     }
     const c = sim.byName.get(action.container);

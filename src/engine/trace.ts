@@ -88,8 +88,9 @@ export type TraceEvent = Base &
      * (later when groups of lower priority go first) with a grace period of `grace`. `group` is the
      * pod's group under shutdownGracePeriodByPodPriority; without it, `critical` says which of the
      * two groups that shutdownGracePeriod and shutdownGracePeriodCriticalPods make it is in.
+     * `othersStopIn` is the action's: how long the lower groups' pods took.
      */
-    | { type: 'NodeShutdown'; critical: boolean; killAt: number; grace: number; group?: ShutdownGroup & { podPriority: number } }
+    | { type: 'NodeShutdown'; critical: boolean; killAt: number; grace: number; group?: ShutdownGroup & { podPriority: number }; othersStopIn?: number }
     /** The node went down: every process died, the kubelet stopped; the API keeps the last status it got. */
     | { type: 'NodeDown'; until: number }
     /** The node is back: containerd and the kubelet start again. */

@@ -168,8 +168,12 @@ export type PodAction =
    * `kubectl drain --grace-period` does).
    */
   | { at: number; do: 'drain'; gracePeriodSeconds?: number }
-  /** The node shuts down (a spot instance reclaimed, `systemctl poweroff`) with graceful node shutdown on. */
-  | { at: number; do: 'shutdown-node' }
+  /**
+   * The node shuts down (a spot instance reclaimed, `systemctl poweroff`) with graceful node shutdown
+   * on. `othersStopIn`: how long the node's other pods, in the groups below this pod's priority, take
+   * to stop (a group waits at most its period); left out, each such group takes its whole period.
+   */
+  | { at: number; do: 'shutdown-node'; othersStopIn?: number }
   /**
    * A missing ConfigMap or Secret (`configmap/NAME`) is created, as `kubectl create` does, or a
    * missing key (`configmap/NAME/KEY`) is added to its object.

@@ -32,6 +32,7 @@ export interface ActionEntry {
   resource?: unknown;
   volume?: unknown;
   object?: unknown;
+  othersStopIn?: unknown;
 }
 
 export interface PodView {

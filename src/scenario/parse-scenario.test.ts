@@ -181,6 +181,11 @@ spec:
       '11 spec.priorityClassName: the node shuts down by pod priority, and PriorityClass "batch-high"\'s value is not known here: give it as spec.priority, which the API server sets from the class (kubectl get priorityclass batch-high)',
     ]);
     expect(issueLines(pod(spec('  priority: 1.5'), ''))).toEqual(['6 spec.priority: must be a whole number, not number 1.5']);
+    const told = parseScenario(pod(spec(''), `${byPriority}\n    podlab.dev/actions: "[{at: 5, do: shutdown-node, othersStopIn: 5}]"`));
+    expect(told.ok && told.model.actions).toEqual([{ at: 5, do: 'shutdown-node', othersStopIn: 5 }]);
+    expect(issueLines(pod(spec(''), `${byPriority}\n    podlab.dev/actions: "[{at: 5, do: shutdown-node, othersStopIn: soon}]"`))).toEqual([
+      '10 metadata.annotations["podlab.dev/actions"][0].othersStopIn: must be seconds, 0 or more: how long the node\'s pods of lower priority take to stop, not string "soon"',
+    ]);
     expect(issueLines(pod(spec(''), `${byPriority}\n      shutdownGracePeriod: 30s`))).toEqual([
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority: invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time',
     ]);

@@ -20,7 +20,7 @@ const KEYS: Record<PodAction['do'], string[]> = {
   'set-deadline': ['at', 'do', 'activeDeadlineSeconds'],
   evict: ['at', 'do', 'resource', 'container', 'volume'],
   drain: ['at', 'do', 'gracePeriodSeconds'],
-  'shutdown-node': ['at', 'do'],
+  'shutdown-node': ['at', 'do', 'othersStopIn'],
   create: ['at', 'do', 'object'],
   debug: ['at', 'do', 'container'],
 };
@@ -84,6 +84,10 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
       if (context.shutdownPeriodRequested === 0) {
         issues.add([i, 'do'], 'the node\'s kubelet has no shutdownGracePeriod or shutdownGracePeriodByPodPriority (0 by default: graceful node shutdown off), so the node would power off under the running pod: set one in podlab.dev/kubelet, or play a power cut with reboot-node');
       }
+      const others = raw.othersStopIn;
+      if (others !== undefined && (typeof others !== 'number' || !Number.isFinite(others) || others < 0)) {
+        issues.add([i, 'othersStopIn'], `must be seconds, 0 or more: how long the node's pods of lower priority take to stop${notA(others)}`);
+      }
     }
     else if (kind === 'debug') {
       if (typeof raw.container !== 'string' || !context.ephemeralNames.includes(raw.container)) {
@@ -126,7 +130,7 @@ export function readActions(value: unknown, context: ActionContext, issues: Issu
     }
     else if (kind === 'set-deadline') actions.push({ at: t, do: 'set-deadline', activeDeadlineSeconds: raw.activeDeadlineSeconds as number });
     else if (kind === 'set-condition') actions.push({ at: t, do: 'set-condition', condition: raw.condition as string, status: conditionStatus(raw.status)! });
-    else if (kind === 'shutdown-node') actions.push({ at: t, do: 'shutdown-node' });
+    else if (kind === 'shutdown-node') actions.push(raw.othersStopIn === undefined ? { at: t, do: 'shutdown-node' } : { at: t, do: 'shutdown-node', othersStopIn: raw.othersStopIn as number });
     else if (kind === 'create') actions.push({ at: t, do: 'create', object: raw.object as string });
     else if (kind === 'debug') actions.push({ at: t, do: 'debug', container: raw.container as string });
     else if (kind === 'delete' || kind === 'drain') actions.push(grace === undefined ? { at: t, do: kind } : { at: t, do: kind, gracePeriodSeconds: grace as number });

@@ -100,6 +100,15 @@ describe('graceful node shutdown by pod priority', () => {
     expect(eventsOf(byPriority(100, groups), 'Signal', 'web').map((e) => `${e.t} ${e.signal}`)).toEqual(['23 SIGTERM', '25 SIGKILL']);
   });
 
+  it('takes the lower groups as long as their pods take to stop, when the action says so, at most their periods', () => {
+    const told = (othersStopIn: number, groups = GROUPS) =>
+      shutDown({ terminationGracePeriodSeconds: 5, priority: 10_000, kubelet: { shutdownGracePeriodByPodPriority: groups }, actions: [{ at: 20, do: 'shutdown-node', othersStopIn }] });
+    expect(eventsOf(told(5), 'NodeShutdown')[0]).toMatchObject({ killAt: 30, othersStopIn: 5 });
+    expect(eventsOf(told(0), 'NodeShutdown')[0]).toMatchObject({ killAt: 20 });
+    const short = [{ priority: 0, shutdownGracePeriodSeconds: 3 }, { priority: 1_000, shutdownGracePeriodSeconds: 30 }, { priority: 10_000, shutdownGracePeriodSeconds: 30 }];
+    expect(eventsOf(told(5, short), 'NodeShutdown')[0]).toMatchObject({ killAt: 28 });
+  });
+
   it('is off when every group has 0 s: the node does not wait for its pods', () => {
     const off = byPriority(0, [{ priority: 0, shutdownGracePeriodSeconds: 0 }]);
     expect(eventsOf(off, 'NodeShutdown')).toEqual([]);

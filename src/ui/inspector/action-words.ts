@@ -23,7 +23,7 @@ export function actionWords(action: ActionEntry): string {
     case 'drain':
       return `drain the node: evict the pod through the API${action.gracePeriodSeconds !== undefined ? ` (grace ${asText(action.gracePeriodSeconds)}s)` : ''}`;
     case 'shutdown-node':
-      return 'shut the node down (graceful node shutdown)';
+      return `shut the node down (graceful node shutdown${action.othersStopIn !== undefined ? `; lower-priority pods stop in ${asText(action.othersStopIn)}s` : ''})`;
     case 'create': {
       const [kind, name, key] = asText(action.object).split('/');
       return key === undefined ? `create ${asText(action.object)}` : `add key ${key} to ${kind}/${name}`;

@@ -202,6 +202,11 @@ spec:
       )!.trace;
     const words = (trace: Trace) => explainEvent(trace, trace.events.find((e) => e.type === 'NodeShutdown')!);
     expect(words(node(''))).toContain('Here this pod (priority 0, in the group from 0) is stopped now, with no lower group to wait for, with a grace period of 15s (the group\'s shutdownGracePeriodSeconds 15, or its own if shorter).');
+    const told = runOf(
+      FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/kubelet: "{shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 15}, {priority: 1000, shutdownGracePeriodSeconds: 10}]}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node, othersStopIn: 4}]"\n').replace('spec:\n', 'spec:\n  priority: 1000\n'),
+      null,
+    )!.trace;
+    expect(words(told)).toContain("is stopped at 14s, the lower groups' pods stopping in 4s or their group's period, with a grace period of 10s");
     expect(words(node('  priority: 5000\n'))).toContain('so this pod (priority 5000, in the group from 1000) is stopped at 25s, each lower group taken to use its whole period (the node\'s other pods are not played), with a grace period of 1s (the group\'s shutdownGracePeriodSeconds 0, or its own if shorter, raised to 1 s).');
   });
 

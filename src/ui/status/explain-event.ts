@@ -179,7 +179,7 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'PodDeleted':
       return 'Every container has stopped: the pod object is gone from the API.';
     case 'NodeShutdown':
-      if (event.group) return shutdownByPriorityWords(event.t, event.killAt, event.grace, event.group);
+      if (event.group) return shutdownByPriorityWords({ ...event, group: event.group });
       return event.killAt > event.t
         ? `The node is shutting down (graceful node shutdown). This is a critical pod: the kubelet stops the other pods first and this one at ${event.killAt}s, with a grace period of ${event.grace}s (shutdownGracePeriodCriticalPods, or its own if shorter). It then ends Failed (Terminated), marked DisruptionTarget, and the node powers off.`
         : `The node is shutting down (graceful node shutdown, as when a spot VM is reclaimed): the kubelet stops the pod now with a grace period of ${event.grace}s (shutdownGracePeriod minus the critical pods' share, or its own if shorter). It ends Failed (Terminated), marked DisruptionTarget, stays in the API, and nothing in it starts again; the node then powers off.`;
@@ -342,10 +342,11 @@ function objectWords(object: string): string {
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A graceful node shutdown under shutdownGracePeriodByPodPriority, from the pod's side. */
-function shutdownByPriorityWords(t: number, killAt: number, grace: number, group: ShutdownGroup & { podPriority: number }): string {
+function shutdownByPriorityWords({ t, killAt, grace, group, othersStopIn }: { t: number; killAt: number; grace: number; group: ShutdownGroup & { podPriority: number }; othersStopIn?: number }): string {
+  const lower = othersStopIn === undefined ? "each lower group taken to use its whole period (the node's other pods are not played)" : `the lower groups' pods stopping in ${othersStopIn}s or their group's period`;
   const place =
     killAt > t
-      ? `the groups below it go first, so this pod (priority ${group.podPriority}, in the group from ${group.priority}) is stopped at ${killAt}s, each lower group taken to use its whole period (the node's other pods are not played)`
+      ? `the groups below it go first, so this pod (priority ${group.podPriority}, in the group from ${group.priority}) is stopped at ${killAt}s, ${lower}`
       : `this pod (priority ${group.podPriority}, in the group from ${group.priority}) is stopped now, with no lower group to wait for`;
   const raised = grace > group.shutdownGracePeriodSeconds ? ', raised to 1 s' : '';
   return `The node is shutting down (graceful node shutdown by pod priority): the kubelet stops the node's pods group by group, lowest priority first, and moves on when a group's pods are gone or its period is up. Here ${place}, with a grace period of ${grace}s (the group's shutdownGracePeriodSeconds ${group.shutdownGracePeriodSeconds}, or its own if shorter${raised}). It then ends Failed (Terminated), marked DisruptionTarget, and the node powers off.`;
