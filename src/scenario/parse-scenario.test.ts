@@ -189,10 +189,11 @@ spec:
     expect(issueLines(pod(spec(''), `${byPriority}\n      shutdownGracePeriod: 30s`))).toEqual([
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority: invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time',
     ]);
-    const bad = '    podlab.dev/kubelet: |\n      shutdownGracePeriodByPodPriority:\n        - {priority: high, seconds: 30}\n        - {shutdownGracePeriodSeconds: -1}\n        - 10';
+    const bad = '    podlab.dev/kubelet: |\n      shutdownGracePeriodByPodPriority:\n        - {priority: high, seconds: 30}\n        - {priority: 1.5, shutdownGracePeriodSeconds: -1}\n        - 10';
     expect(issueLines(pod(spec(''), bad))).toEqual([
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[0].seconds: unknown field; the fields are: priority, shutdownGracePeriodSeconds',
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[0].priority: must be a whole number, not string "high"',
+      '9 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[1].priority: must be a whole number, not number 1.5',
       '9 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[1].shutdownGracePeriodSeconds: must be greater than or equal to 0',
       '10 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[2]: must be a mapping such as {priority: 1000, shutdownGracePeriodSeconds: 10}, not number 10',
     ]);

@@ -105,8 +105,9 @@ function readShutdownByPodPriority(value: unknown, config: KubeletConfig, issues
     }
     const { priority = 0, shutdownGracePeriodSeconds = 0 } = entry;
     // A negative period would have the kubelet wait for nothing: Podlab asks for 0 instead.
-    const valid = checkInt(issues, [...path, i, 'priority'], priority, -(2 ** 31)) && checkInt(issues, [...path, i, 'shutdownGracePeriodSeconds'], shutdownGracePeriodSeconds, 0, Number.MAX_SAFE_INTEGER);
-    if (valid) groups.push({ priority: priority as number, shutdownGracePeriodSeconds: shutdownGracePeriodSeconds as number });
+    const validPriority = checkInt(issues, [...path, i, 'priority'], priority, -(2 ** 31));
+    const validSeconds = checkInt(issues, [...path, i, 'shutdownGracePeriodSeconds'], shutdownGracePeriodSeconds, 0, Number.MAX_SAFE_INTEGER);
+    if (validPriority && validSeconds) groups.push({ priority: priority as number, shutdownGracePeriodSeconds: shutdownGracePeriodSeconds as number });
   });
   if (groups.length === 0 || groups.length < value.length) return;
   if (config.shutdownGracePeriod !== undefined || config.shutdownGracePeriodCriticalPods !== undefined) {

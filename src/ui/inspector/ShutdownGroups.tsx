@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { editScenario } from '../../app/actions';
 import { selectResult } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
@@ -45,9 +46,10 @@ export function ShutdownGroups({ groups }: { groups: unknown[] }) {
   });
   const change = (index: number, patch: Partial<ShutdownGroupSetting>) => setGroups(settings.map((group, i) => (i === index ? { ...group, ...patch } : group)));
   const highest = Math.max(0, ...settings.map((group) => (typeof group.priority === 'number' ? group.priority : 0)));
+  const note = useId();
   return (
-    <div className="shutdown-groups" role="group" aria-label="Shutdown by pod priority" aria-describedby="shutdown-groups-note">
-      <span id="shutdown-groups-note" className="field-hint">
+    <div className="shutdown-groups" role="group" aria-label="Shutdown by pod priority" aria-describedby={note}>
+      <span id={note} className="field-hint">
         shutdownGracePeriodByPodPriority: on shutdown the kubelet stops the pods group by group, lowest priority first, each group from its priority up to the next
       </span>
       {settings.map((group, i) => (
