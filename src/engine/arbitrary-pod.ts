@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_BEHAVIOR } from './default-behavior';
-import { SYSTEM_NODE_CRITICAL } from './rules/node-shutdown';
+import { SYSTEM_NODE_CRITICAL } from './shutdown-groups';
 import type {
   Behavior,
   ContainerModel,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryPod } from './arbitrary-pod';
-import { shutdownPeriodRequested } from './rules/node-shutdown';
+import { shutdownPeriodRequested } from './shutdown-groups';
 import { DEFAULT_HORIZON } from './simulate';
 import { containerNames, finalPhase, isTerminal, killBound, RUNS, traceOf, workerBusyBound } from './testing/property-kit';
 import { indexedEvents, runsOf } from './testing/trace-runs';

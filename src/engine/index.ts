@@ -5,7 +5,6 @@ export { kubectlRow, formatKubectlTable, type KubectlRow } from './status/kubect
 export { describeEvents, formatEvents, type DescribedEvent } from './status/describe-events';
 export { humanDuration } from './status/human-duration';
 export { NODE_MONITOR_GRACE_PERIOD } from './rules/node-controller';
-export { DEFAULT_PRIORITY, SYSTEM_PRIORITY_CLASSES, shutdownGroups, shutdownPeriodRequested } from './rules/node-shutdown';
 export { startErrorCause } from './rules/start-error';
 export { isKubeletOwned } from './status/conditions';
 export type * from './types';

@@ -1,5 +1,5 @@
 /** The Pod manifest, with Podlab's annotations, that the scenario gate reads back as a given PodModel (see arbitrary-pod.ts). */
-import { SYSTEM_NODE_CRITICAL } from './rules/node-shutdown';
+import { SYSTEM_NODE_CRITICAL } from './shutdown-groups';
 import type { ContainerModel, KubeletConfig, PodModel, ProbeTiming } from './types';
 
 const PROBE_HANDLER: Record<ProbeTiming['handler'], Record<string, unknown>> = {

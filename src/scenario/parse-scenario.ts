@@ -2,7 +2,7 @@
  * The one gate for every scenario text — typed, pasted, opened, linked or restored: YAML in,
  * a validated PodModel out, or every problem at once with its field path and line. Never throws.
  */
-import { SYSTEM_PRIORITY_CLASSES, shutdownPeriodRequested } from '../engine/rules/node-shutdown';
+import { SYSTEM_PRIORITY_CLASSES, shutdownPeriodRequested } from '../engine/shutdown-groups';
 import type { KubeletConfig, PodModel } from '../engine/types';
 import { ACTIONS_ANNOTATION, BEHAVIOR_ANNOTATION, KUBELET_ANNOTATION, MISSING_ANNOTATION } from './annotations';
 import { IssueList, formatPath, type PathSegment, type ScenarioIssue } from './issues';

@@ -15,7 +15,7 @@ import type {
   VolumeObject,
 } from '../engine/types';
 import { DEFAULT_BEHAVIOR } from '../engine/default-behavior';
-import { DEFAULT_PRIORITY, SYSTEM_PRIORITY_CLASSES } from '../engine/rules/node-shutdown';
+import { DEFAULT_PRIORITY, SYSTEM_PRIORITY_CLASSES } from '../engine/shutdown-groups';
 import { isRecord, mappingAt, recordsIn, type Json } from './value-checks';
 import { qosClassOf } from './qos-class';
 import { gracePeriodOf } from './validate-pod';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DEBUG_IMAGE, debugContainerAt, deletePodAt, drainNodeAt, evictPodAt, failProbesAt, killContainerAt, oomKillContainerAt, rebootNodeAt, shutdownNodeAt } from '../../app/actions';
 import { selectPodView, selectResult, selectSelectedName } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { shutdownPeriodRequested } from '../../engine/index';
+import { shutdownPeriodRequested } from '../../engine/shutdown-groups';
 import type { ProbeKind } from '../../engine/types';
 import { DEFAULT_NODE_DOWN } from '../../scenario/validate-actions';
 import { CreateObject } from './CreateObject';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { editScenario } from '../../app/actions';
 import { selectResult } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { SYSTEM_PRIORITY_CLASSES, shutdownGroups } from '../../engine/index';
+import { SYSTEM_PRIORITY_CLASSES, shutdownGroups } from '../../engine/shutdown-groups';
 import { setShutdownGroups, type ShutdownGroupSetting } from '../../scenario/edit-kubelet';
 import { isRecord } from '../../scenario/value-checks';
 import { parseNumberInput } from '../shared/format';
