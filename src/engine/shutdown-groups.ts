@@ -7,9 +7,14 @@ import type { KubeletConfig, ShutdownGroup } from './types';
 
 /** scheduling.SystemCriticalPriority: a pod from this priority up is critical (kubelettypes.IsCriticalPod). */
 export const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
-/** scheduling.SystemPriorityClasses: the two classes the API server makes itself, and their values. */
-export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-node-critical': 2_000_001_000, 'system-cluster-critical': SYSTEM_CRITICAL_PRIORITY };
-export const SYSTEM_NODE_CRITICAL = SYSTEM_PRIORITY_CLASSES['system-node-critical']!;
+export const SYSTEM_NODE_CRITICAL = 2_000_001_000;
+/**
+ * scheduling.SystemPriorityClasses: the two classes the API server makes itself, and their values.
+ * Plain values only at the top of this module: a property read there made the bundler take the
+ * module for one with side effects and split two of the first screen's modules into chunks of
+ * their own (0.4 KB more gzip for the first screen).
+ */
+export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-node-critical': SYSTEM_NODE_CRITICAL, 'system-cluster-critical': SYSTEM_CRITICAL_PRIORITY };
 /** scheduling.DefaultPriorityWhenNoDefaultClassExists: a pod's priority when nothing sets one. */
 export const DEFAULT_PRIORITY = 0;
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { editScenario } from '../../app/actions';
 import { selectResult } from '../../app/selectors';
 import { useAppStore } from '../../app/store';
-import { SYSTEM_PRIORITY_CLASSES, shutdownGroups } from '../../engine/shutdown-groups';
+import { SYSTEM_CRITICAL_PRIORITY, shutdownGroups } from '../../engine/shutdown-groups';
 import { setShutdownGroups, type ShutdownGroupSetting } from '../../scenario/edit-kubelet';
 import { isRecord } from '../../scenario/value-checks';
 import { parseNumberInput } from '../shared/format';
@@ -12,7 +12,7 @@ const GROUPS_PATH = 'metadata.annotations["podlab.dev/kubelet"].shutdownGracePer
 /** The docs' example: the pods below system-cluster-critical get 20 s, the critical ones 10 s after them. */
 const FIRST_GROUPS: ShutdownGroupSetting[] = [
   { priority: 0, shutdownGracePeriodSeconds: 20 },
-  { priority: SYSTEM_PRIORITY_CLASSES['system-cluster-critical']!, shutdownGracePeriodSeconds: 10 },
+  { priority: SYSTEM_CRITICAL_PRIORITY, shutdownGracePeriodSeconds: 10 },
 ];
 
 const setGroups = (groups: ShutdownGroupSetting[] | null) => editScenario((source) => setShutdownGroups(source, groups));
