@@ -28,7 +28,7 @@ export function shutdownGroups({ shutdownGracePeriod = 0, shutdownGracePeriodCri
   const groups: ShutdownGroup[] =
     shutdownGracePeriodByPodPriority.length > 0
       ? shutdownGracePeriodByPodPriority
-      : shutdownGracePeriod === 0
+      : shutdownGracePeriod === 0 || shutdownGracePeriodCriticalPods > shutdownGracePeriod
         ? []
         : [
             { priority: DEFAULT_PRIORITY, shutdownGracePeriodSeconds: shutdownGracePeriod - shutdownGracePeriodCriticalPods },
