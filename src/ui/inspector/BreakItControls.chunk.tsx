@@ -68,7 +68,7 @@ export default function BreakItControls() {
           aria-label="Shut down node"
           onClick={shutdownNodeAt}
           disabled={!gracefulShutdown}
-          title={gracefulShutdown ? "The node shuts down: its kubelet stops the pod within the node's shutdown grace period" : 'Graceful node shutdown is off (the default): give the node a shutdown grace period in the Pod tab first'}
+          title={gracefulShutdown ? "The node shuts down: its kubelet stops the pod within the node's shutdown grace period (by pod priority, after the lower groups)" : 'Graceful node shutdown is off (the default): give the node a shutdown grace period, or groups by pod priority, in the Pod tab first'}
         >
           Shut down
         </button>
