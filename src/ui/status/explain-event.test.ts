@@ -183,31 +183,25 @@ spec:
     );
   });
 
+  /** FIVE_APPS on a node set with `kubelet`, shut down at 10 s by `action`'s fields, with `spec` lines added. */
+  const shutDown = (kubelet: string, spec = '', action = '') =>
+    runOf(
+      FIVE_APPS.replace('  name: five\n', `  name: five\n  annotations:\n    podlab.dev/kubelet: "${kubelet}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node${action}}]"\n`).replace('spec:\n', `spec:\n${spec}`),
+      null,
+    )!.trace;
+  const shutdownWords = (trace: Trace) => explainEvent(trace, trace.events.find((e) => e.type === 'NodeShutdown')!);
+
   it('say that a shutting-down node stops the pod within its window, the critical ones last', () => {
-    const node = (critical: string) =>
-      runOf(
-        FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/kubelet: "{shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node}]"\n').replace('spec:\n', `spec:\n${critical}`),
-        null,
-      )!.trace;
-    const words = (trace: Trace) => explainEvent(trace, trace.events.find((e) => e.type === 'NodeShutdown')!);
-    expect(words(node(''))).toMatch(/^The node is shutting down \(graceful node shutdown, as when a spot VM is reclaimed\): the kubelet stops the pod now with a grace period of 20s/);
-    expect(words(node('  priorityClassName: system-cluster-critical\n'))).toMatch(/^The node is shutting down \(graceful node shutdown\)\. This is a critical pod: the kubelet stops the other pods first and this one at 30s, with a grace period of 10s/);
+    const node = (critical: string) => shutDown('{shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s}', critical);
+    expect(shutdownWords(node(''))).toMatch(/^The node is shutting down \(graceful node shutdown, as when a spot VM is reclaimed\): the kubelet stops the pod now with a grace period of 20s/);
+    expect(shutdownWords(node('  priorityClassName: system-cluster-critical\n'))).toMatch(/^The node is shutting down \(graceful node shutdown\)\. This is a critical pod: the kubelet stops the other pods first and this one at 30s, with a grace period of 10s/);
   });
 
   it('say how a node that shuts down by pod priority comes to this pod', () => {
-    const node = (priority: string) =>
-      runOf(
-        FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/kubelet: "{shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 15}, {priority: 1000, shutdownGracePeriodSeconds: 0}]}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node}]"\n').replace('spec:\n', `spec:\n${priority}`),
-        null,
-      )!.trace;
-    const words = (trace: Trace) => explainEvent(trace, trace.events.find((e) => e.type === 'NodeShutdown')!);
-    expect(words(node(''))).toContain('Here this pod (priority 0, in the group from 0) is stopped now, with no lower group to wait for, with a grace period of 15s (the group\'s shutdownGracePeriodSeconds 15, or its own if shorter).');
-    const told = runOf(
-      FIVE_APPS.replace('  name: five\n', '  name: five\n  annotations:\n    podlab.dev/kubelet: "{shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 15}, {priority: 1000, shutdownGracePeriodSeconds: 10}]}"\n    podlab.dev/actions: "[{at: 10, do: shutdown-node, othersStopIn: 4}]"\n').replace('spec:\n', 'spec:\n  priority: 1000\n'),
-      null,
-    )!.trace;
-    expect(words(told)).toContain("is stopped at 14s, the lower groups' pods stopping in 4s or their group's period, with a grace period of 10s");
-    expect(words(node('  priority: 5000\n'))).toContain('so this pod (priority 5000, in the group from 1000) is stopped at 25s, each lower group taken to use its whole period (the node\'s other pods are not played), with a grace period of 1s (the group\'s shutdownGracePeriodSeconds 0, or its own if shorter, raised to 1 s).');
+    const groups = (second: number) => `{shutdownGracePeriodByPodPriority: [{priority: 0, shutdownGracePeriodSeconds: 15}, {priority: 1000, shutdownGracePeriodSeconds: ${second}}]}`;
+    expect(shutdownWords(shutDown(groups(0)))).toContain('Here this pod (priority 0, in the group from 0) is stopped now, with no lower group to wait for, with a grace period of 15s (the group\'s shutdownGracePeriodSeconds 15, or its own if shorter).');
+    expect(shutdownWords(shutDown(groups(10), '  priority: 1000\n', ', othersStopIn: 4'))).toContain("is stopped at 14s, the lower groups' pods stopping in 4s or their group's period, with a grace period of 10s");
+    expect(shutdownWords(shutDown(groups(0), '  priority: 5000\n'))).toContain('so this pod (priority 5000, in the group from 1000) is stopped at 25s, each lower group taken to use its whole period (the node\'s other pods are not played), with a grace period of 1s (the group\'s shutdownGracePeriodSeconds 0, or its own if shorter, raised to 1 s).');
   });
 
   it('agree for failing probes too', () => {
