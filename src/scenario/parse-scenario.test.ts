@@ -189,6 +189,11 @@ spec:
     expect(issueLines(pod(spec(''), `${byPriority}\n      shutdownGracePeriod: 30s`))).toEqual([
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority: invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time',
     ]);
+    // Checked beside two periods that are wrong themselves, every problem at once.
+    expect(issueLines(pod(spec(''), `${byPriority}\n      shutdownGracePeriod: 10s\n      shutdownGracePeriodCriticalPods: 20s`))).toEqual([
+      '11 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodCriticalPods: invalid configuration: shutdownGracePeriodCriticalPods 20s must be <= shutdownGracePeriod 10s',
+      '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority: invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time',
+    ]);
     const bad = '    podlab.dev/kubelet: |\n      shutdownGracePeriodByPodPriority:\n        - {priority: high, seconds: 30}\n        - {priority: 1.5, shutdownGracePeriodSeconds: -1}\n        - 10';
     expect(issueLines(pod(spec(''), bad))).toEqual([
       '8 metadata.annotations["podlab.dev/kubelet"].shutdownGracePeriodByPodPriority[0].seconds: unknown field; the fields are: priority, shutdownGracePeriodSeconds',

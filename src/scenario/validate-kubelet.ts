@@ -45,6 +45,7 @@ export function readKubeletConfig(value: unknown, issues: IssueList): KubeletCon
     }
   }
   readShutdownPeriods(value, config, issues);
+  readShutdownByPodPriority(value, config, issues);
   for (const key of Object.keys(value)) {
     if (!KEYS.includes(key)) issues.add([key], `Podlab plays only these KubeletConfiguration fields: ${KEYS.join(', ')}`);
   }
@@ -86,15 +87,16 @@ function readShutdownPeriods(value: Record<string, unknown>, config: KubeletConf
   }
   if (shutdownGracePeriod > 0) config.shutdownGracePeriod = shutdownGracePeriod;
   if (shutdownGracePeriodCriticalPods > 0) config.shutdownGracePeriodCriticalPods = shutdownGracePeriodCriticalPods;
-  readShutdownByPodPriority(value.shutdownGracePeriodByPodPriority, config, issues);
 }
 
 /**
  * shutdownGracePeriodByPodPriority (GracefulNodeShutdownBasedOnPodPriority, beta and on): a list of
- * {priority, shutdownGracePeriodSeconds}, each left out as Go's zero, and not beside the two periods.
+ * {priority, shutdownGracePeriodSeconds}, each left out as Go's zero, and not beside the two periods
+ * (as written: checked whether those are valid or not, as validation.go does).
  */
-function readShutdownByPodPriority(value: unknown, config: KubeletConfig, issues: IssueList): void {
+function readShutdownByPodPriority(fields: Record<string, unknown>, config: KubeletConfig, issues: IssueList): void {
   const path = ['shutdownGracePeriodByPodPriority'];
+  const value = fields.shutdownGracePeriodByPodPriority;
   if (value === undefined || value === null) return;
   if (!Array.isArray(value)) return issues.add(path, `must be a list such as [{priority: 0, shutdownGracePeriodSeconds: 20}, {priority: 2000000000, shutdownGracePeriodSeconds: 10}]${notA(value)}`);
   const groups: ShutdownGroup[] = [];
@@ -110,7 +112,7 @@ function readShutdownByPodPriority(value: unknown, config: KubeletConfig, issues
     if (validPriority && validSeconds) groups.push({ priority: priority as number, shutdownGracePeriodSeconds: shutdownGracePeriodSeconds as number });
   });
   if (groups.length === 0 || groups.length < value.length) return;
-  if (config.shutdownGracePeriod !== undefined || config.shutdownGracePeriodCriticalPods !== undefined) {
+  if ((durationSeconds(fields.shutdownGracePeriod) ?? 0) > 0 || (durationSeconds(fields.shutdownGracePeriodCriticalPods) ?? 0) > 0) {
     return issues.add(path, 'invalid configuration: Cannot specify both shutdownGracePeriodByPodPriority and shutdownGracePeriod at the same time');
   }
   config.shutdownGracePeriodByPodPriority = groups;
