@@ -47,6 +47,36 @@ test('kill a container at the current time: it becomes a timed action that can b
   await expect(podlab.column('RESTARTS')).toHaveText('0');
 });
 
+test("an action's own settings change in the Actions list: a kill's exit code, a wrong one explained at its field", async ({ podlab, page }) => {
+  await podlab.seek(20);
+  await page.getByRole('combobox', { name: 'Target container' }).selectOption('web');
+  await page.getByLabel('Kill exit code').fill('137');
+  await podlab.button('Kill').click();
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  const actions = page.getByRole('list', { name: 'Actions' });
+  const row = actions.getByRole('listitem').filter({ hasText: 'kill web' });
+  const code = row.getByLabel('Exit code', { exact: true });
+  await expect(code).toHaveValue('137');
+
+  await code.fill('1');
+  await expect(actions).toContainText('kill web (exit 1)');
+  const trace = await podlab.engineTrace();
+  expect(trace.events.find((event) => event.type === 'Exited' && event.container === 'web')).toMatchObject({ t: 20, exitCode: 1, reason: 'Error' });
+  await podlab.expectEngineStatusAt(trace, 20.5);
+
+  // Kept as typed, explained once, under its own field; the last valid run keeps playing.
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await code.fill('300');
+  await expect(row.getByText('must be a whole number from 0 to 255')).toHaveCount(1);
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expect(code).toHaveValue('300');
+  await expect(row.getByLabel('at (s)')).not.toHaveAttribute('aria-invalid');
+
+  // Blank is the default: SIGKILL's 137.
+  await code.fill('');
+  await expect(actions).toContainText('kill web (exit 137)');
+});
+
 test('update the image of a running container: the kubelet stops it and starts it again with the new image', async ({ podlab, page }) => {
   await podlab.seek(20);
   await page.getByRole('combobox', { name: 'Target container' }).selectOption('web');

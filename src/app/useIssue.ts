@@ -2,11 +2,14 @@ import type { ScenarioIssue } from '../scenario/parse-scenario';
 import { selectResult } from './selectors';
 import { useAppStore } from './store';
 
-/** The validation message for a field path (or anything under it), as a string so it compares by value. */
-export function useIssue(path: string | null): string | undefined {
+/**
+ * The validation message for a field path (or anything under it but the paths in `except`, which
+ * have fields of their own), as a string so it compares by value.
+ */
+export function useIssue(path: string | null, except: readonly string[] = []): string | undefined {
   return useAppStore((s) => {
     if (path === null) return undefined;
-    const issue = selectResult(s).issues.find((i) => matches(i, path));
+    const issue = selectResult(s).issues.find((i) => matches(i, path) && !except.some((other) => matches(i, other)));
     return issue?.message;
   });
 }

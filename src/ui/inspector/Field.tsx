@@ -8,6 +8,8 @@ interface FieldProps {
   onCommit: (text: string) => void;
   /** Scenario field path whose validation message shows here. */
   issuePath?: string | null;
+  /** Paths under issuePath whose messages show at fields of their own, not here. */
+  issueExcept?: readonly string[];
   hint?: string;
   /** 'blur' for fields whose every keystroke would be a different scenario (names). */
   commitOn?: 'change' | 'blur';
@@ -21,9 +23,9 @@ interface FieldProps {
  * A text field over the scenario text. While focused it shows what is typed, even if invalid;
  * the scenario keeps the typed text too, and the validation message appears under the field.
  */
-export function TextField({ label, value, onCommit, issuePath = null, hint, commitOn = 'change', numeric, multiline, disabled }: FieldProps) {
+export function TextField({ label, value, onCommit, issuePath = null, issueExcept, hint, commitOn = 'change', numeric, multiline, disabled }: FieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
-  const issue = useIssue(issuePath);
+  const issue = useIssue(issuePath, issueExcept);
   const warning = useWarning(issuePath);
   const id = useId();
   const commit = (text: string) => {
