@@ -12,7 +12,7 @@ test('the database is down: the readiness probe fails from 20 s while the livene
   await page.screenshot({ path: 'test-results/probe-windows-inspector.png' });
 
   const source = await podlab.scenarioSource();
-  expect(source).toContain('web: {startup: 2, preStop: 3, stop: 1, stopExitCode: 0, probes: {readiness: {unhealthyAfter: 20}}}');
+  expect(source).toContain('web: {startup: 2, stop: 1, stopExitCode: 0, probes: {readiness: {unhealthyAfter: 20}}}');
   const trace = await podlab.engineTrace();
   const unready = trace.events.find((e) => e.type === 'Ready' && e.container === 'web' && !e.ready);
   expect(unready?.t, 'web turns unready before the deletion at 40 s').toBeLessThan(40);

@@ -14,7 +14,7 @@ metadata:
       log-shipper: {stop: 2, stopExitCode: 0}
       mesh-proxy: {startup: 3, stop: 5, stopExitCode: 0}
       migrate: {run: 4}
-      web: {startup: 2, preStop: 3, stop: 1, stopExitCode: 0}
+      web: {startup: 2, stop: 1, stopExitCode: 0}
     podlab.dev/actions: |
       - {at: 40, do: delete}
 spec:

@@ -3,6 +3,7 @@ import { podStatusAt } from './status/status-at';
 import {
   containerAt,
   eventsOf,
+  expectAlways,
   exits,
   expectTerminated,
   finalStatus,
@@ -130,6 +131,20 @@ describe('test/e2e/common/node/lifecycle_hook.go "Lifecycle Sleep Hook" and "Lif
     const trace = run('prestop-sleep-zero.yaml');
     const deleteAt = deletedAfter(trace, createSync(trace), 30);
     between(goneWithin(trace, deleteAt, POD_DELETE) - deleteAt, 0, 30);
+  });
+});
+
+describe('test/e2e/node/container_readiness_during_termination.go "Container Readiness During Termination"', () => {
+  it('should update container readiness when containers die during pod termination: 1/2 ready, and still for 10 s', () => {
+    const trace = run('readiness-during-termination.yaml');
+    const deleteAt = deletedAfter(trace, waitRunning(trace), 999_999);
+    const readyCount = (t: number) => podStatusAt(trace, t).containerStatuses.filter((c) => c.ready).length;
+    // Eventually(PodStartShort, Poll): the deletion timestamp set and one container ready.
+    const half = waitUntil(trace, 120, '1/2 containers ready', (t) => readyCount(t) === 1, deleteAt);
+    expectAlways(trace, half, half + 10, 'readiness at 1/2', (t) => readyCount(t) === 1);
+    // The slow container is still in its preStop sleep, which the spec alone sets: no behaviour says so.
+    expect(containerAt(trace, 'slow-terminating', half + 10)?.state.running).toBeDefined();
+    expect(hookStart(trace, 'slow-terminating', 'preStop')).toBe(deleteAt);
   });
 });
 

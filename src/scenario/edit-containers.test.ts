@@ -77,7 +77,7 @@ describe('moving, duplicating, renaming, removing', () => {
 
   it('renames everywhere: spec, behaviour and actions', () => {
     let source = renameContainer(EXAMPLE_SCENARIO, 'web', 'shop');
-    expect(readPod(source).behaviors.shop).toEqual({ startup: 2, preStop: 3, stop: 1, stopExitCode: 0 });
+    expect(readPod(source).behaviors.shop).toEqual({ startup: 2, stop: 1, stopExitCode: 0 });
     source = removeContainer(source, 'shop');
     expect(names(source).containers).toEqual([]);
     expect(readPod(source).behaviors.shop).toBeUndefined();

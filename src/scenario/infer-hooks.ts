@@ -1,16 +1,15 @@
 /**
  * Guesses how long a container's postStart and preStop hooks take, and whether they fail, from
- * what they run: a `sleep` action's seconds, or an exec hook's script as script-run reads it (a
- * non-zero exit fails the hook). HTTP and TCP hooks cannot be read from a manifest: they count
- * as answering at once, as the behaviour's defaults say.
+ * what they run: an exec hook's script as script-run reads it (a non-zero exit fails the hook).
+ * HTTP and TCP hooks cannot be read from a manifest: they count as answering at once, as the
+ * behaviour's defaults say. A `sleep` hook needs no guess: the model takes its seconds from the
+ * spec (to-model.ts withSleepHooks).
  */
 import { hookRunOf } from './script-run';
 import { scriptOf } from './shell-script';
 
 export interface HookCommand {
   exec?: readonly string[];
-  /** The `sleep` action's seconds. */
-  sleepSeconds?: number;
 }
 
 export type HookCommands = Partial<Record<'postStart' | 'preStop', HookCommand>>;
@@ -31,11 +30,6 @@ export function inferHooks(hooks: HookCommands): HookGuess | null {
   let certain = true;
   for (const kind of ['postStart', 'preStop'] as const) {
     const hook = hooks[kind];
-    if (hook?.sleepSeconds !== undefined) {
-      if (hook.sleepSeconds > 0) fields[kind] = hook.sleepSeconds;
-      reasons.push(`its ${kind} hook sleeps ${hook.sleepSeconds} s`);
-      continue;
-    }
     const script = hook?.exec ? scriptOf(hook.exec) : null;
     if (script === null) continue;
     const run = hookRunOf(script);

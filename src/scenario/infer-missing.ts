@@ -70,12 +70,11 @@ function probesOf(container: Record<string, unknown>): ProbeCommand[] {
 }
 
 function hooksOf(container: Record<string, unknown>): HookCommands {
-  const lifecycle = container.lifecycle as Record<string, { exec?: { command?: unknown }; sleep?: { seconds?: unknown } } | undefined> | undefined;
+  const lifecycle = container.lifecycle as Record<string, { exec?: { command?: unknown } } | undefined> | undefined;
   const hooks: HookCommands = {};
   for (const kind of ['postStart', 'preStop'] as const) {
     const handler = lifecycle?.[kind];
     if (handler?.exec) hooks[kind] = { exec: stringList(handler.exec.command) ?? [] };
-    else if (typeof handler?.sleep?.seconds === 'number') hooks[kind] = { sleepSeconds: handler.sleep.seconds };
   }
   return hooks;
 }

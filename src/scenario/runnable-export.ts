@@ -2,7 +2,7 @@
  * Runnable export: the scenario as a Pod a real cluster can run, so its timeline can be compared
  * with Podlab's. Every container becomes busybox running a small sh script that acts out its
  * behaviour — sleeps, exit codes, a health file the probes test, a SIGTERM trap — and every hook
- * sleeps as long as the behaviour says. Names, order, restart policies, grace periods and probe
+ * sleeps as long as the behaviour says (a `sleep` hook stays as it is). Names, order, restart policies, grace periods and probe
  * timings stay as they are.
  */
 import { Document } from 'yaml';
@@ -14,6 +14,7 @@ import { filesToRemove, HEALTH_FILE, healthFiles, healthLines, type HealthFiles 
 import { parseQuantity } from './quantity';
 import { blockedVolumes, createLine, replaceClusterVolumes, rewriteEnv } from './runnable-cluster-refs';
 import { dropEphemeralContainers } from './runnable-ephemeral';
+import { sleepSecondsOf } from './to-model';
 import { recordsIn } from './value-checks';
 
 export const RUNNABLE_IMAGE = 'busybox:1.36';
@@ -237,7 +238,8 @@ function rewriteHooks(container: Json, model: ContainerModel, b: Behavior): void
   if (!lifecycle) return;
   const hook = (key: 'postStart' | 'preStop', seconds: number, fails: boolean) => {
     const handler = lifecycle[key] as Json | undefined;
-    if (!handler || !model.hooks[key]) return;
+    // A sleep hook is the kubelet's own wait: it runs as written on any image.
+    if (!handler || !model.hooks[key] || sleepSecondsOf(handler) !== undefined) return;
     for (const kind of HOOK_HANDLERS) delete handler[kind];
     const parts = [seconds > 0 ? `sleep ${seconds}` : 'true', ...(fails ? ['exit 1'] : [])];
     handler.exec = { command: ['sh', '-c', parts.join('; ')] };

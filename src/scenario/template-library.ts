@@ -114,7 +114,7 @@ export const TEMPLATES: ContainerTemplate[] = [
       readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 2 },
       lifecycle: { preStop: { sleep: { seconds: 3 } } },
     },
-    behavior: { startup: 2, preStop: 3, stop: 1, ...NGINX_STOP },
+    behavior: { startup: 2, stop: 1, ...NGINX_STOP },
   },
   {
     id: 'api',

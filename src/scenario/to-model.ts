@@ -59,7 +59,7 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
     imagePullPolicy: (c.imagePullPolicy as PullPolicy | undefined) ?? defaultPullPolicy(image),
     terminationMessagePolicy: (c.terminationMessagePolicy as TerminationMessagePolicy | undefined) ?? 'File',
     hooks: { postStart: lifecycle.postStart !== undefined, preStop: lifecycle.preStop !== undefined },
-    behavior: behaviors.get(name) ?? DEFAULT_BEHAVIOR,
+    behavior: withSleepHooks(behaviors.get(name) ?? DEFAULT_BEHAVIOR, lifecycle),
   };
   const startup = probeTiming(c.startupProbe);
   const readiness = probeTiming(c.readinessProbe);
@@ -77,6 +77,31 @@ function container(c: Json, isInit: boolean, behaviors: Map<string, Behavior>): 
     if (Array.isArray(c.restartPolicyRules)) model.restartPolicyRules = (c.restartPolicyRules as Json[]).map(restartRule);
   }
   return model;
+}
+
+/** The seconds of a hook that is a `sleep` action, or undefined for any other handler. */
+export function sleepSecondsOf(handler: unknown): number | undefined {
+  const sleep = isRecord(handler) ? handler.sleep : undefined;
+  return isRecord(sleep) && typeof sleep.seconds === 'number' ? sleep.seconds : undefined;
+}
+
+/**
+ * A `sleep` hook is the kubelet's own wait, not the container's program (lifecycle/handlers.go
+ * runSleepHandler): it takes its seconds and does not fail, whatever the behaviour says of the
+ * process's hooks, on every run.
+ */
+function withSleepHooks(behavior: Behavior, lifecycle: Json): Behavior {
+  const fixed: Partial<Behavior> = {};
+  for (const kind of ['postStart', 'preStop'] as const) {
+    const seconds = sleepSecondsOf(lifecycle[kind]);
+    if (seconds === undefined) continue;
+    fixed[kind] = seconds;
+    fixed[`${kind}Fails`] = false;
+  }
+  if (Object.keys(fixed).length === 0) return behavior;
+  const keys = Object.keys(fixed);
+  const attempts = behavior.attempts.map((attempt) => Object.fromEntries(Object.entries(attempt).filter(([key]) => !keys.includes(key))));
+  return { ...behavior, ...fixed, attempts };
 }
 
 /** A validated rule; "Restart" is its only action the API server accepts by default. */

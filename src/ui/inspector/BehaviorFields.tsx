@@ -1,6 +1,8 @@
 import { setBehaviorField, setContainerField } from '../../app/actions';
 import { BEHAVIOR_ANNOTATION } from '../../scenario/annotations';
 import { formatPath } from '../../scenario/issues';
+import { sleepSecondsOf } from '../../scenario/to-model';
+import { isRecord } from '../../scenario/value-checks';
 import { parseNumberInput } from '../shared/format';
 import { CheckField, SelectField, TextField, asText } from './Field';
 
@@ -42,21 +44,28 @@ export function BehaviorFields({ name, behavior, spec, base, hooks = true }: {
 }) {
   const path = (field: string) => formatPath(['metadata', 'annotations', BEHAVIOR_ANNOTATION, name, field]);
   const startError = typeof behavior.startError === 'string' ? behavior.startError : '';
+  // A sleep hook's time is the spec's, not the process's (to-model.ts withSleepHooks): shown, not edited.
+  const lifecycle = isRecord(spec.lifecycle) ? spec.lifecycle : {};
+  const sleeps: Record<string, number | undefined> = Object.fromEntries(HOOK_FIELDS.map((kind) => [kind, sleepSecondsOf(lifecycle[kind])]));
   return (
     <fieldset className="group">
       <legend>Behaviour <span className="muted">what the process does</span></legend>
       <div className="field-grid">
-        {FIELDS.filter(({ field }) => hooks || !HOOK_FIELDS.includes(field)).map(({ field, label, hint }) => (
-          <TextField
-            key={field}
-            label={label}
-            hint={hint}
-            numeric
-            value={asText(behavior[field])}
-            issuePath={path(field)}
-            onCommit={(text) => setBehaviorField(name, field, parseNumberInput(text))}
-          />
-        ))}
+        {FIELDS.filter(({ field }) => hooks || !HOOK_FIELDS.includes(field)).map(({ field, label, hint }) => {
+          const sleep = sleeps[field];
+          return (
+            <TextField
+              key={field}
+              label={label}
+              hint={sleep === undefined ? hint : `a sleep action: the kubelet waits ${sleep} s`}
+              numeric
+              value={sleep === undefined ? asText(behavior[field]) : String(sleep)}
+              disabled={sleep !== undefined}
+              issuePath={path(field)}
+              onCommit={(text) => setBehaviorField(name, field, parseNumberInput(text))}
+            />
+          );
+        })}
       </div>
       {TEXTS.map(({ field, label, hint }) => (
         <TextField
@@ -81,8 +90,16 @@ export function BehaviorFields({ name, behavior, spec, base, hooks = true }: {
         <CheckField label="Exits by OOM kill (137)" checked={behavior.oom === true} issuePath={path('oom')} onChange={(on) => setBehaviorField(name, 'oom', on || undefined)} />
         {hooks && (
           <>
-            <CheckField label="postStart hook fails" checked={behavior.postStartFails === true} issuePath={path('postStartFails')} onChange={(on) => setBehaviorField(name, 'postStartFails', on || undefined)} />
-            <CheckField label="preStop hook fails" checked={behavior.preStopFails === true} issuePath={path('preStopFails')} onChange={(on) => setBehaviorField(name, 'preStopFails', on || undefined)} />
+            {HOOK_FIELDS.map((kind) => (
+              <CheckField
+                key={kind}
+                label={`${kind} hook fails`}
+                checked={sleeps[kind] === undefined && behavior[`${kind}Fails`] === true}
+                disabled={sleeps[kind] !== undefined}
+                issuePath={path(`${kind}Fails`)}
+                onChange={(on) => setBehaviorField(name, `${kind}Fails`, on || undefined)}
+              />
+            ))}
           </>
         )}
       </div>
