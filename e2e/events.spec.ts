@@ -30,3 +30,18 @@ test('the Events list is kubectl describe at t: newest last and marked, ages tic
   await expect(rows.filter({ hasText: oldest.message })).toHaveCount(1);
   await expect(rows).toHaveCount(describeEvents(trace, t + 1).length + 1);
 });
+
+test('played at 20x, the Events move on a few times a second, and are exact once paused', async ({ podlab, page }) => {
+  const trace = await podlab.engineTrace();
+  const slider = page.getByRole('slider', { name: 'Time' });
+  const last = page.getByRole('region', { name: 'Events' }).getByRole('row').last();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
+  await podlab.button('Play').click();
+  await expect.poll(async () => Number(await slider.inputValue())).toBeGreaterThan(15);
+  await podlab.button('Pause').click();
+  const t = Number(await slider.inputValue());
+  const newest = describeEvents(trace, t).at(-1)!;
+  await expect(last).toHaveAttribute('aria-current', 'true');
+  await expect(last).toContainText(newest.message);
+  await expect(last).toContainText(newest.age);
+});

@@ -11,7 +11,7 @@
  */
 import { humanDuration, kubectlRow, podExistsAt, type KubectlRow } from '../engine/index';
 import type { PodCondition, Trace } from '../engine/trace';
-import { selectRun } from './selectors';
+import { selectRun, selectSwift } from './selectors';
 import { eventRowsAt, untilNextChange, valueAt } from './trace-index';
 import { useAppStore, type AppState } from './store';
 import { useStoreAsTransition } from './useStoreAsTransition';
@@ -93,9 +93,18 @@ function shownOf(s: AppState): Shown {
   return lastShown;
 }
 
-/** The moment the panes show, followed as a transition (see useStoreAsTransition). */
-export function useShown(): Shown {
-  return useStoreAsTransition(shownOf);
+/**
+ * While playing swiftly, how often at most the paced panes (the Events, the moment's sentences)
+ * move on: at 20x they would change several times a second, too fast to read, and each new Event
+ * row changes the list's height, which makes the browser sort the page's layers out anew (see
+ * the layers note in app.css) in the frames a slow machine finds hardest already.
+ */
+const PACED_MS = 250;
+
+/** The moment the panes show, followed as a transition (see useStoreAsTransition); `paced`: see PACED_MS. */
+export function useShown(paced = false): Shown {
+  const swift = useAppStore(selectSwift);
+  return useStoreAsTransition(shownOf, true, paced && swift ? PACED_MS : 0);
 }
 
 /** What `kubectl get pod` prints at that moment. */
@@ -119,5 +128,5 @@ export function useConditions(): PodCondition[] {
 
 /** The newest `limit` Events up to t as `kubectl describe pod` lists them, oldest first. */
 export function useDescribedEvents(limit: number): ShownEvent[] {
-  return eventsOf(useShown(), limit);
+  return eventsOf(useShown(true), limit);
 }

@@ -11,7 +11,7 @@ import { tellMoment, type ToldMoment } from './explain-importance';
 const NOTHING_YET: ToldMoment = { lines: [], untold: null };
 
 export default function MomentLines() {
-  const { trace, t } = useShown();
+  const { trace, t } = useShown(true);
   const count = trace ? eventCountAt(trace, t) : 0;
   const { lines, untold } = useMemo(() => {
     if (!trace || count === 0) return NOTHING_YET;
