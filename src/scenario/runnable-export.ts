@@ -2,8 +2,8 @@
  * Runnable export: the scenario as a Pod a real cluster can run, so its timeline can be compared
  * with Podlab's. Every container becomes busybox running a small sh script that acts out its
  * behaviour — sleeps, exit codes, a health file the probes test, a SIGTERM trap — and every hook
- * sleeps as long as the behaviour says (a `sleep` hook stays as it is). Names, order, restart policies, grace periods and probe
- * timings stay as they are.
+ * sleeps as long as the behaviour says (a `sleep` hook, the kubelet's own wait, stays as it is).
+ * Names, order, restart policies, grace periods and probe timings stay as they are.
  */
 import { Document } from 'yaml';
 import { behaviorFor } from '../engine/runtime';

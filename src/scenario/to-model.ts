@@ -98,8 +98,8 @@ function withSleepHooks(behavior: Behavior, lifecycle: Json): Behavior {
     fixed[kind] = seconds;
     fixed[`${kind}Fails`] = false;
   }
-  if (Object.keys(fixed).length === 0) return behavior;
   const keys = Object.keys(fixed);
+  if (keys.length === 0) return behavior;
   const attempts = behavior.attempts.map((attempt) => Object.fromEntries(Object.entries(attempt).filter(([key]) => !keys.includes(key))));
   return { ...behavior, ...fixed, attempts };
 }
