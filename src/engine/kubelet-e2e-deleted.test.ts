@@ -175,19 +175,30 @@ describe('test/e2e/common/node/kubelet.go "Kubelet" / "when scheduling a busybox
   });
 });
 
-describe('test/e2e_node/oomkiller_linux_test.go "OOMKiller [LinuxOnly] [NodeConformance]" / "init container"', () => {
-  it('The containers terminated by OOM killer should have the reason set to OOMKilled', () => {
-    const name = 'oomkill-target-init-container';
-    const trace = run('oom-init-container.yaml');
-    // WaitForPodTerminatedInNamespace(…, "", …): Failed with an empty reason
+describe('test/e2e_node/oomkiller_linux_test.go "OOMKiller [LinuxOnly] [NodeConformance]"', () => {
+  /** runOomKillerTest: Failed with an empty reason, then verifyReasonForOOMKilledContainer. */
+  function expectOomKilled(trace: Trace, name: string): void {
     waitFailedWithoutReason(trace, 0);
-    // verifyReasonForOOMKilledContainer: FindContainerStatusInPod (init containers included), Terminated, exit 137
+    // FindContainerStatusInPod (init containers included): Terminated, exit code 137
     const terminated = statusOf(finalStatus(trace), name)?.state.terminated;
     expect(terminated, `${name} is not in the terminated state`).toBeDefined();
     expect(terminated?.exitCode).toBe(137);
     // Upstream checks the reason only when it already is "OOMKilled" (containerd#8893 flakes), so it
     // cannot fail there. Not upstream: the engine does report it.
     expect(terminated?.reason).toBe('OOMKilled');
+  }
+
+  it('single process container: the containers terminated by OOM killer should have the reason set to OOMKilled', () => {
+    expectOomKilled(run('oom-single-process.yaml'), 'oomkill-single-target-container');
+  });
+
+  it('multi process container (cgroup v2): the containers terminated by OOM killer should have the reason set to OOMKilled', () => {
+    expectOomKilled(run('oom-multi-process.yaml'), 'oomkill-multi-target-container');
+  });
+
+  it('init container: the containers terminated by OOM killer should have the reason set to OOMKilled', () => {
+    const trace = run('oom-init-container.yaml');
+    expectOomKilled(trace, 'oomkill-target-init-container');
     // not upstream: the regular container never ran
     expect(eventsOf(trace, 'Started', 'busybox')).toEqual([]);
   });
