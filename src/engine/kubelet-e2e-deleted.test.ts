@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { podStatusAt } from './status/status-at';
 import {
   conditionOf,
+  deletedAfter,
   eventsOf,
   finalStatus,
   isReady,
@@ -27,14 +28,6 @@ const run = (fixture: string): Trace => runFixture('kubelet-e2e-deleted', fixtur
 
 // e2epod's podScheduledBeforeTimeout (podListTimeout 1 min + 20 s), WaitForPodScheduled's timeout.
 const POD_SCHEDULED_BEFORE = 80;
-
-/** The test's Delete, issued at or after `after` with `grace` (the pod's own when the options are empty). Returns its time. */
-function deletedAfter(trace: Trace, after: number, grace: number): number {
-  expect(trace.deletion?.gracePeriod).toBe(grace);
-  const deleteAt = trace.deletion?.t ?? NaN;
-  expect(deleteAt).toBeGreaterThanOrEqual(after);
-  return deleteAt;
-}
 
 /** e2epod.WaitTimeoutForPodReadyInNamespace(PodStart): Running and Ready; an error as soon as the pod is terminal. */
 function waitRunningReady(trace: Trace): number {

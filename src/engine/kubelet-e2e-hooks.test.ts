@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { podStatusAt } from './status/status-at';
 import {
   containerAt,
+  deletedAfter,
   eventsOf,
-  expectAlways,
   exits,
+  expectAlways,
   expectTerminated,
   finalStatus,
   harnessLog,
   isReady,
   phaseAt,
-  runFixture,
   POD_START,
+  runFixture,
   runTogetherLhsFirst,
   waitUntil,
 } from './testing/upstream-e2e';
@@ -38,14 +39,6 @@ const createSync = (trace: Trace): number => waitUntil(trace, POD_START, 'pod Re
 
 /** WaitForPodNameRunningInNamespace: phase Running within PodStart. */
 const waitRunning = (trace: Trace): number => waitUntil(trace, POD_START, 'pod Running', (t) => phaseAt(trace, t) === 'Running');
-
-/** The test's Delete, issued after `after` with `grace` (the pod's own when the options are empty). Returns its time. */
-function deletedAfter(trace: Trace, after: number, grace: number): number {
-  expect(trace.deletion?.gracePeriod).toBe(grace);
-  const deleteAt = trace.deletion?.t ?? NaN;
-  expect(deleteAt).toBeGreaterThanOrEqual(after);
-  return deleteAt;
-}
 
 /** DeleteSync's WaitForPodNotFoundInNamespace(PodDelete). Returns when the pod is gone. */
 function goneWithin(trace: Trace, deleteAt: number, timeout: number): number {

@@ -316,6 +316,14 @@ export function expectUnreadyWhileTerminating(trace: Trace): void {
 // WaitForPodInitContainerToFail) is 5 minutes.
 export const POD_START = 300;
 
+/** The test's Delete, issued at or after `after` with `grace` (the pod's own when the options are empty). Returns its time. */
+export function deletedAfter(trace: Trace, after: number, grace: number): number {
+  expect(trace.deletion?.gracePeriod).toBe(grace);
+  const deleteAt = trace.deletion?.t ?? NaN;
+  expect(deleteAt).toBeGreaterThanOrEqual(after);
+  return deleteAt;
+}
+
 /** WaitForPodNameRunningInNamespace: Running within PodStart; an error as soon as the pod is terminal. */
 export function waitRunning(trace: Trace): number {
   const at = waitUntil(trace, POD_START, 'pod Running', (t) => isTerminal(phaseAt(trace, t)) || phaseAt(trace, t) === 'Running');
