@@ -40,7 +40,7 @@ export function actionFields(action: ActionEntry): ActionField[] {
       if (action.container !== undefined || action.volume !== undefined) return [];
       return [{ kind: 'choice', key: 'resource', label: 'Node low on', options: ['memory', 'ephemeral-storage', 'pid'].map((r) => ({ value: r, label: r })) }];
     case 'shutdown-node':
-      return [{ kind: 'number', key: 'othersStopIn', label: 'Lower pods stop in (s)', hint: 'Blank: each lower-priority group takes its whole period.' }];
+      return [{ kind: 'number', key: 'othersStopIn', label: 'Lower-priority pods stop in (s)', hint: 'Blank: each lower-priority group takes its whole period.' }];
     default:
       return [];
   }
