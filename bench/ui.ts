@@ -101,7 +101,9 @@ async function loadLargePod(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^YAML/ }).click();
   await page.getByRole('textbox', { name: 'Scenario YAML' }).fill(largePod(30));
   const name = page.getByRole('table', { name: 'kubectl get pod' }).getByRole('row').nth(1).getByRole('cell').first();
-  await name.filter({ hasText: 'bench-30' }).waitFor();
+  // On a fresh machine the first run once timed out here at Playwright's 30 s default (not seen
+  // again, nor with a cold font cache): a slow first start costs a wait, not the figures.
+  await name.filter({ hasText: 'bench-30' }).waitFor({ timeout: 120_000 });
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
 }
 
