@@ -9,11 +9,8 @@
  * kubelet: kuberuntime_container.go startContainer (generateContainerConfig), kubelet_pods.go
  * makeEnvironmentVariables, pod_workers.go completeWork.
  */
-import { at, changed, type ContainerRuntime, type Sim } from '../runtime';
-import { cacheReason } from './process';
-
-/** pod_workers.go: how long the pod worker waits before it syncs a pod whose last sync failed. */
-export const SYNC_ERROR_BACKOFF = 10;
+import type { ContainerRuntime, Sim } from '../runtime';
+import { cacheReason, retryFailedSync } from './process';
 
 /** Fails the start (and says so) when the container reads a ConfigMap or Secret, or a key of one, that does not exist. */
 export function failsConfig(sim: Sim, c: ContainerRuntime): boolean {
@@ -22,16 +19,8 @@ export function failsConfig(sim: Sim, c: ContainerRuntime): boolean {
   const { name } = c.spec;
   sim.rec.emitK8s({ t: sim.now, type: 'ConfigMissing', container: name, object: missing.what }, 'Warning', 'Failed', `Error: ${missing.message}`);
   cacheReason(sim, c, 'CreateContainerConfigError', missing.message);
-  retrySync(sim, at(sim.now + SYNC_ERROR_BACKOFF));
+  retryFailedSync(sim);
   return true;
-}
-
-/** pod_workers.go completeWork: workQueue.Enqueue(uid, backOffPeriod), which replaces the time queued before. */
-function retrySync(sim: Sim, t: number): void {
-  sim.syncRetryAt = t;
-  sim.queue.push(t, () => {
-    if (sim.syncRetryAt === t) changed(sim);
-  });
 }
 
 /**

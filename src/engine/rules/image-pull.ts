@@ -3,7 +3,7 @@
  * kubelet: pkg/kubelet/images/image_manager.go EnsureImageExists.
  */
 import { at, type ContainerRuntime, type Sim, type Task } from '../runtime';
-import { cacheReason, resyncAt } from './process';
+import { cacheReason, resyncAt, retryFailedSync } from './process';
 
 export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
   const { name, image, imagePullPolicy } = c.spec;
@@ -15,6 +15,8 @@ export function* ensureImage(sim: Sim, c: ContainerRuntime): Task<boolean> {
     const message = `Container image ${quoted} is not present with pull policy of Never`;
     sim.rec.emitK8s({ t: sim.now, type: 'PullFailed', container: name, image }, 'Warning', 'ErrImageNeverPull', message);
     cacheReason(sim, c, 'ErrImageNeverPull', message);
+    // A sync error, not a back-off: every sync fails the same way until the image is on the node.
+    retryFailedSync(sim);
     return false;
   }
   if (imagePullPolicy !== 'Always' && present) {

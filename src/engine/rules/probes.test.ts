@@ -125,6 +125,13 @@ describe('images (image_manager.go)', () => {
     expect(timesOf(trace, 'Pulling')).toEqual([]);
     expect(kubectlRow(trace, 5).status).toBe('ErrImageNeverPull');
   });
+
+  it('fails every sync the same way under Never, the pod worker retrying after its 10 s back-off', () => {
+    const trace = simulate(pod({ containers: [app('a', { pull: 1 }, { imagePullPolicy: 'Never' })] }), { until: 45 });
+    // The sync at 0, the status sync that shows the reason at 1, then one every 10 s (ErrImageNeverPull is a sync error, not a back-off).
+    expect(timesOf(trace, 'PullFailed')).toEqual([0, 1, 11, 21, 31, 41]);
+    expect(kubectlRow(trace, 44).status).toBe('ErrImageNeverPull');
+  });
 });
 
 describe('postStart hooks', () => {

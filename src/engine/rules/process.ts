@@ -76,6 +76,22 @@ export function cacheReason(sim: Sim, c: ContainerRuntime, reason: string, messa
   });
 }
 
+/** pod_workers.go: how long the pod worker waits before it syncs a pod whose last sync failed. */
+export const SYNC_ERROR_BACKOFF = 10;
+
+/**
+ * A sync that failed (not a back-off) is retried after SYNC_ERROR_BACKOFF (its jitter of up to
+ * half again is not played): pod_workers.go completeWork, workQueue.Enqueue(uid, backOffPeriod),
+ * which replaces the time queued before.
+ */
+export function retryFailedSync(sim: Sim): void {
+  const t = at(sim.now + SYNC_ERROR_BACKOFF);
+  sim.syncRetryAt = t;
+  sim.queue.push(t, () => {
+    if (sim.syncRetryAt === t) changed(sim);
+  });
+}
+
 /** Wakes the pod worker at `t`, when this container's backoff expires (once per expiry). */
 export function resyncAt(sim: Sim, c: ContainerRuntime, t: number): void {
   if (c.wakeAt === t) return;

@@ -13,7 +13,8 @@
  */
 import { at, changed, isStopping, type Sim } from '../runtime';
 import type { VolumeObject } from '../types';
-import { notFound, SYNC_ERROR_BACKOFF } from './container-config';
+import { notFound } from './container-config';
+import { SYNC_ERROR_BACKOFF } from './process';
 
 const FIRST_RETRY = 0.5;
 const MAX_RETRY = 122;

@@ -29,6 +29,26 @@ describe('plain words for a trace event', () => {
     expect(words).not.toContain('traffic');
   });
 
+  it('say that an image under imagePullPolicy Never is not pulled, and when the kubelet looks again', () => {
+    const never = runOf(`apiVersion: v1
+kind: Pod
+metadata:
+  name: offline
+  annotations:
+    podlab.dev/behavior: |
+      app: {pull: 5}
+spec:
+  containers:
+    - name: app
+      image: registry.example/app:2.0
+      imagePullPolicy: Never
+`, null)!.trace;
+    const failed = never.events.find((e) => e.type === 'PullFailed')!;
+    expect(explainEvent(never, failed)).toBe(
+      'app cannot start: image registry.example/app:2.0 is not on the node and its imagePullPolicy is Never, so the kubelet does not pull it (ErrImageNeverPull). It looks again at every sync of the pod, about every 10 s, until the image is there.',
+    );
+  });
+
   it('say that a ready app container gets traffic', () => {
     expect(explainEvent(busy, readyOf('web'))).toBe('web is ready: it can receive traffic.');
   });

@@ -48,6 +48,9 @@ export function explainEvent(trace: Trace, event: TraceEvent, names?: string[]):
     case 'Pulled':
       return event.alreadyPresent ? `Image ${event.image} is already on the node.` : `Image ${event.image} pulled for ${who}.`;
     case 'PullFailed':
+      if (event.event?.reason === 'ErrImageNeverPull') {
+        return `${who} cannot start: image ${event.image} is not on the node and ${s('its', 'their')} imagePullPolicy is Never, so the kubelet does not pull it (ErrImageNeverPull). It looks again at every sync of the pod, about every 10 s, until the image is there.`;
+      }
       return `Pulling ${event.image} failed (ErrImagePull); the kubelet retries with a growing back-off.`;
     case 'PullBackOff':
       return `${who}: ImagePullBackOff, next pull attempt in ${event.delay}s.`;
