@@ -11,6 +11,7 @@ import {
   POD_START,
   runFixture,
   statusOf,
+  waitFailedWithoutReason,
   waitRunning,
   waitUntil,
 } from './testing/upstream-e2e';
@@ -36,16 +37,6 @@ function waitRunningReady(trace: Trace): number {
     return isTerminal(status.phase) || (status.phase === 'Running' && isReady(status));
   });
   expect(phaseAt(trace, at)).toBe('Running');
-  return at;
-}
-
-/**
- * e2epod.WaitForPodTerminatedInNamespace(…, reason "", …): polls (PodStart) until the phase is Failed,
- * then errors unless status.reason is the empty one asked for. A Succeeded pod never satisfies it.
- */
-function waitFailedWithoutReason(trace: Trace, from: number): number {
-  const at = waitUntil(trace, POD_START, 'pod Failed', (t) => phaseAt(trace, t) === 'Failed', from);
-  expect(podStatusAt(trace, at).reason ?? '').toBe('');
   return at;
 }
 

@@ -8,6 +8,7 @@ import {
   expectAlways,
   expectTerminated,
   finalStatus,
+  goneWithin,
   harnessLog,
   isReady,
   phaseAt,
@@ -39,14 +40,6 @@ const createSync = (trace: Trace): number => waitUntil(trace, POD_START, 'pod Re
 
 /** WaitForPodNameRunningInNamespace: phase Running within PodStart. */
 const waitRunning = (trace: Trace): number => waitUntil(trace, POD_START, 'pod Running', (t) => phaseAt(trace, t) === 'Running');
-
-/** DeleteSync's WaitForPodNotFoundInNamespace(PodDelete). Returns when the pod is gone. */
-function goneWithin(trace: Trace, deleteAt: number, timeout: number): number {
-  expect(trace.deletedAt, 'pod removed').toBeDefined();
-  const gone = trace.deletedAt ?? Infinity;
-  expect(gone - deleteAt).toBeLessThanOrEqual(timeout);
-  return gone;
-}
 
 /** e2epod.WaitForContainerTerminated: the container's terminated state, within `timeout` from `from`. */
 function waitTerminated(trace: Trace, name: string, timeout: number, from = 0) {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { parseScenario, type ScenarioResult } from '../../scenario/parse-scenario';
 import { simulate } from '../simulate';
-import { podStatusAt } from '../status/status-at';
+import { podExistsAt, podStatusAt } from '../status/status-at';
 import type { ContainerStatus, PodConditionType, PodPhase, Trace, TraceEvent } from '../trace';
 
 export type PodStatus = ReturnType<typeof podStatusAt>;
@@ -322,6 +322,25 @@ export function deletedAfter(trace: Trace, after: number, grace: number): number
   const deleteAt = trace.deletion?.t ?? NaN;
   expect(deleteAt).toBeGreaterThanOrEqual(after);
   return deleteAt;
+}
+
+/**
+ * e2epod.WaitForPodTerminatedInNamespace(…, reason "", …): polls (PodStart) until the phase is Failed,
+ * then errors unless status.reason is the empty one asked for. A Succeeded pod never satisfies it.
+ */
+export function waitFailedWithoutReason(trace: Trace, from: number): number {
+  const at = waitUntil(trace, POD_START, 'pod Failed', (t) => phaseAt(trace, t) === 'Failed', from);
+  expect(podStatusAt(trace, at).reason ?? '').toBe('');
+  return at;
+}
+
+/** WaitForPodNotFoundInNamespace: the pod object is gone (NotFound) within `timeout` of `from`. Returns when. */
+export function goneWithin(trace: Trace, from: number, timeout: number): number {
+  expect(trace.deletedAt, 'the pod object is never removed').toBeDefined();
+  const gone = trace.deletedAt ?? Infinity;
+  expect(gone - from, `pod still found at t=${from + timeout}`).toBeLessThanOrEqual(timeout);
+  expect(podExistsAt(trace, gone)).toBe(false);
+  return gone;
 }
 
 /** WaitForPodNameRunningInNamespace: Running within PodStart; an error as soon as the pod is terminal. */
